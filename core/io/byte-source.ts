@@ -1,0 +1,29 @@
+// The loader reads files through ByteSource: random-access reads of byte ranges, so that a
+// multi-GB event log never has to be in memory at once. Hosts implement it over a browser
+// Blob/File (renderer) or a Node file handle (cli); core only sees this interface.
+
+export interface ByteSource {
+  /** Display name (path or file name) used in errors and warnings. */
+  readonly name: string;
+  readonly size: number;
+  /** Reads up to `length` bytes at `offset`; returns fewer only at the end of the source. */
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+/** A ByteSource over bytes already in memory (tests, fixtures, small inputs). */
+export function memorySource(name: string, bytes: Uint8Array): ByteSource {
+  return {
+    name,
+    size: bytes.length,
+    read(offset, length) {
+      const start = Math.max(0, Math.min(offset, bytes.length));
+      return Promise.resolve(bytes.subarray(start, Math.min(bytes.length, start + Math.max(0, length))));
+    },
+  };
+}
+
+/** Reads the whole source; only for formats that cannot be streamed (a protobuf message). */
+export async function readAll(source: ByteSource): Promise<Uint8Array> {
+  const bytes = await source.read(0, source.size);
+  return bytes;
+}

@@ -1,0 +1,56 @@
+// Lint rules, including the layering of DESIGN.md section 2 as import restrictions per folder.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const notCore = ['**/renderer/**', '**/electron/**', '**/cli/**', '**/bench/**', '**/e2e/**'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'core/io/generated/**', 'out/**', 'release/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    ignores: ['core/**/*.test.ts', 'core/**/test-support/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(?!\\.{1,2}/|protobufjs/minimal(\\.js)?$|elkjs(/|$))', message: 'core imports only protobufjs/minimal and elkjs (DESIGN.md section 2).' },
+          { group: notCore, message: 'core must not import other layers.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
+    },
+  },
+  {
+    files: ['cli/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'bench/**/*.ts', 'e2e/**/*.ts', 'fixtures/**/*.ts', '*.config.{js,ts}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/electron/**', 'react', 'react-dom', 'electron'], message: 'cli may import core only.' }] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'electron', '**/electron/main/**', '**/cli/**'], message: 'renderer runs sandboxed: no Node, no Electron main, no cli.' }] }],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/core/**'], message: 'electron main never parses untrusted files: no core, no renderer.' }] }],
+    },
+  },
+);

@@ -1,0 +1,16 @@
+// Typechecks each layer against its own tsconfig (DESIGN.md section 2): core sees no DOM or Node
+// types, cli sees Node, renderer sees the DOM. One failing layer fails the whole check.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const projects = [
+  'core/tsconfig.json', 'core/tsconfig.test.json', 'cli/tsconfig.json', 'renderer/tsconfig.json',
+  'electron/tsconfig.json', 'tsconfig.tools.json',
+].filter((p) => existsSync(p));
+let failed = 0;
+for (const p of projects) {
+  const r = spawnSync('npx', ['--no-install', 'tsc', '-p', p], { stdio: 'inherit' });
+  if (r.status !== 0) { failed++; console.error(`typecheck failed: ${p}`); }
+}
+console.log(`typecheck: ${projects.length - failed} of ${projects.length} projects clean`);
+process.exit(failed ? 1 : 0);
