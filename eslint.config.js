@@ -30,7 +30,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['cli/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'bench/**/*.ts', 'e2e/**/*.ts', 'fixtures/**/*.ts', '*.config.{js,ts}'],
+    files: ['cli/**/*.ts', 'bin/**/*.mjs', 'scripts/**/*.{js,mjs,ts}', 'bench/**/*.ts', 'e2e/**/*.ts', 'fixtures/**/*.ts', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -34,7 +34,7 @@ export async function benchTfrecord(): Promise<BenchRow[]> {
   for (let run = 0; run < 4; run++) {
     let seen = 0;
     const t0 = performance.now();
-    const result = await scanRecords(source, (data) => { seen += data.length; });
+    const result = await scanRecords(source, (_b, s, e) => { seen += e - s; });
     const ms = performance.now() - t0;
     if (result.records !== RECORDS || result.error !== null || seen === 0) throw new Error(`bench scan read ${result.records} records`);
     if (run > 0) best = Math.min(best, ms); // run 0 warms up the JIT

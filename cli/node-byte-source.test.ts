@@ -69,7 +69,7 @@ describe('openFileSource', () => {
     const source = await openFileSource(path);
     try {
       const records: Uint8Array[] = [];
-      const result = await scanRecords(source, (d) => records.push(d), { chunkSize: 5 });
+      const result = await scanRecords(source, (b, s, e) => records.push(b.subarray(s, e)), { chunkSize: 5 });
       expect(result).toMatchObject({ records: 2, warnings: [], error: null });
       expect(records).toEqual([Uint8Array.of(1, 2, 3), Uint8Array.of(4)]);
     } finally {

@@ -7,10 +7,21 @@ export const WIRE_LEN = 2;
 export const WIRE_FIXED32 = 5;
 
 /** A cursor over `buf`; `pos` advances as fields are read. Methods return -1 / false on malformed input instead of throwing. */
+const SCRATCH = new Uint8Array(8);
+const SCRATCH_F64 = new Float64Array(SCRATCH.buffer);
+
 export class WireCursor {
   pos: number;
-  constructor(readonly buf: Uint8Array, start = 0, public end = buf.length) {
+  constructor(public buf: Uint8Array, start = 0, public end = buf.length) {
     this.pos = start;
+  }
+
+  /** Points the cursor at another range (cursors are reused on hot paths instead of allocated). */
+  reset(buf: Uint8Array, start: number, end: number): this {
+    this.buf = buf;
+    this.pos = start;
+    this.end = end;
+    return this;
   }
 
   /** Reads a varint as a JS number (exact up to 2^53); -1 when truncated or longer than 10 bytes. */
@@ -50,11 +61,12 @@ export class WireCursor {
     }
   }
 
+  /** A little-endian double (the platforms Scopeview runs on are little-endian, as Float64Array is). */
   double(): number {
     if (this.pos + 8 > this.end) return Number.NaN;
-    const v = new DataView(this.buf.buffer, this.buf.byteOffset + this.pos, 8).getFloat64(0, true);
+    for (let k = 0; k < 8; k++) SCRATCH[k] = this.buf[this.pos + k] as number;
     this.pos += 8;
-    return v;
+    return SCRATCH_F64[0] as number;
   }
 }
 

@@ -1,0 +1,94 @@
+// Loader benchmark: tiled corpus GraphDefs of 10^5, 192K and 10^6 nodes and a scalar-heavy event
+// log of 10^6 records, each loaded in its own process (time, MB/s, nodes/s, peak memory).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scopeview, tensorflow } from '../core/io/generated/proto.js';
+import { encodeRecords } from '../core/io/tfrecord-writer';
+import type { BenchRow } from './report';
+import { syntheticDag, tileGraphs } from './tile';
+
+const OUT = join(import.meta.dirname, '.out');
+const CORPUS = join(import.meta.dirname, '../../shared/tf-corpus');
+/** Corpus GraphDefs used as tiles (binary GraphDefs and event-file graphs). */
+// tf2onnx's frozen.pb is left out: its 1 MB of weights in 24 nodes is not what a 10^6-node graph looks like.
+const TILE_SOURCES = ['fazibear_cr/graph.pb'];
+const TILE_EVENT_SOURCES = ['pix2pix_gan_reuse/1/events.out.tfevents.1573068136.neuromancer-lab', 'morvan_tutorials/tf20_RNN2.2/events.out.tfevents.1509756156.Morvan', 'golbin_tutorials/dqn_pyplot/events.out.tfevents.1497009719.mpr'];
+
+async function tileInputs(): Promise<scopeview.lazy.ILazyNodeDef[][]> {
+  if (!existsSync(CORPUS)) {
+    console.log('bench: corpus absent, tiling a synthetic scoped DAG instead');
+    return [syntheticDag(5000, 50, true)];
+  }
+  const { loadSource } = await import('../core/io/load');
+  const { memorySource } = await import('../core/io/byte-source');
+  const graphs: scopeview.lazy.ILazyNodeDef[][] = [];
+  for (const rel of [...TILE_EVENT_SOURCES, ...TILE_SOURCES]) {
+    const r = await loadSource(memorySource(rel, new Uint8Array(readFileSync(join(CORPUS, rel)))));
+    const g = r.graphs.find((x) => x.source === 'graph_def' || x.source === 'graphdef');
+    if (!g) continue;
+    const gr = g.graph;
+    graphs.push(Array.from({ length: gr.nodeCount }, (_, i) => ({ ...gr.node(i), input: gr.inputs(i), attr: gr.attrEntries(i) })));
+  }
+  return graphs;
+}
+
+function scalarLog(records: number): Uint8Array {
+  const out: Uint8Array[] = [tensorflow.Event.encode({ wallTime: 1.7e9, fileVersion: 'brain.Event:2' }).finish()];
+  for (let i = 0; i < records; i++) {
+    out.push(tensorflow.Event.encode({ wallTime: 1.7e9 + i, step: i, summary: { value: [{ tag: 'loss', simpleValue: 1 / (i + 1) }] } }).finish());
+  }
+  return encodeRecords(out);
+}
+
+export interface ChildResult {
+  ms: number;
+  scopeMs: number;
+  nodes: number;
+  edges: number;
+  bytes: number;
+  maxRssMB: number;
+  error: unknown;
+}
+
+export function runChild(file: string, ...flags: string[]): ChildResult {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'load-child.ts'), file, ...flags], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const r = JSON.parse(out.trim().split('\n').pop() as string) as ChildResult;
+  if (r.error) throw new Error(`bench load of ${file} failed: ${JSON.stringify(r.error)}`);
+  return r;
+}
+
+let tiles: scopeview.lazy.ILazyNodeDef[][] | null = null;
+
+/** Path of a tiled corpus GraphDef of `n` nodes, generated once into bench/.out/. */
+export async function tiledFile(n: number): Promise<string> {
+  mkdirSync(OUT, { recursive: true });
+  const file = join(OUT, `tiled-${n}.pb`);
+  if (!existsSync(file)) {
+    tiles ??= await tileInputs();
+    writeFileSync(file, tileGraphs(tiles, n));
+  }
+  return file;
+}
+
+export async function benchLoad(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const [label, n] of [['10^5', 100_000], ['192K', 192_000], ['10^6', 1_000_000]] as const) {
+    const file = await tiledFile(n);
+    const r = runChild(file);
+    const mb = r.bytes / 1e6;
+    rows.push({
+      name: `load ${label}-node GraphDef (${mb.toFixed(0)} MB) → graph model + edges`, value: r.ms / 1000, unit: 's',
+      budget: n === 1_000_000 ? { limit: 5, higherIsBetter: false } : undefined,
+      baseline: n === 192_000 ? { value: 10.9, label: 'TensorBoard parse+hierarchy, 192K' } : undefined,
+    });
+    rows.push({ name: `  ${label}: throughput`, value: mb / (r.ms / 1000), unit: 'MB/s' });
+    rows.push({ name: `  ${label}: nodes/s`, value: r.nodes / (r.ms / 1000), unit: 'nodes/s' });
+    rows.push({ name: `  ${label}: peak memory (process maxRSS)`, value: r.maxRssMB, unit: 'MB', budget: n === 1_000_000 ? { limit: 1536, higherIsBetter: false } : undefined });
+  }
+  const logFile = join(OUT, 'scalars-1m.tfevents');
+  if (!existsSync(logFile)) writeFileSync(logFile, scalarLog(1_000_000));
+  const r = runChild(logFile);
+  rows.push({ name: `scan scalar-heavy log, 10^6 records (${(r.bytes / 1e6).toFixed(0)} MB)`, value: r.bytes / 1e6 / (r.ms / 1000), unit: 'MB/s', budget: { limit: 200, higherIsBetter: true } });
+  return rows;
+}

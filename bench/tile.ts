@@ -1,0 +1,53 @@
+// Builds large benchmark inputs: real corpus graphs tiled under distinct top-level scopes
+// (`tile_0/...`, `tile_1/...`), or synthetic layered DAGs when the corpus is absent.
+import { scopeview } from '../core/io/generated/proto.js';
+import { parseInput } from '../core/graph/inputs';
+
+type LazyNode = scopeview.lazy.ILazyNodeDef;
+
+function renameInput(raw: string, prefix: string): string {
+  const p = parseInput(raw);
+  return `${p.control ? '^' : ''}${prefix}${raw.slice(p.control ? 1 : 0)}`;
+}
+
+/** Concatenates copies of `graphs` (cycling) under `tile_K/` scopes until `target` nodes; returns GraphDef bytes. */
+export function tileGraphs(graphs: readonly LazyNode[][], target: number): Uint8Array {
+  // Encoded tile by tile and concatenated: repeated GraphDef fields concatenate on the wire.
+  const chunks: Uint8Array[] = [scopeview.lazy.LazyGraphDef.encode({ versions: { producer: 27 } }).finish()];
+  let count = 0;
+  for (let t = 0; count < target; t++) {
+    const nodes = graphs[t % graphs.length] as LazyNode[];
+    const prefix = `tile_${t}/`;
+    const tile: LazyNode[] = [];
+    for (const n of nodes) {
+      if (count >= target) break;
+      tile.push({ name: prefix + (n.name ?? ''), op: n.op ?? '', input: (n.input ?? []).map((i) => renameInput(i, prefix)), device: n.device ?? '', attr: n.attr ?? [] });
+      count++;
+    }
+    chunks.push(scopeview.lazy.LazyGraphDef.encode({ node: tile }).finish());
+  }
+  const out = new Uint8Array(chunks.reduce((s, c) => s + c.length, 0));
+  let pos = 0;
+  for (const c of chunks) {
+    out.set(c, pos);
+    pos += c.length;
+  }
+  return out;
+}
+
+/** A synthetic layered DAG: `layers` layers of `width` nodes, each reading 2 nodes of the layer below. */
+export function syntheticDag(nodes: number, width: number, scoped: boolean): LazyNode[] {
+  const out: LazyNode[] = [];
+  for (let i = 0; i < nodes; i++) {
+    const layer = Math.floor(i / width);
+    const name = scoped ? `block_${Math.floor(layer / 10)}/layer_${layer}/op_${i}` : `op_${i}`;
+    const inputs: string[] = [];
+    if (layer > 0) {
+      const below = (layer - 1) * width;
+      inputs.push((out[below + ((i * 7) % width)] as LazyNode).name as string);
+      inputs.push((out[below + ((i * 13 + 3) % width)] as LazyNode).name as string);
+    }
+    out.push({ name, op: layer === 0 ? 'Placeholder' : i % 3 === 0 ? 'MatMul' : 'Add', input: inputs, device: '', attr: [] });
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+// Turns GraphDef / MetaGraphDef / SavedModel bytes into graph models. Containers are decoded with
+// the generated lazy decoders (graphs stay as zero-copy byte views); graphs go through the column
+// reader. Failures become LoadErrors naming the byte offset where decoding stopped.
+import protobuf from 'protobufjs/minimal.js';
+import { scopeview } from './generated/proto.js';
+import { LoadError } from './errors';
+import { readGraphDef } from './graph-def-reader';
+import type { Graph } from '../graph/graph';
+
+type Decoder<T> = (reader: protobuf.Reader) => T;
+
+/** `base` is the file offset of `bytes[0]`, or null when the bytes are not the file's (transcoded text). */
+export function decodeAt<T>(bytes: Uint8Array, decode: Decoder<T>, file: string, base: number | null, what: string): T {
+  const reader = protobuf.Reader.create(bytes);
+  try {
+    return decode(reader);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    const at = base === null ? null : base + Math.min(reader.pos, bytes.length);
+    throw new LoadError('malformed-proto', file, at, `${what} is not a valid protobuf message: ${detail}${at === null ? '' : ` (near byte ${at})`}`);
+  }
+}
+
+/** Reads a GraphDef held in `inner`, a view into `outer` whose first byte is at file offset `base`. */
+export function graphIn(inner: Uint8Array, outer: Uint8Array, file: string, base: number | null): Graph {
+  const start = inner.byteOffset - outer.byteOffset;
+  if (inner.buffer === outer.buffer && start >= 0 && start + inner.length <= outer.length) {
+    return readGraphDef(outer, file, base, start, start + inner.length);
+  }
+  return readGraphDef(inner, file, null);
+}
+
+export function decodeGraphDef(bytes: Uint8Array, file: string, base: number | null = 0): Graph {
+  return readGraphDef(bytes, file, base);
+}
+
+export interface SignatureSummary {
+  readonly key: string;
+  readonly methodName: string;
+  readonly inputs: readonly { readonly key: string; readonly tensor: string }[];
+  readonly outputs: readonly { readonly key: string; readonly tensor: string }[];
+}
+
+export interface MetaGraphInfo {
+  readonly tags: readonly string[];
+  readonly tensorflowVersion: string;
+  readonly signatures: readonly SignatureSummary[];
+}
+
+export function metaInfoOf(meta: scopeview.lazy.LazyMetaGraphDef.$Properties): MetaGraphInfo {
+  const sigs = Object.entries(meta.signatureDef ?? {}).map(([key, s]) => ({
+    key,
+    methodName: s.methodName ?? '',
+    inputs: Object.entries(s.inputs ?? {}).map(([k, t]) => ({ key: k, tensor: t.name ?? '' })),
+    outputs: Object.entries(s.outputs ?? {}).map(([k, t]) => ({ key: k, tensor: t.name ?? '' })),
+  }));
+  return {
+    tags: [...(meta.metaInfoDef?.tags ?? [])],
+    tensorflowVersion: meta.metaInfoDef?.tensorflowVersion ?? '',
+    signatures: sigs,
+  };
+}
+
+function metaGraphOf(meta: scopeview.lazy.LazyMetaGraphDef.$Properties, outer: Uint8Array, file: string, base: number | null): { graph: Graph; info: MetaGraphInfo } {
+  return { graph: graphIn(meta.graphDef ?? new Uint8Array(0), outer, file, base), info: metaInfoOf(meta) };
+}
+
+export function decodeMetaGraph(bytes: Uint8Array, file: string, base: number | null = 0): { graph: Graph; info: MetaGraphInfo } {
+  const meta = decodeAt(bytes, (r) => scopeview.lazy.LazyMetaGraphDef.decode(r), file, base, 'MetaGraphDef');
+  return metaGraphOf(meta, bytes, file, base);
+}
+
+export function decodeSavedModel(bytes: Uint8Array, file: string, base: number | null = 0): { graph: Graph; info: MetaGraphInfo }[] {
+  const sm = decodeAt(bytes, (r) => scopeview.lazy.LazySavedModel.decode(r), file, base, 'SavedModel');
+  return (sm.metaGraphs ?? []).map((m) => metaGraphOf(m, bytes, file, base));
+}
