@@ -5,11 +5,13 @@ import { formatTable, passes, type BenchRow } from './report';
 import { benchLoad } from './load.bench';
 import { benchTfrecord } from './tfrecord.bench';
 import { benchTextFormat } from './text-format.bench';
+import { benchScope } from './scope.bench';
 
 const PARTS: Record<string, () => Promise<BenchRow[]>> = {
   load: benchLoad,
   tfrecord: benchTfrecord,
   text: benchTextFormat,
+  scope: benchScope,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -3,6 +3,9 @@
 import { Command } from 'commander';
 import { openPath } from './open-path';
 import { inspectJson, inspectText } from './inspect';
+import { withGraph } from './pick-graph';
+import { hierarchyText, modelJson } from './hierarchy';
+import { analyzeGraph } from '../core/scope/scope-engine';
 
 const program = new Command();
 program.name('scopeview').description('Explore TensorFlow graphs: event logs, GraphDefs, MetaGraphs, SavedModels').version('0.1.0');
@@ -16,6 +19,19 @@ program
     const result = await openPath(path);
     process.stdout.write(opts.json ? `${JSON.stringify(inspectJson(result))}\n` : `${inspectText(result)}\n`);
     process.exitCode = result.error ? 1 : 0;
+  });
+
+program
+  .command('hierarchy')
+  .description('print the scope hierarchy of one graph (TensorBoard naming: strict names, series, embedding)')
+  .argument('<file>', 'any file `scopeview inspect` accepts')
+  .option('--graph <index>', 'which graph of the file (see `scopeview inspect`)', '0')
+  .option('--json', 'print machine-readable JSON')
+  .action(async (file: string, opts: { graph?: string; json?: boolean }) => {
+    await withGraph(file, opts.graph, (g) => {
+      const model = analyzeGraph(g.graph);
+      return opts.json ? JSON.stringify(modelJson(model)) : hierarchyText(model);
+    });
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

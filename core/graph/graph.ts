@@ -82,19 +82,20 @@ export interface NodeView {
 export class Graph {
   readonly functions: readonly FunctionGraph[];
   readonly versions: GraphVersions | null;
-  private readonly cols: GraphColumns;
+  /** Raw column storage, for hot loops that work on name bytes (scope discovery). */
+  readonly columns: GraphColumns;
   private nameIndex: NameIndex | null = null;
   private edgeList: EdgeList | null = null;
   private dangling: DanglingInput[] = [];
 
   constructor(cols: GraphColumns, functions: readonly FunctionGraph[] = [], versions: GraphVersions | null = null) {
-    this.cols = cols;
+    this.columns = cols;
     this.functions = functions;
     this.versions = versions;
   }
 
   get nodeCount(): number {
-    return this.cols.names.length;
+    return this.columns.names.length;
   }
 
   /** Total NodeDefs across the function library. */
@@ -105,24 +106,24 @@ export class Graph {
   }
 
   name(i: number): string {
-    return this.cols.names[i] ?? '';
+    return this.columns.names[i] ?? '';
   }
 
   op(i: number): string {
-    return this.cols.ops[i] ?? '';
+    return this.columns.ops[i] ?? '';
   }
 
   device(i: number): string {
-    return this.cols.devices[i] ?? '';
+    return this.columns.devices[i] ?? '';
   }
 
   inputCount(i: number): number {
-    return (this.cols.inputStart[i + 1] ?? 0) - (this.cols.inputStart[i] ?? 0);
+    return (this.columns.inputStart[i + 1] ?? 0) - (this.columns.inputStart[i] ?? 0);
   }
 
   /** Node i's input strings, decoded on demand. */
   inputs(i: number): string[] {
-    const { inputStart, inputSpan, bytes } = this.cols;
+    const { inputStart, inputSpan, bytes } = this.columns;
     const out: string[] = [];
     for (let k = inputStart[i] ?? 0; k < (inputStart[i + 1] ?? 0); k++) {
       out.push(decoder.decode(bytes.subarray(inputSpan[2 * k] as number, inputSpan[2 * k + 1] as number)));
@@ -141,7 +142,7 @@ export class Graph {
   }
 
   private index(): NameIndex {
-    this.nameIndex ??= new NameIndex(this.cols.bytes, this.cols.nameSpan, this.nodeCount);
+    this.nameIndex ??= new NameIndex(this.columns.bytes, this.columns.nameSpan, this.nodeCount);
     return this.nameIndex;
   }
 
@@ -158,10 +159,10 @@ export class Graph {
 
   /** The still-encoded AttrEntry messages of node `i` (views, no copy). */
   attrEntries(i: number): Uint8Array[] {
-    const span = this.cols.attrSpan;
+    const span = this.columns.attrSpan;
     const start = span[2 * i] ?? 0;
     const end = span[2 * i + 1] ?? 0;
-    return end > start ? attrEntriesIn(this.cols.bytes, start, end) : [];
+    return end > start ? attrEntriesIn(this.columns.bytes, start, end) : [];
   }
 
   /** Attribute names of node `i`, without decoding values. */
@@ -180,7 +181,7 @@ export class Graph {
   }
 
   private buildEdges(): EdgeList {
-    const { inputStart, inputSpan, ops, bytes } = this.cols;
+    const { inputStart, inputSpan, ops, bytes } = this.columns;
     const index = this.index();
     const n = this.nodeCount;
     const total = inputSpan.length / 2;

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { buildHierarchy } from './build-hierarchy';
+import { H_OP, H_SCOPE, H_SERIES, type Hierarchy } from './hierarchy';
+import { makeGraph, type NodeSpec } from '../test-support/graphs';
+
+function tree(h: Hierarchy): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let x = 1; x < h.count; x++) out[h.name(x)] = `${['scope', 'op', 'series'][h.kind[x] as number]} < ${h.name(h.parent[x] as number) || '(root)'}`;
+  return out;
+}
+
+function metaedges(h: Hierarchy, scope: string): string[] {
+  const m = h.metaedges;
+  return [...h.metaedgesOf(h.find(scope))].map((e) => `${h.name(m.src[e]!)} -> ${h.name(m.dst[e]!)} d${m.data[e]} c${m.control[e]} r${m.ref[e]}`).sort();
+}
+
+describe('buildHierarchy', () => {
+  it('makes a scope of every /-prefix and renames ops that are also scopes (strict names)', () => {
+    const h = buildHierarchy(makeGraph([['a', 'Add'], ['a/b', 'Mul', ['a']], ['x/y/z', 'Neg', ['a/b']], ['x/y', 'Relu']]));
+    expect(tree(h)).toEqual({
+      a: 'scope < (root)',
+      'a/(a)': 'op < a',
+      'a/b': 'op < a',
+      x: 'scope < (root)',
+      'x/y': 'scope < x',
+      'x/y/z': 'op < x/y',
+      'x/y/(y)': 'op < x/y',
+    });
+    expect(h.kind[h.find('x/y')]).toBe(H_SCOPE);
+    expect(h.kind[h.find('x/y/(y)')]).toBe(H_OP);
+  });
+
+  it('lifts edges to the lowest common ancestor and counts data, control and reference edges', () => {
+    const h = buildHierarchy(makeGraph([
+      ['v', 'VariableV2'],
+      ['s/init', 'Mul'],
+      ['s/assign', 'Assign', ['v', 's/init']],
+      ['s/t/read', 'Identity', ['v', '^s/init']],
+      ['out/y', 'Neg', ['s/t/read', 's/assign']],
+    ]));
+    expect(metaedges(h, '')).toEqual(['s -> out d2 c0 r0', 'v -> s d1 c0 r1']);
+    expect(metaedges(h, 's')).toEqual(['s/init -> s/assign d1 c0 r0', 's/init -> s/t d0 c1 r0']);
+  });
+
+  it('embeds single-consumer Consts and summaries, rerouting their edges', () => {
+    const h = buildHierarchy(makeGraph([
+      ['c', 'Const'],
+      ['shared', 'Const'],
+      ['x', 'Add', ['c', 'shared']],
+      ['y', 'Mul', ['shared', 'x']],
+      ['loss/tags', 'Const'],
+      ['loss', 'ScalarSummary', ['loss/tags', 'y']],
+      ['merged', 'MergeSummary', ['loss']],
+    ]));
+    const g = h.graph;
+    const host = (n: string) => {
+      const e = h.embeddedIn[g.indexOf(n)]!;
+      return e < 0 ? null : g.name(e);
+    };
+    expect([host('c'), host('shared'), host('loss'), host('loss/tags'), host('merged')]).toEqual(['x', null, 'y', 'y', null]);
+    expect(h.find('loss')).toBe(-1);
+    // MergeSummary's input came from the summary, which is now drawn inside y.
+    expect(metaedges(h, '')).toEqual(['shared -> x d1 c0 r0', 'shared -> y d1 c0 r0', 'x -> y d1 c0 r0', 'y -> merged d1 c0 r0']);
+  });
+
+  it('groups 5 or more consecutively numbered ops of one type into a series', () => {
+    const nodes: NodeSpec[] = [['g/add', 'Add']];
+    for (let i = 1; i <= 6; i++) nodes.push([`g/add_${i}`, 'Add']);
+    nodes.push(['g/add_9', 'Add'], ['g/mul_1', 'Mul'], ['g/mul_2', 'Mul'], ['g/conv_1/x', 'Neg'], ['g/conv_2/x', 'Neg'], ['g/conv_3/x', 'Neg'], ['g/conv_4/x', 'Neg'], ['g/conv_5/x', 'Neg']);
+    for (let i = 10; i < 15; i++) nodes.push([`g/Sub${i}`, i === 12 ? 'Add' : 'Sub']);
+    const h = buildHierarchy(makeGraph(nodes));
+    const series = Object.entries(tree(h)).filter(([n]) => h.kind[h.find(n)] === H_SERIES);
+    expect(series).toEqual([['g/add_[1-6]', 'series < g']]);
+    expect(h.op(h.find('g/add_[1-6]'))).toBe('Add');
+    expect(tree(h)['g/add_3']).toBe('op < g/add_[1-6]');
+    expect(tree(h)['g/add']).toBe('op < g');
+    expect(tree(h)['g/add_9']).toBe('op < g');
+    expect(tree(h)['g/conv_1']).toBe('scope < g');
+    expect(buildHierarchy(makeGraph(nodes), { seriesGrouping: false }).find('g/add_[1-6]')).toBe(-1);
+  });
+
+  it('merges re-entry siblings into one scope on request, keeping node names', () => {
+    const nodes: NodeSpec[] = [['dense/MatMul', 'MatMul'], ['dense_1/MatMul', 'MatMul', ['dense/MatMul']], ['dense_1/inner/x', 'Neg'], ['dense/inner/y', 'Neg'], ['other_1/z', 'Neg']];
+    const plain = buildHierarchy(makeGraph(nodes));
+    expect(plain.find('dense_1')).toBeGreaterThan(0);
+    const merged = buildHierarchy(makeGraph(nodes), { mergeReentrySiblings: true });
+    expect(tree(merged)).toEqual({
+      dense: 'scope < (root)',
+      'dense/MatMul': 'op < dense',
+      'dense_1/MatMul': 'op < dense',
+      'dense/inner': 'scope < dense',
+      'dense_1/inner/x': 'op < dense/inner',
+      'dense/inner/y': 'op < dense/inner',
+      other_1: 'scope < (root)',
+      'other_1/z': 'op < other_1',
+    });
+    expect(metaedges(merged, 'dense')).toEqual(['dense/MatMul -> dense_1/MatMul d1 c0 r0']);
+  });
+
+  it('numbers the tree so that subtree membership is a range check', () => {
+    const h = buildHierarchy(makeGraph([['a/b/c', 'Neg'], ['a/d', 'Neg'], ['e', 'Neg']]));
+    expect(h.contains(h.find('a'), h.find('a/b/c'))).toBe(true);
+    expect(h.contains(h.find('a/b'), h.find('a/d'))).toBe(false);
+    expect(h.size[h.root]).toBe(h.count);
+    expect(h.childToward(h.find('a'), h.find('a/b/c'))).toBe(h.find('a/b'));
+  });
+});

@@ -1,0 +1,111 @@
+// Builds the scope hierarchy of a graph with TensorBoard's rules (DESIGN.md section 4): a scope for
+// every `/`-prefix, strict names (`a` beside `a/...` becomes `a/(a)`), embedding, series grouping,
+// and metaedges lifted to lowest common ancestors. Optionally merges re-entry siblings
+// (`dense` + `dense_1`) into one scope.
+import type { Graph } from '../graph/graph';
+import { computeEmbedding } from './embedding';
+import { Hierarchy, H_OP, H_SCOPE, H_SERIES } from './hierarchy';
+import { buildMetaedges } from './metaedges';
+import { groupSeries } from './series';
+import { discoverScopes, ROOT_ENTRY } from './scope-paths';
+
+export interface HierarchyOptions {
+  /** Embed single-consumer Consts and Summaries into their nodes (default true). */
+  readonly embedding?: boolean;
+  /** Group numbered siblings into series (default true). */
+  readonly seriesGrouping?: boolean;
+  /** Minimum consecutive run for a series (default 5, as TensorBoard). */
+  readonly seriesMinSize?: number;
+  /** Merge `x_1`, `x_2`, ... scopes into their sibling scope `x` (default false). */
+  readonly mergeReentrySiblings?: boolean;
+}
+
+const REENTRY = /^(.+)_(\d+)$/;
+const decoder = new TextDecoder();
+
+function leafOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+export function buildHierarchy(graph: Graph, options: HierarchyOptions = {}): Hierarchy {
+  const n = graph.nodeCount;
+  const edges = graph.edges;
+  const embeddedIn = options.embedding === false ? new Int32Array(n).fill(-1) : computeEmbedding(graph, edges);
+  const paths = discoverScopes(graph);
+  const { table, entryParent } = paths;
+  const bytes = graph.columns.bytes;
+  const entryName = (entry: number): string => decoder.decode(bytes.subarray(table.starts[entry] as number, table.ends[entry] as number));
+
+  const kind: number[] = [H_SCOPE];
+  const parent: number[] = [-1];
+  const names: string[] = [''];
+  const opNode: number[] = [-1];
+  const hnodeOf = new Int32Array(n).fill(-1);
+  const entryScope = new Int32Array(table.count).fill(-1);
+  const byCanonical = new Map<string, number>();
+
+  /** Canonical path of a scope when merging re-entry siblings: `a/dense_1/b` → `a/dense/b` if `a/dense` exists. */
+  const canonical = (raw: string, parentScope: number): string => {
+    const leaf = leafOf(raw);
+    const m = options.mergeReentrySiblings ? REENTRY.exec(leaf) : null;
+    let canonLeaf = leaf;
+    if (m) {
+      const rawParent = raw.slice(0, Math.max(0, raw.lastIndexOf('/')));
+      const base = new TextEncoder().encode(`${rawParent ? `${rawParent}/` : ''}${m[1]}`);
+      if (table.find(base, 0, base.length) >= 0) canonLeaf = m[1] as string;
+    }
+    return parentScope === 0 ? canonLeaf : `${names[parentScope]}/${canonLeaf}`;
+  };
+
+  const ensureScope = (entry: number): number => {
+    if (entry === ROOT_ENTRY) return 0;
+    const known = entryScope[entry] as number;
+    if (known >= 0) return known;
+    const p = ensureScope(entryParent[entry] as number);
+    const raw = entryName(entry);
+    const path = options.mergeReentrySiblings ? canonical(raw, p) : raw;
+    let id = options.mergeReentrySiblings ? (byCanonical.get(path) ?? -1) : -1;
+    if (id < 0) {
+      id = kind.length;
+      kind.push(H_SCOPE);
+      parent.push(p);
+      names.push(path);
+      opNode.push(-1);
+      if (options.mergeReentrySiblings) byCanonical.set(path, id);
+    }
+    entryScope[entry] = id;
+    return id;
+  };
+
+  for (let i = 0; i < n; i++) {
+    if (embeddedIn[i] !== -1) continue;
+    const raw = graph.name(i);
+    // Strict names: an op whose name is also a scope moves inside it as `a/(a)`.
+    const self = paths.selfEntry[i] as number;
+    const p = ensureScope(self >= 0 ? self : (paths.parentEntry[i] as number));
+    // Ops keep their own (strict) names even when their scope was merged into a sibling.
+    hnodeOf[i] = kind.length;
+    kind.push(H_OP);
+    parent.push(p);
+    names.push(self >= 0 ? `${raw}/(${leafOf(raw)})` : raw);
+    opNode.push(i);
+  }
+
+  const seriesOp = new Map<number, string>();
+  if (options.seriesGrouping !== false) {
+    groupSeries({ kind, parent, names, opNode, seriesOp }, graph, options.seriesMinSize ?? 5);
+  }
+  const cols = {
+    kind: Uint8Array.from(kind),
+    parent: Int32Array.from(parent),
+    names,
+    opNode: Int32Array.from(opNode),
+    hnodeOf,
+    embeddedIn,
+    seriesOp,
+  };
+  const metaedges = buildMetaedges(graph, cols, edges);
+  return new Hierarchy(graph, cols, metaedges);
+}
+
+export { H_OP, H_SCOPE, H_SERIES };

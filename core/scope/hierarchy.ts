@@ -1,0 +1,180 @@
+// The scope hierarchy of one graph: scopes (metanodes), op nodes and series as integer ids with
+// typed-array columns, children in CSR form, and metaedges stored at the lowest common ancestor of
+// their endpoints. Built by build-hierarchy.ts; queried incrementally (one scope at a time).
+import type { Graph } from '../graph/graph';
+
+export const H_SCOPE = 0;
+export const H_OP = 1;
+export const H_SERIES = 2;
+export type HNodeKind = typeof H_SCOPE | typeof H_OP | typeof H_SERIES;
+export const H_KIND_NAMES = ['scope', 'op', 'series'] as const;
+
+/** Metaedges: edges lifted to their lowest common ancestor and merged per (child a → child b). */
+export interface MetaEdges {
+  readonly count: number;
+  /** Source and destination hierarchy nodes (children of `lca`). */
+  readonly src: Int32Array;
+  readonly dst: Int32Array;
+  readonly lca: Int32Array;
+  readonly data: Int32Array;
+  readonly control: Int32Array;
+  readonly ref: Int32Array;
+  /** Metaedges of scope s are ids byLca[byLcaStart[s] .. byLcaStart[s+1]). */
+  readonly byLcaStart: Int32Array;
+  readonly byLca: Int32Array;
+  /** For each base edge of the graph: its metaedge, or -1 (self-loop after embedding, or dangling). */
+  readonly ofEdge: Int32Array;
+}
+
+export interface HierarchyColumns {
+  readonly kind: Uint8Array;
+  readonly parent: Int32Array;
+  readonly names: readonly string[];
+  /** Graph node of an op hierarchy node, else -1. */
+  readonly opNode: Int32Array;
+  /** Graph node → its op hierarchy node, or -1 when embedded. */
+  readonly hnodeOf: Int32Array;
+  /** Graph node → the graph node it is embedded in, or -1. */
+  readonly embeddedIn: Int32Array;
+  /** Op type of series nodes (their members share it). */
+  readonly seriesOp: ReadonlyMap<number, string>;
+}
+
+export class Hierarchy {
+  readonly graph: Graph;
+  readonly kind: Uint8Array;
+  readonly parent: Int32Array;
+  readonly names: readonly string[];
+  readonly opNode: Int32Array;
+  readonly hnodeOf: Int32Array;
+  readonly embeddedIn: Int32Array;
+  readonly childStart: Int32Array;
+  readonly childList: Int32Array;
+  readonly depth: Uint16Array;
+  /** DFS preorder number and subtree size: descendants of s have pre in [pre[s], pre[s] + size[s]). */
+  readonly pre: Int32Array;
+  readonly size: Int32Array;
+  readonly metaedges: MetaEdges;
+  private readonly seriesOps: ReadonlyMap<number, string>;
+  private byName: Map<string, number> | null = null;
+
+  constructor(graph: Graph, cols: HierarchyColumns, metaedges: MetaEdges) {
+    this.graph = graph;
+    this.kind = cols.kind;
+    this.parent = cols.parent;
+    this.names = cols.names;
+    this.opNode = cols.opNode;
+    this.hnodeOf = cols.hnodeOf;
+    this.embeddedIn = cols.embeddedIn;
+    this.seriesOps = cols.seriesOp;
+    this.metaedges = metaedges;
+    const n = cols.kind.length;
+    const { start, list } = childrenCsr(cols.parent, n);
+    this.childStart = start;
+    this.childList = list;
+    this.depth = new Uint16Array(n);
+    this.pre = new Int32Array(n);
+    this.size = new Int32Array(n);
+    this.numberTree();
+  }
+
+  get count(): number {
+    return this.kind.length;
+  }
+
+  /** The root scope (name ''). */
+  get root(): number {
+    return 0;
+  }
+
+  children(h: number): Int32Array {
+    return this.childList.subarray(this.childStart[h] as number, this.childStart[h + 1] as number);
+  }
+
+  /** Op type of an op or series node; null for scopes. */
+  op(h: number): string | null {
+    const k = this.kind[h];
+    if (k === H_OP) return this.graph.op(this.opNode[h] as number);
+    if (k === H_SERIES) return this.seriesOps.get(h) ?? null;
+    return null;
+  }
+
+  name(h: number): string {
+    return this.names[h] ?? '';
+  }
+
+  /** The hierarchy node with this (hierarchical) name, or -1. */
+  find(name: string): number {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (let h = 0; h < this.names.length; h++) this.byName.set(this.names[h] as string, h);
+    }
+    return this.byName.get(name) ?? -1;
+  }
+
+  /** True when a is b or an ancestor of b. */
+  contains(a: number, b: number): boolean {
+    const pa = this.pre[a] as number;
+    const pb = this.pre[b] as number;
+    return pb >= pa && pb < pa + (this.size[a] as number);
+  }
+
+  /** The ancestor of h (or h itself) that is a child of `scope`; -1 when h is not inside scope. */
+  childToward(scope: number, h: number): number {
+    if (h === scope || !this.contains(scope, h)) return -1;
+    let x = h;
+    while ((this.parent[x] as number) !== scope) x = this.parent[x] as number;
+    return x;
+  }
+
+  /** Ids of the metaedges between the children of `scope`. */
+  metaedgesOf(scope: number): Int32Array {
+    const m = this.metaedges;
+    return m.byLca.subarray(m.byLcaStart[scope] as number, m.byLcaStart[scope + 1] as number);
+  }
+
+  private numberTree(): void {
+    const n = this.count;
+    if (n === 0) return;
+    const stack: number[] = [0];
+    let counter = 0;
+    const order: number[] = [];
+    while (stack.length) {
+      const h = stack.pop() as number;
+      this.pre[h] = counter++;
+      order.push(h);
+      const kids = this.children(h);
+      for (let k = kids.length - 1; k >= 0; k--) {
+        const c = kids[k] as number;
+        this.depth[c] = (this.depth[h] as number) + 1;
+        stack.push(c);
+      }
+    }
+    for (let i = order.length - 1; i >= 0; i--) {
+      const h = order[i] as number;
+      this.size[h] = (this.size[h] as number) + 1;
+      const p = this.parent[h] as number;
+      if (p >= 0) this.size[p] = (this.size[p] as number) + (this.size[h] as number);
+    }
+  }
+}
+
+/** Children lists from a parent array, in id order. */
+export function childrenCsr(parent: Int32Array, n: number): { start: Int32Array; list: Int32Array } {
+  const start = new Int32Array(n + 1);
+  for (let h = 0; h < n; h++) {
+    const p = parent[h] as number;
+    if (p >= 0) start[p + 1] = (start[p + 1] as number) + 1;
+  }
+  for (let h = 0; h < n; h++) start[h + 1] = (start[h + 1] as number) + (start[h] as number);
+  const fill = start.slice(0, n);
+  const list = new Int32Array(start[n] as number);
+  for (let h = 0; h < n; h++) {
+    const p = parent[h] as number;
+    if (p >= 0) {
+      list[fill[p] as number] = h;
+      fill[p] = (fill[p] as number) + 1;
+    }
+  }
+  return { start, list };
+}

@@ -1,0 +1,103 @@
+// Lifts every graph edge to the lowest common ancestor (LCA) of its endpoints and merges edges
+// between the same two children of that scope into one metaedge counting data, control and
+// reference edges. Edges of embedded nodes are rerouted to their hosts first.
+import { EDGE_CONTROL, EDGE_REF, type EdgeList, type Graph } from '../graph/graph';
+import type { MetaEdges } from './hierarchy';
+import { PairTable } from './pair-table';
+
+interface Cols {
+  readonly parent: Int32Array;
+  readonly hnodeOf: Int32Array;
+  readonly embeddedIn: Int32Array;
+}
+
+/** Depth of every hierarchy node (parents may have larger ids than children: series). */
+export function depths(parent: Int32Array): Int32Array {
+  const n = parent.length;
+  const depth = new Int32Array(n).fill(-1);
+  if (n) depth[0] = 0;
+  const stack: number[] = [];
+  for (let h = 0; h < n; h++) {
+    let x = h;
+    while ((depth[x] as number) < 0) {
+      stack.push(x);
+      x = parent[x] as number;
+      if (x < 0) break;
+    }
+    let d = x < 0 ? -1 : (depth[x] as number);
+    while (stack.length) {
+      const y = stack.pop() as number;
+      depth[y] = ++d;
+    }
+  }
+  return depth;
+}
+
+export function buildMetaedges(_graph: Graph, cols: Cols, edges: EdgeList): MetaEdges {
+  const { parent, hnodeOf, embeddedIn } = cols;
+  const n = parent.length;
+  const depth = depths(parent);
+  const ids = new PairTable(edges.count / 2);
+  const src: number[] = [];
+  const dst: number[] = [];
+  const lca: number[] = [];
+  const data: number[] = [];
+  const control: number[] = [];
+  const ref: number[] = [];
+  const ofEdge = new Int32Array(edges.count).fill(-1);
+  const rep = (g: number): number => {
+    const host = embeddedIn[g] as number;
+    return hnodeOf[host >= 0 ? host : g] as number;
+  };
+  for (let e = 0; e < edges.count; e++) {
+    let a = rep(edges.src[e] as number);
+    let b = rep(edges.dst[e] as number);
+    if (a < 0 || b < 0 || a === b) continue;
+    while ((depth[a] as number) > (depth[b] as number)) a = parent[a] as number;
+    while ((depth[b] as number) > (depth[a] as number)) b = parent[b] as number;
+    if (a === b) continue;
+    while (parent[a] !== parent[b]) {
+      a = parent[a] as number;
+      b = parent[b] as number;
+    }
+    let id = ids.get(a, b);
+    if (id < 0) {
+      id = src.length;
+      ids.set(a, b, id);
+      src.push(a);
+      dst.push(b);
+      lca.push(parent[a] as number);
+      data.push(0);
+      control.push(0);
+      ref.push(0);
+    }
+    ofEdge[e] = id;
+    const k = edges.kind[e];
+    if (k === EDGE_CONTROL) control[id] = (control[id] as number) + 1;
+    else if (k === EDGE_REF) ref[id] = (ref[id] as number) + 1;
+    else data[id] = (data[id] as number) + 1;
+  }
+  const count = src.length;
+  const byLcaStart = new Int32Array(n + 1);
+  for (let m = 0; m < count; m++) byLcaStart[(lca[m] as number) + 1] = (byLcaStart[(lca[m] as number) + 1] as number) + 1;
+  for (let h = 0; h < n; h++) byLcaStart[h + 1] = (byLcaStart[h + 1] as number) + (byLcaStart[h] as number);
+  const fill = byLcaStart.slice(0, n);
+  const byLca = new Int32Array(count);
+  for (let m = 0; m < count; m++) {
+    const l = lca[m] as number;
+    byLca[fill[l] as number] = m;
+    fill[l] = (fill[l] as number) + 1;
+  }
+  return {
+    count,
+    src: Int32Array.from(src),
+    dst: Int32Array.from(dst),
+    lca: Int32Array.from(lca),
+    data: Int32Array.from(data),
+    control: Int32Array.from(control),
+    ref: Int32Array.from(ref),
+    byLcaStart,
+    byLca,
+    ofEdge,
+  };
+}

@@ -1,0 +1,46 @@
+// One entry point for the scope engine: the hierarchy of a graph with its templates and auxiliary
+// areas, and the same for every library function (with its call sites), built with the user's
+// toggles.
+import type { Graph } from '../graph/graph';
+import { buildHierarchy, type HierarchyOptions } from './build-hierarchy';
+import { computeAuxiliary, type ExtractionOverrides } from './extraction';
+import { findCallSites } from './functions';
+import type { Hierarchy } from './hierarchy';
+import { ScopeView } from './scope-view';
+import { computeTemplates, type Templates } from './templates';
+
+export interface ScopeEngineOptions extends HierarchyOptions {
+  /** Run auxiliary extraction (default true). */
+  readonly extraction?: boolean;
+  readonly overrides?: ExtractionOverrides;
+}
+
+export interface ScopedHierarchy {
+  readonly hierarchy: Hierarchy;
+  readonly templates: Templates;
+  readonly auxiliary: Uint8Array;
+  readonly view: ScopeView;
+}
+
+export interface LibraryFunction extends ScopedHierarchy {
+  readonly name: string;
+  /** Graph nodes of the main graph that call this function. */
+  readonly callSites: readonly number[];
+}
+
+export interface ScopeModel extends ScopedHierarchy {
+  readonly library: readonly LibraryFunction[];
+}
+
+export function analyzeHierarchy(graph: Graph, options: ScopeEngineOptions = {}): ScopedHierarchy {
+  const hierarchy = buildHierarchy(graph, options);
+  const templates = computeTemplates(hierarchy);
+  const auxiliary = options.extraction === false ? new Uint8Array(hierarchy.count) : computeAuxiliary(hierarchy, options.overrides);
+  return { hierarchy, templates, auxiliary, view: new ScopeView(hierarchy, auxiliary) };
+}
+
+export function analyzeGraph(graph: Graph, options: ScopeEngineOptions = {}): ScopeModel {
+  const sites = findCallSites(graph);
+  const library = graph.functions.map((f) => ({ name: f.name, callSites: sites.get(f.name) ?? [], ...analyzeHierarchy(f.graph, options) }));
+  return { ...analyzeHierarchy(graph, options), library };
+}

@@ -1,0 +1,62 @@
+// Scope discovery on name bytes: every proper `/`-prefix of every node name becomes an entry of a
+// SpanTable (no JS string per prefix), with its parent entry; each node gets the entry of its
+// parent path and, when its own name is also a prefix (TensorBoard's strict names), that entry.
+import type { Graph } from '../graph/graph';
+import { SpanTable } from '../graph/span-table';
+
+export const ROOT_ENTRY = -1;
+const SLASH = 47;
+
+export interface ScopePaths {
+  readonly table: SpanTable;
+  /** Parent entry of each entry (ROOT_ENTRY for top-level scopes). */
+  readonly entryParent: Int32Array;
+  /** Entry of each node's parent path (ROOT_ENTRY at the top level). */
+  readonly parentEntry: Int32Array;
+  /** Entry equal to each node's own name (a node that is also a scope), or -1. */
+  readonly selfEntry: Int32Array;
+}
+
+export function discoverScopes(graph: Graph): ScopePaths {
+  const { bytes, nameSpan } = graph.columns;
+  const n = graph.nodeCount;
+  const table = new SpanTable(bytes, Math.max(16, n >> 1));
+  let entryParent = new Int32Array(Math.max(16, n >> 1));
+  const parentEntry = new Int32Array(n);
+  const selfEntry = new Int32Array(n);
+  const lastSlash = (s: number, e: number): number => {
+    for (let k = e - 1; k > s; k--) if (bytes[k] === SLASH) return k;
+    return -1;
+  };
+  for (let i = 0; i < n; i++) {
+    const s = nameSpan[2 * i] as number;
+    const e = nameSpan[2 * i + 1] as number;
+    let p = lastSlash(s, e);
+    if (p < 0) {
+      parentEntry[i] = ROOT_ENTRY;
+      continue;
+    }
+    // Add the parent path and then its ancestors until one is already known.
+    let child = -1;
+    for (;;) {
+      const before = table.count;
+      const id = table.add(s, p, -1);
+      if (child >= 0) entryParent[child] = id;
+      else parentEntry[i] = id;
+      if (id < before) break;
+      if (id >= entryParent.length) {
+        const grown = new Int32Array(entryParent.length * 2);
+        grown.set(entryParent);
+        entryParent = grown;
+      }
+      child = id;
+      p = lastSlash(s, p);
+      if (p < 0) {
+        entryParent[id] = ROOT_ENTRY;
+        break;
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) selfEntry[i] = table.find(bytes, nameSpan[2 * i] as number, nameSpan[2 * i + 1] as number);
+  return { table, entryParent, parentEntry, selfEntry };
+}
