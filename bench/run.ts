@@ -6,12 +6,14 @@ import { benchLoad } from './load.bench';
 import { benchTfrecord } from './tfrecord.bench';
 import { benchTextFormat } from './text-format.bench';
 import { benchScope } from './scope.bench';
+import { benchSearch } from './search.bench';
 
 const PARTS: Record<string, () => Promise<BenchRow[]>> = {
   load: benchLoad,
   tfrecord: benchTfrecord,
   text: benchTextFormat,
   scope: benchScope,
+  search: benchSearch,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -5,7 +5,9 @@ import { openPath } from './open-path';
 import { inspectJson, inspectText } from './inspect';
 import { withGraph } from './pick-graph';
 import { hierarchyText, modelJson } from './hierarchy';
+import { scopesJson, scopesText } from './scopes';
 import { analyzeGraph } from '../core/scope/scope-engine';
+import { analyzeVariables } from '../core/scope/variables';
 
 const program = new Command();
 program.name('scopeview').description('Explore TensorFlow graphs: event logs, GraphDefs, MetaGraphs, SavedModels').version('0.1.0');
@@ -31,6 +33,19 @@ program
     await withGraph(file, opts.graph, (g) => {
       const model = analyzeGraph(g.graph);
       return opts.json ? JSON.stringify(modelJson(model)) : hierarchyText(model);
+    });
+  });
+
+program
+  .command('scopes')
+  .description('report how variable and name scopes shaped the names: variables outside their readers\' scopes, shared (reused) variables, uniquified twins, re-entered scopes')
+  .argument('<file>', 'any file `scopeview inspect` accepts')
+  .option('--graph <index>', 'which graph of the file (see `scopeview inspect`)', '0')
+  .option('--json', 'print machine-readable JSON')
+  .action(async (file: string, opts: { graph?: string; json?: boolean }) => {
+    await withGraph(file, opts.graph, (g) => {
+      const report = analyzeVariables(g.graph);
+      return opts.json ? JSON.stringify(scopesJson(report)) : scopesText(report);
     });
   });
 

@@ -72,3 +72,36 @@ describe('function library', () => {
     expect(m.library.map((f) => [f.name, f.callSites, f.hierarchy.count])).toEqual([['f_1', [1, 2], 3], ['unused', [], 1]]);
   });
 });
+
+describe('tensor sizes and histograms', () => {
+  it('sums _output_shapes elements per metaedge and bridge, counting unknown dims as 1', async () => {
+    const { shapesAttr } = await import('../test-support/graphs');
+    const m = analyzeGraph(makeGraph([
+      ['x', 'Placeholder', [], shapesAttr([-1, 128])],
+      ['s/a', 'MatMul', ['x'], shapesAttr([2, 3], [4])],
+      ['s/b', 'Neg', ['s/a:1', '^x']],
+      ['y', 'Neg', ['s/a:0', 's/b']],
+    ]));
+    const h = m.hierarchy;
+    const me = h.metaedges;
+    const sizes = [...h.metaedgesOf(h.root)].map((e) => `${h.name(me.src[e]!)}->${h.name(me.dst[e]!)}:${m.view.sizes.metaedgeElements(e)}`).sort();
+    // x -> s carries one [?,128] tensor (the control edge carries none); s -> y carries a [2,3] and an unknown-shape tensor (1).
+    expect(sizes).toEqual(['s->y:7', 'x->s:128']);
+    const bridges = m.view.bridges(h.find('s')).map((b) => `${b.direction}:${h.name(b.inner)}:${b.elements}`).sort();
+    expect(bridges).toEqual(['in:s/a:128', 'in:s/b:0', 'out:s/a:6', 'out:s/b:1']);
+  });
+
+  it('counts ops, devices and XLA clusters per scope', async () => {
+    const { scopeHistograms } = await import('./histograms');
+    const m = analyzeGraph(makeGraph([
+      ['s/a', 'MatMul', [], { _XlaCluster: { s: new TextEncoder().encode('cluster_0') } }],
+      ['s/b', 'MatMul', ['s/a']],
+      ['s/t/c', 'Relu', ['s/b']],
+      ['d', 'Neg', ['s/t/c']],
+    ]));
+    const hist = scopeHistograms(m.hierarchy, m.hierarchy.find('s'));
+    expect([...hist.ops]).toEqual([['MatMul', 2], ['Relu', 1]]);
+    expect([...hist.xlaClusters]).toEqual([['cluster_0', 1]]);
+    expect([...hist.devices]).toEqual([]);
+  });
+});

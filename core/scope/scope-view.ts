@@ -2,6 +2,7 @@
 // areas), the metaedges between them, and the bridges — edges crossing the scope's boundary —
 // computed from that scope's subtree only, never the whole tree.
 import type { Hierarchy } from './hierarchy';
+import { TensorSizes } from './tensor-sizes';
 
 export interface Bridge {
   /** Child of the expanded scope holding the inside endpoint. */
@@ -13,6 +14,8 @@ export interface Bridge {
   readonly data: number;
   readonly control: number;
   readonly ref: number;
+  /** Tensor elements over the data and reference edges (see tensor-sizes.ts). */
+  readonly elements: number;
 }
 
 export interface ScopeContents {
@@ -60,10 +63,14 @@ class Incidence {
 }
 
 export class ScopeView {
+  /** Metaedge and edge sizes from `_output_shapes`, decoded only for what is expanded. */
+  readonly sizes: TensorSizes;
   private incidence: Incidence | null = null;
   private preOrder: Int32Array | null = null;
 
-  constructor(readonly hier: Hierarchy, readonly auxiliary: Uint8Array) {}
+  constructor(readonly hier: Hierarchy, readonly auxiliary: Uint8Array) {
+    this.sizes = new TensorSizes(hier);
+  }
 
   /** What the canvas needs to draw `scope` expanded. */
   expand(scope: number): ScopeContents {
@@ -87,7 +94,7 @@ export class ScopeView {
     const g = h.graph.edges;
     const first = h.pre[scope] as number;
     const last = first + (h.size[scope] as number);
-    const merged = new Map<string, { inner: number; outer: number; direction: 'in' | 'out'; data: number; control: number; ref: number }>();
+    const merged = new Map<string, { inner: number; outer: number; direction: 'in' | 'out'; data: number; control: number; ref: number; elements: number }>();
     for (let p = first; p < last; p++) {
       const x = this.preOrder[p] as number;
       for (let k = inc.start[x] as number; k < (inc.start[x + 1] as number); k++) {
@@ -102,13 +109,16 @@ export class ScopeView {
         const key = `${inner}:${other}:${out ? 1 : 0}`;
         let m = merged.get(key);
         if (!m) {
-          m = { inner, outer: other, direction: out ? 'out' : 'in', data: 0, control: 0, ref: 0 };
+          m = { inner, outer: other, direction: out ? 'out' : 'in', data: 0, control: 0, ref: 0, elements: 0 };
           merged.set(key, m);
         }
         const kind = g.kind[e];
         if (kind === 1) m.control++;
-        else if (kind === 2) m.ref++;
-        else m.data++;
+        else {
+          if (kind === 2) m.ref++;
+          else m.data++;
+          m.elements += this.sizes.edgeElements(e);
+        }
       }
     }
     return [...merged.values()];
