@@ -26,8 +26,11 @@ function wellFormed(r: LoadResult, size: number): void {
   for (const g of r.graphs) void g.graph.edges.count;
 }
 
-async function loadBytes(name: string, bytes: Uint8Array): Promise<LoadResult> {
-  return loadSource(memorySource(name, bytes));
+async function timedLoad(name: string, bytes: Uint8Array): Promise<LoadResult> {
+  const t0 = Date.now();
+  const r = await loadSource(memorySource(name, bytes));
+  expect(Date.now() - t0).toBeLessThan(1000);
+  return r;
 }
 
 /** Byte flips, truncation, insertion and duplicated ranges of a real file. */
@@ -59,7 +62,7 @@ describe('loader fuzz: random bytes', () => {
   it('never throws on arbitrary bytes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 4096 }), async (bytes) => {
-        wellFormed(await loadBytes('random.bin', bytes), bytes.length);
+        wellFormed(await timedLoad('random.bin', bytes), bytes.length);
       }),
       { numRuns: 300 },
     );
@@ -82,7 +85,7 @@ describe.skipIf(!HAVE_CORPUS)('loader fuzz: mutated corpus files', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(mutation(original.length), { minLength: 1, maxLength: 4 }), async (muts) => {
         const bytes = mutate(original, muts);
-        wellFormed(await loadBytes(rel, bytes), bytes.length);
+        wellFormed(await timedLoad(rel, bytes), bytes.length);
       }),
       { numRuns: 60 },
     );
