@@ -5,9 +5,36 @@ import { performance } from 'node:perf_hooks';
 import { openFileSource } from '../cli/node-byte-source';
 import { loadSource } from '../core/io/load';
 import { analyzeGraph } from '../core/scope/scope-engine';
+import { readFile } from 'node:fs/promises';
+import { tensorflow } from '../core/io/generated/proto.js';
+
+/**
+ * The baseline: what a loader written the obvious way does (read the whole file, decode every
+ * message with the protobufjs static decoders, as Netron-style loaders do; framing without CRCs).
+ */
+async function baselineLoad(file: string): Promise<{ ms: number; scopeMs: number; nodes: number; edges: number; bytes: number; maxRssMB: number; error: null }> {
+  const t0 = performance.now();
+  const bytes = new Uint8Array(await readFile(file));
+  let nodes = 0;
+  if (file.endsWith('.pb')) nodes = tensorflow.GraphDef.decode(bytes).node.length;
+  else {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let i = 0; i + 16 <= bytes.length; ) {
+      const len = view.getUint32(i, true) + view.getUint32(i + 4, true) * 2 ** 32;
+      const event = tensorflow.Event.decode(bytes.subarray(i + 12, i + 12 + len));
+      if (event.graphDef) nodes += tensorflow.GraphDef.decode(event.graphDef).node.length;
+      i += 16 + len;
+    }
+  }
+  return { ms: performance.now() - t0, scopeMs: 0, nodes, edges: 0, bytes: bytes.length, maxRssMB: process.resourceUsage().maxRSS / 1024, error: null };
+}
 
 const path = process.argv[2];
-if (!path) throw new Error('usage: load-child FILE');
+if (!path) throw new Error('usage: load-child FILE [--scope | --baseline]');
+if (process.argv.includes('--baseline')) {
+  process.stdout.write(`${JSON.stringify(await baselineLoad(path))}\n`);
+  process.exit(0);
+}
 const source = await openFileSource(path);
 const t0 = performance.now();
 const result = await loadSource(source);

@@ -26,12 +26,18 @@ function fmt(v: number): string {
   return v.toFixed(2);
 }
 
+/** How many times better our figure is than the baseline (> 1: we win), whichever way the unit points. */
+export function speedup(r: BenchRow, baseline: number): number {
+  const higherIsBetter = r.budget?.higherIsBetter ?? r.unit.endsWith('/s');
+  return higherIsBetter ? r.value / baseline : baseline / r.value;
+}
+
 /** Renders rows as a Markdown table (printed to the terminal and pasted into docs/PERFORMANCE.md). */
 export function formatTable(rows: readonly BenchRow[]): string {
-  const lines = ['| step | ours | baseline | ratio | budget | ok |', '|---|---|---|---|---|---|'];
+  const lines = ['| step | ours | baseline | ratio (× better than baseline) | budget | ok |', '|---|---|---|---|---|---|'];
   for (const r of rows) {
     const base = r.baseline ? `${fmt(r.baseline.value)} ${r.unit} (${r.baseline.label})` : '—';
-    const ratio = r.baseline && r.value !== 0 ? `${fmt(r.baseline.value / r.value)}×` : '—';
+    const ratio = r.baseline && r.value !== 0 && r.baseline.value !== 0 ? `${fmt(speedup(r, r.baseline.value))}×` : '—';
     const budget = r.budget ? `${r.budget.higherIsBetter ? '≥' : '≤'} ${fmt(r.budget.limit)} ${r.unit}` : '—';
     const ok = passes(r);
     lines.push(`| ${r.name}${r.note ? ` (${r.note})` : ''} | ${fmt(r.value)} ${r.unit} | ${base} | ${ratio} | ${budget} | ${ok === null ? '—' : ok ? 'yes' : 'NO'} |`);

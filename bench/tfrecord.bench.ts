@@ -10,7 +10,7 @@ const TAGS = ['loss', 'accuracy', 'train/cross_entropy', 'learning_rate', 'eval/
 
 /** Event{wall_time, step, summary{value{tag, simple_value}}}, encoded by hand: the generated
  *  decoders omit simple_value because the app never decodes scalars. */
-function scalarEvent(step: number): Uint8Array {
+export function scalarEvent(step: number): Uint8Array {
   const tag = TAGS[step % TAGS.length]!;
   const value = [0x0a, tag.length, ...tag, 0x15, 0, 0, 0, 0]; // Value.tag=1, Value.simple_value=2 (float)
   const summary = [0x0a, value.length, ...value]; // Summary.value=1

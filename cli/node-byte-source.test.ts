@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { encodeRecords } from '../core/io/tfrecord-writer';
 import { scanRecords } from '../core/io/tfrecord-reader';
+import { tensorflow } from '../core/io/generated/proto.js';
+import { loadSource } from '../core/io/load';
 import { openFileSource } from './node-byte-source';
 
 let dir = '';
@@ -44,6 +46,42 @@ describe('openFileSource', () => {
           expect(got).toEqual(content.slice(start, Math.min(content.length, start + length)));
         }),
       );
+    } finally {
+      await source.close();
+    }
+  });
+
+  it('readInto fills the given buffer, clamped to the end of the file, and returns the count', async () => {
+    const source = await openFileSource(join(dir, 'data.bin'));
+    try {
+      const target = new Uint8Array(200).fill(0xee);
+      expect(await source.readInto?.(2900, target)).toBe(100);
+      expect(target.subarray(0, 100)).toEqual(content.subarray(2900));
+      expect(target[100]).toBe(0xee);
+      expect(await source.readInto?.(5000, target)).toBe(0);
+    } finally {
+      await source.close();
+    }
+  });
+
+  it('loads graphs scattered among 9 MB of scalars intact, although chunk buffers are reused', async () => {
+    const scalar = tensorflow.Event.encode({ wallTime: 1, step: 7, summary: { value: [{ tag: 'loss' }] } }).finish();
+    const records: Uint8Array[] = [];
+    for (let i = 0; i < 300_000; i++) {
+      if (i % 50_000 === 1) {
+        const node = Array.from({ length: 3 }, (_, k) => ({ name: `g${i}/n${k}`, op: 'Const', attr: { value: { s: new Uint8Array(1000).fill(i & 0xff) } } }));
+        records.push(tensorflow.Event.encode({ step: i, graphDef: tensorflow.GraphDef.encode({ node }).finish() }).finish());
+      } else records.push(scalar);
+    }
+    const path = join(dir, 'events.out.tfevents.pooled');
+    await writeFile(path, encodeRecords(records));
+    const source = await openFileSource(path);
+    try {
+      const r = await loadSource(source);
+      expect(r.error).toBeNull();
+      expect(r.graphs.map((g) => [g.step, g.graph.name(2)])).toEqual([1, 50_001, 100_001, 150_001, 200_001, 250_001].map((i) => [i, `g${i}/n2`]));
+      // Lazy attributes read their bytes after the scan: they must come from the graph's own bytes.
+      for (const g of r.graphs) expect(g.graph.attr(0, 'value')?.s).toEqual(new Uint8Array(1000).fill((g.step ?? -1) & 0xff));
     } finally {
       await source.close();
     }

@@ -15,23 +15,29 @@ export async function openFileSource(path: string): Promise<FileSource> {
     await handle.close();
     throw err;
   }
+  /** Fills target from `offset` (clamped to the file); handle.read may return fewer bytes than
+   *  asked, and 0 means EOF (the file shrank). */
+  async function fill(offset: number, target: Uint8Array): Promise<number> {
+    const start = Math.max(0, Math.min(offset, size));
+    const want = Math.max(0, Math.min(target.length, size - start));
+    let filled = 0;
+    while (filled < want) {
+      const { bytesRead } = await handle.read(target, filled, want - filled, start + filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return filled;
+  }
   return {
     name: path,
     size,
     async read(offset, length) {
-      const start = Math.max(0, Math.min(offset, size));
-      const want = Math.max(0, Math.min(length, size - start));
-      // A fresh buffer per read: callers keep views into it (see scanRecords).
-      const out = new Uint8Array(want);
-      let filled = 0;
-      // handle.read may return fewer bytes than asked; 0 means EOF (the file shrank).
-      while (filled < want) {
-        const { bytesRead } = await handle.read(out, filled, want - filled, start + filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-      }
-      return filled === want ? out : out.subarray(0, filled);
+      // A fresh buffer per read: callers may keep views into it.
+      const out = new Uint8Array(Math.max(0, Math.min(length, size - Math.max(0, Math.min(offset, size)))));
+      const filled = await fill(offset, out);
+      return filled === out.length ? out : out.subarray(0, filled);
     },
+    readInto: fill,
     close: () => handle.close(),
   };
 }

@@ -8,6 +8,13 @@ export interface ByteSource {
   readonly size: number;
   /** Reads up to `length` bytes at `offset`; returns fewer only at the end of the source. */
   read(offset: number, length: number): Promise<Uint8Array>;
+  /**
+   * Optional: reads up to `target.length` bytes at `offset` into `target` and returns how many were
+   * read (fewer only at the end of the source). Lets a scanner reuse its buffers: on a VM, the page
+   * faults of touching fresh 4 MiB buffers cost more than the read itself (measured 120 ms of 140
+   * for a 44 MB log).
+   */
+  readInto?(offset: number, target: Uint8Array): Promise<number>;
 }
 
 /** A ByteSource over bytes already in memory (tests, fixtures, small inputs). */

@@ -15,6 +15,16 @@ type GraphPlugin = (typeof GRAPH_PLUGINS)[number];
 const PLUGIN_BYTES: readonly (readonly number[])[] = GRAPH_PLUGINS.map((p) => [...p].map((c) => c.charCodeAt(0)));
 const utf8 = protobuf.util.utf8;
 
+/** The record holds a field decoded into objects that keep views of the record (graph_def,
+ *  meta_graph_def, tagged_run_metadata); summaries copy only what they keep. */
+function keepsBytes(f: EventFields): boolean {
+  for (let k = 0; k < f.count; k++) {
+    const field = f.field[k];
+    if (field === 4 || field === 8 || field === 9) return true;
+  }
+  return false;
+}
+
 /** Collects graphs and step stats from the records of one event file. */
 export class EventDecoder {
   readonly graphs: LoadedGraph[] = [];
@@ -25,10 +35,12 @@ export class EventDecoder {
 
   constructor(readonly file: string, readonly run: string | null = null) {}
 
-  /** Handles one record; malformed records become warnings, never exceptions. */
-  onRecord(buf: Uint8Array, start: number, end: number, offset: number): void {
+  /** Handles one record; malformed records become warnings, never exceptions. `stable` is false
+   *  when buf is a reused read buffer: a graph found in it is decoded from a copy of its bytes. */
+  onRecord(buf: Uint8Array, start: number, end: number, offset: number, stable = true): void {
     this.records++;
     try {
+      this.stable = stable;
       this.scanEvent(buf, start, end, offset);
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
@@ -41,6 +53,7 @@ export class EventDecoder {
   }
 
   private readonly fields = new EventFields();
+  private stable = true;
 
   /** Scans the Event in data[begin, finish); `offset` is the file offset of the record header. */
   private scanEvent(data: Uint8Array, begin: number, finish: number, offset: number): void {
@@ -48,6 +61,12 @@ export class EventDecoder {
     const error = scanEventFields(data, begin, finish, f);
     if (error !== null) throw new Error(error);
     if (f.count === 0) return;
+    if (!this.stable && keepsBytes(f)) {
+      // Graphs keep views into their bytes (lazy attributes): give them a copy of their own.
+      this.stable = true;
+      this.scanEvent(data.slice(begin, finish), 0, finish - begin, offset);
+      return;
+    }
     // File offset of data[0]: the record's data starts 12 header bytes after `offset`, at data[begin].
     const base = offset + 12 - begin;
     for (let k = 0; k < f.count; k++) {
@@ -92,7 +111,8 @@ export class EventDecoder {
     const { data, base, finish } = this.summaryContext;
     const f = this.fields;
     const ctx = { step: readStep(data, f.stepAt, finish), wallTime: readWallTime(data, f.wallAt), offset: base + vStart };
-    this.graphSummary(GRAPH_PLUGINS[plugin] as GraphPlugin, data.subarray(vStart, vEnd), ctx);
+    const bytes = this.stable ? data.subarray(vStart, vEnd) : data.slice(vStart, vEnd);
+    this.graphSummary(GRAPH_PLUGINS[plugin] as GraphPlugin, bytes, ctx);
   };
 
   private graphSummary(plugin: GraphPlugin, bytes: Uint8Array, ctx: { step: number; wallTime: number; offset: number }): void {

@@ -72,7 +72,7 @@ function decodeWhole(format: FileFormat, raw: Uint8Array, file: string, run: str
 
 async function loadEvents(source: ByteSource, run: string | null, options: LoadOptions): Promise<LoadResult> {
   const decoder = new EventDecoder(source.name, run);
-  const scan = await scanRecords(source, (buf, start, end, offset) => decoder.onRecord(buf, start, end, offset), {
+  const scan = await scanRecords(source, (buf, start, end, offset, stable) => decoder.onRecord(buf, start, end, offset, stable), {
     isCancelled: options.isCancelled,
     startOffset: options.startOffset,
     onProgress: (done, total) => options.onProgress?.('reading events', done, total),
