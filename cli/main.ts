@@ -6,6 +6,8 @@ import { inspectJson, inspectText } from './inspect';
 import { withGraph } from './pick-graph';
 import { hierarchyText, modelJson } from './hierarchy';
 import { scopesJson, scopesText } from './scopes';
+import { layoutGraph, layoutJson, layoutText, writeSvg } from './layout';
+import { pickGraph } from './pick-graph';
 import { analyzeGraph } from '../core/scope/scope-engine';
 import { analyzeVariables } from '../core/scope/variables';
 
@@ -47,6 +49,47 @@ program
       const report = analyzeVariables(g.graph);
       return opts.json ? JSON.stringify(scopesJson(report)) : scopesText(report);
     });
+  });
+
+/** Loads, picks and lays out a graph; prints errors and sets the exit status itself. */
+async function laidOut(file: string, graph: string | undefined, expand: string | undefined) {
+  const picked = await pickGraph(file, graph);
+  if (picked.error !== null) {
+    process.stderr.write(`scopeview: ${picked.error}\n`);
+    process.exitCode = 1;
+    return null;
+  }
+  const laid = await layoutGraph(picked.graph.graph, expand ?? 'none');
+  if ('error' in laid) {
+    process.stderr.write(`scopeview: ${laid.error}\n`);
+    process.exitCode = 2;
+    return null;
+  }
+  return laid;
+}
+
+program
+  .command('layout')
+  .description('lay out one graph as the app does (open scopes laid out with ELK) and print the geometry')
+  .argument('<file>', 'any file `scopeview inspect` accepts')
+  .option('--graph <index>', 'which graph of the file (see `scopeview inspect`)', '0')
+  .option('--expand <which>', "scopes to open: 'all', 'none' or a regular expression over scope names", 'none')
+  .option('--json', 'print machine-readable JSON')
+  .action(async (file: string, opts: { graph?: string; expand?: string; json?: boolean }) => {
+    const laid = await laidOut(file, opts.graph, opts.expand);
+    if (laid) process.stdout.write(`${opts.json ? JSON.stringify(layoutJson(laid)) : layoutText(laid)}\n`);
+  });
+
+program
+  .command('export')
+  .description('write the laid-out graph as a standalone SVG file')
+  .argument('<file>', 'any file `scopeview inspect` accepts')
+  .requiredOption('--svg <out>', 'the SVG file to write')
+  .option('--graph <index>', 'which graph of the file (see `scopeview inspect`)', '0')
+  .option('--expand <which>', "scopes to open: 'all', 'none' or a regular expression over scope names", 'none')
+  .action(async (file: string, opts: { svg: string; graph?: string; expand?: string }) => {
+    const laid = await laidOut(file, opts.graph, opts.expand);
+    if (laid) process.stdout.write(`${await writeSvg(opts.svg, laid)}\n`);
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

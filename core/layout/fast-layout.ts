@@ -1,0 +1,156 @@
+// The layout for huge flat scopes (more children than ELK finishes in bounded time): longest-path
+// layers, one barycentre ordering sweep, rows wrapped to keep the aspect ratio, straight edges.
+// Linear in nodes + edges; the scope layout carries a notice so the user knows why it looks plainer.
+import { PADDING } from './node-sizes';
+import { layoutResult } from './layout-result';
+import { portIsOut, type ScopeInput, type ScopeLayout } from './types';
+
+const GAP_X = 14;
+const GAP_Y = 30;
+
+/** Layer of each node: longest path from a source (Kahn's order; nodes on cycles go after their placed inputs). */
+function layers(n: number, src: Int32Array, dst: Int32Array): Int32Array {
+  const indeg = new Int32Array(n);
+  const outStart = new Int32Array(n + 1);
+  for (let e = 0; e < src.length; e++) {
+    indeg[dst[e] as number] = (indeg[dst[e] as number] as number) + 1;
+    outStart[(src[e] as number) + 1] = (outStart[(src[e] as number) + 1] as number) + 1;
+  }
+  for (let i = 0; i < n; i++) outStart[i + 1] = (outStart[i + 1] as number) + (outStart[i] as number);
+  const fill = outStart.slice(0, n);
+  const out = new Int32Array(src.length);
+  for (let e = 0; e < src.length; e++) {
+    const s = src[e] as number;
+    out[fill[s] as number] = dst[e] as number;
+    fill[s] = (fill[s] as number) + 1;
+  }
+  const layer = new Int32Array(n);
+  const queue: number[] = [];
+  for (let i = 0; i < n; i++) if (indeg[i] === 0) queue.push(i);
+  const done = new Uint8Array(n);
+  for (let seen = 0; seen < n; ) {
+    if (queue.length === 0) {
+      // A cycle: release the first unplaced node as if its remaining inputs were back edges.
+      let i = 0;
+      while (done[i]) i++;
+      queue.push(i);
+      indeg[i] = 0;
+    }
+    for (let q = 0; q < queue.length; q++) {
+      const v = queue[q] as number;
+      if (done[v]) continue;
+      done[v] = 1;
+      seen++;
+      for (let k = outStart[v] as number; k < (outStart[v + 1] as number); k++) {
+        const w = out[k] as number;
+        if (done[w]) continue;
+        layer[w] = Math.max(layer[w] as number, (layer[v] as number) + 1);
+        indeg[w] = (indeg[w] as number) - 1;
+        if (indeg[w] === 0) queue.push(w);
+      }
+    }
+    queue.length = 0;
+  }
+  return layer;
+}
+
+export function fastLayout(input: ScopeInput, now: () => number): ScopeLayout {
+  const t0 = now();
+  const n = input.nodes.length;
+  const index = new Map(input.nodes.map((node, i) => [node.id, i]));
+  const pairs = input.edges.filter((e) => e.from.node >= 0 && e.to.node >= 0 && e.from.node !== e.to.node);
+  const src = Int32Array.from(pairs, (e) => index.get(e.from.node) as number);
+  const dst = Int32Array.from(pairs, (e) => index.get(e.to.node) as number);
+  const layer = layers(n, src, dst);
+  const depth = n === 0 ? 0 : Math.max(...layer) + 1;
+  const rows: number[][] = Array.from({ length: depth }, () => []);
+  for (let i = 0; i < n; i++) (rows[layer[i] as number] as number[]).push(i);
+  // One sweep from the sources: order each layer by the mean position of its inputs.
+  const pos = new Float64Array(n);
+  const sum = new Float64Array(n);
+  const cnt = new Int32Array(n);
+  const byLayer = Array.from(src.keys()).sort((a, b) => (layer[src[a] as number] as number) - (layer[src[b] as number] as number));
+  let next = 0;
+  rows.forEach((row, r) => {
+    for (const v of row) if ((cnt[v] as number) > 0) pos[v] = (sum[v] as number) / (cnt[v] as number);
+    row.sort((a, b) => (pos[a] as number) - (pos[b] as number) || a - b);
+    row.forEach((v, k) => (pos[v] = k));
+    for (; next < byLayer.length && layer[src[byLayer[next] as number] as number] === r; next++) {
+      const e = byLayer[next] as number;
+      const d = dst[e] as number;
+      sum[d] = (sum[d] as number) + (pos[src[e] as number] as number);
+      cnt[d] = (cnt[d] as number) + 1;
+    }
+  });
+  // Wrap long layers so a scope of 10^4 unconnected ops is a block, not a line.
+  const totalArea = input.nodes.reduce((a, x) => a + (x.width + GAP_X) * (x.height + GAP_Y), 0);
+  const maxRow = Math.max(800, Math.sqrt(totalArea) * 1.6);
+  const boxes = new Float64Array(4 * n);
+  let y = 0;
+  let width = 0;
+  const bands: { start: number; v: number[] }[] = [];
+  for (const row of rows) {
+    let x = 0;
+    let h = 0;
+    let band: number[] = [];
+    const flush = (): void => {
+      bands.push({ start: y, v: band });
+      y += h + GAP_Y;
+      x = 0;
+      h = 0;
+      band = [];
+    };
+    for (const v of row) {
+      const node = input.nodes[v] as (typeof input.nodes)[number];
+      if (x > 0 && x + node.width > maxRow) flush();
+      boxes.set([x, 0, node.width, node.height], 4 * v);
+      band.push(v);
+      x += node.width + GAP_X;
+      width = Math.max(width, x - GAP_X);
+      h = Math.max(h, node.height);
+    }
+    if (band.length) flush();
+  }
+  const contentHeight = Math.max(0, y - GAP_Y);
+  const up = input.settings.direction !== 'DOWN';
+  const top = input.header + PADDING;
+  for (const band of bands) {
+    for (const v of band.v) {
+      const yy = up ? contentHeight - band.start - (boxes[4 * v + 3] as number) : band.start;
+      boxes[4 * v] = (boxes[4 * v] as number) + PADDING;
+      boxes[4 * v + 1] = yy + top;
+    }
+  }
+  const W = width + 2 * PADDING;
+  const H = top + contentHeight + PADDING;
+  // Own ports: entering ones along the side data comes from, leaving ones on the other side.
+  const portXY = new Float64Array(2 * input.ownPorts.length);
+  const ins = input.ownPorts.filter((k) => !portIsOut(k)).length;
+  const outs = input.ownPorts.length - ins;
+  let ki = 0;
+  let ko = 0;
+  input.ownPorts.forEach((key, k) => {
+    const out = portIsOut(key);
+    const x = out ? (W * ++ko) / (outs + 1) : (W * ++ki) / (ins + 1);
+    const atTop = out === up;
+    portXY.set([x, atTop ? 0 : H], 2 * k);
+  });
+  const portIndex = new Map(input.ownPorts.map((key, k) => [key, k]));
+  const endPoint = (node: number, port: number, leaving: boolean): [number, number] => {
+    if (node < 0) {
+      const k = portIndex.get(port) as number;
+      return [portXY[2 * k] as number, portXY[2 * k + 1] as number];
+    }
+    const i = index.get(node) as number;
+    const [bx, by, bw, bh] = [boxes[4 * i], boxes[4 * i + 1], boxes[4 * i + 2], boxes[4 * i + 3]] as number[] as [number, number, number, number];
+    const child = input.nodes[i];
+    const p = port >= 0 ? child?.ports.find((q) => q.key === port) : undefined;
+    if (p) return [bx + p.x, by + p.y];
+    // Data flows up: leave through the top side, arrive through the bottom side.
+    const atTop = leaving === up;
+    return [bx + bw / 2, atTop ? by : by + bh];
+  };
+  const routes = input.edges.map((e) => [...endPoint(e.from.node, e.from.port, true), ...endPoint(e.to.node, e.to.port, false)]);
+  const notice = `${n} children: drawn with the fast layered layout (ELK is used up to ${input.settings.flatLimit} children)`;
+  return layoutResult(input, { boxes, width: W, height: H, portXY, routes }, now() - t0, notice);
+}

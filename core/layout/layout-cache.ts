@@ -1,0 +1,106 @@
+// Layout cache: per (scope, expansion state of its subtree, settings), in memory (LRU) and, when
+// a store is given, persisted under the graph's content hash so that reopening a file restores
+// its layouts. Keys are Merkle-style: a scope's key hashes its id with its open children's keys,
+// so expanding or collapsing a scope changes the keys of that scope's ancestors only.
+import { decodeLayout, encodeLayout } from './layout-codec';
+import type { LayoutSettings, ScopeLayout } from './types';
+
+/** Where persisted layouts live (IndexedDB in the app, a folder or a Map elsewhere). */
+export interface LayoutStore {
+  get(key: string): Promise<Uint8Array | null>;
+  put(key: string, bytes: Uint8Array): Promise<void>;
+}
+
+/** 52-bit FNV-style hash of a string, as a base-36 string (collisions are negligible at cache sizes). */
+export function hashString(s: string): string {
+  let lo = 0x811c9dc5;
+  let hi = 0x050c5d1f;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    lo = Math.imul(lo ^ c, 0x01000193);
+    hi = Math.imul(hi ^ c ^ (lo >>> 7), 0x01000193);
+  }
+  return ((hi >>> 0) * 2 ** 20 + ((lo >>> 0) & 0xfffff)).toString(36);
+}
+
+export function settingsKey(s: LayoutSettings): string {
+  return `${s.direction}|${s.metrics.fontSize}|${s.metrics.advance}|${s.metrics.wideAdvance}|${s.flatLimit}`;
+}
+
+/** Key of an open scope from its id and its open children's keys (in child order). */
+export function scopeKey(scope: number, openChildKeys: readonly string[]): string {
+  return openChildKeys.length === 0 ? `${scope}` : `${scope}:${hashString(openChildKeys.join(','))}`;
+}
+
+/** Content hash of a byte buffer (the graph's file bytes): FNV-1a over 32-bit words, two lanes. */
+export function contentHash(bytes: Uint8Array): string {
+  let a = 0x811c9dc5;
+  let b = 0x27d4eb2f;
+  const words = bytes.length >>> 2;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < words; i++) {
+    const w = view.getUint32(4 * i, true);
+    a = Math.imul(a ^ w, 0x01000193);
+    b = Math.imul(b ^ (w >>> 16) ^ (w << 16), 0x85ebca6b);
+  }
+  for (let i = words * 4; i < bytes.length; i++) a = Math.imul(a ^ (bytes[i] as number), 0x01000193);
+  return `${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}-${bytes.length}`;
+}
+
+export class LayoutCache {
+  private readonly memory = new Map<string, ScopeLayout>();
+
+  constructor(
+    private readonly capacity = 4000,
+    private readonly store: LayoutStore | null = null,
+    /** Namespace of the persisted entries: the graph's content hash (plus graph index). */
+    private readonly namespace = '',
+  ) {}
+
+  get size(): number {
+    return this.memory.size;
+  }
+
+  /** The cached layout, from memory or the store; refreshes its LRU position. */
+  async get(key: string): Promise<ScopeLayout | null> {
+    const hit = this.memory.get(key);
+    if (hit) {
+      this.memory.delete(key);
+      this.memory.set(key, hit);
+      return hit;
+    }
+    if (!this.store) return null;
+    let bytes: Uint8Array | null = null;
+    try {
+      bytes = await this.store.get(`${this.namespace}/${key}`);
+    } catch {
+      return null; // a broken store only costs a re-layout
+    }
+    const layout = bytes ? decodeLayout(bytes) : null;
+    if (layout) this.remember(key, layout);
+    return layout;
+  }
+
+  peek(key: string): ScopeLayout | null {
+    return this.memory.get(key) ?? null;
+  }
+
+  async put(key: string, layout: ScopeLayout): Promise<void> {
+    this.remember(key, layout);
+    if (this.store) {
+      try {
+        await this.store.put(`${this.namespace}/${key}`, encodeLayout(layout));
+      } catch {
+        // Persisting is an optimisation; the layout is in memory either way.
+      }
+    }
+  }
+
+  private remember(key: string, layout: ScopeLayout): void {
+    this.memory.set(key, layout);
+    while (this.memory.size > this.capacity) {
+      const oldest = this.memory.keys().next().value as string;
+      this.memory.delete(oldest);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+// Assembles a ScopeLayout's typed arrays from placed boxes, ports and routed edges, and appends the
+// auxiliary column beside the main area; shared by the ELK and the fast layout.
+import { AUX_GAP, PADDING } from './node-sizes';
+import type { ScopeInput, ScopeLayout } from './types';
+
+export interface Placed {
+  /** Main-area boxes (x, y, w, h) in input order, and the main area's size with padding. */
+  readonly boxes: Float64Array;
+  readonly width: number;
+  readonly height: number;
+  /** Own port positions, in input.ownPorts order. */
+  readonly portXY: Float64Array;
+  /** Polyline per input edge. */
+  readonly routes: readonly (readonly number[])[];
+}
+
+export function layoutResult(input: ScopeInput, placed: Placed, ms: number, notice: string | null): ScopeLayout {
+  const n = input.nodes.length;
+  const a = input.aux.length;
+  const nodeIds = new Int32Array(n + a);
+  const nodeBoxes = new Float64Array(4 * (n + a));
+  input.nodes.forEach((node, i) => (nodeIds[i] = node.id));
+  nodeBoxes.set(placed.boxes);
+  let width = placed.width;
+  let height = placed.height;
+  if (a > 0) {
+    // TensorBoard's side area: auxiliary nodes in a column right of the main area.
+    const x = placed.width - PADDING + AUX_GAP;
+    let y = input.header + PADDING;
+    let colWidth = 0;
+    input.aux.forEach((node, k) => {
+      nodeIds[n + k] = node.id;
+      nodeBoxes.set([x, y, node.width, node.height], 4 * (n + k));
+      y += node.height + 8;
+      colWidth = Math.max(colWidth, node.width);
+    });
+    width = x + colWidth + PADDING;
+    height = Math.max(height, y - 8 + PADDING);
+  }
+  // Ports sit on the border: when the auxiliary column widens or lengthens the box, ports on the
+  // right or bottom side move with it, and the edges ending there get one more point to reach them.
+  const portXY = placed.portXY;
+  const moved = new Map<number, [number, number]>();
+  for (let k = 0; k < input.ownPorts.length; k++) {
+    const x = portXY[2 * k] as number;
+    const y = portXY[2 * k + 1] as number;
+    const nx = width !== placed.width && Math.abs(x - placed.width) < 0.5 ? width : x;
+    const ny = height !== placed.height && Math.abs(y - placed.height) < 0.5 ? height : y;
+    if (nx !== x || ny !== y) {
+      portXY[2 * k] = nx;
+      portXY[2 * k + 1] = ny;
+      moved.set(input.ownPorts[k] as number, [nx, ny]);
+    }
+  }
+  const routes = placed.routes.map((r, i) => {
+    const edge = input.edges[i];
+    if (!edge || moved.size === 0) return r;
+    const from = edge.from.node < 0 ? moved.get(edge.from.port) : undefined;
+    const to = edge.to.node < 0 ? moved.get(edge.to.port) : undefined;
+    return [...(from ?? []), ...r, ...(to ?? [])];
+  });
+  const e = input.edges.length;
+  const pointStart = new Int32Array(e + 1);
+  let total = 0;
+  routes.forEach((r, i) => {
+    total += r.length / 2;
+    pointStart[i + 1] = total;
+  });
+  const points = new Float64Array(2 * total);
+  routes.forEach((r, i) => points.set(r, 2 * (pointStart[i] as number)));
+  return {
+    scope: input.scope,
+    width,
+    height,
+    nodeIds,
+    nodeBoxes,
+    auxCount: a,
+    portKeys: Int32Array.from(input.ownPorts),
+    portXY,
+    edgeFrom: Int32Array.from(input.edges, (x) => x.from.node),
+    edgeFromPort: Int32Array.from(input.edges, (x) => x.from.port),
+    edgeTo: Int32Array.from(input.edges, (x) => x.to.node),
+    edgeToPort: Int32Array.from(input.edges, (x) => x.to.port),
+    edgeCounts: Int32Array.from(input.edges.flatMap((x) => [x.data, x.control, x.ref])),
+    edgeElements: Float64Array.from(input.edges, (x) => x.elements),
+    pointStart,
+    points,
+    notice,
+    ms,
+  };
+}

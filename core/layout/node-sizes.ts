@@ -1,0 +1,63 @@
+// Box sizes of what the canvas draws, from label widths: op nodes, series stacks, collapsed scopes,
+// and the title band and padding of expanded scopes. Shared by the layout and the renderer.
+import { H_OP, H_SCOPE, H_SERIES, type Hierarchy } from '../scope/hierarchy';
+import { textWidth, type TextMetrics } from './text-metrics';
+
+export const OP_HEIGHT = 22;
+export const SERIES_HEIGHT = 30;
+export const SCOPE_HEIGHT = 38;
+/** Title band of an expanded scope, and the padding around its children. */
+export const HEADER = 26;
+export const PADDING = 12;
+/** Gap between the main area and the auxiliary column. */
+export const AUX_GAP = 24;
+const MAX_WIDTH = 260;
+
+/** The last path component: what a box shows (`a/b/(b)` → `(b)`, series `x/y_[1-8]` → `y_[1-8]`). */
+export function leafName(name: string): string {
+  const i = name.lastIndexOf('/');
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+/** Second line of a collapsed scope or series: how many ops it holds. */
+export function countLabel(h: Hierarchy, x: number): string {
+  const ops = opCount(h, x);
+  return `${ops} op${ops === 1 ? '' : 's'}`;
+}
+
+const opCounts = new WeakMap<Hierarchy, Int32Array>();
+
+/** Ops inside each hierarchy node (scopes count their subtree), computed once per hierarchy. */
+function opCount(h: Hierarchy, x: number): number {
+  let counts = opCounts.get(h);
+  if (!counts) {
+    const c = new Int32Array(h.count);
+    const byPre = new Int32Array(h.count);
+    for (let y = 0; y < h.count; y++) byPre[h.pre[y] as number] = y;
+    // Children come after their parent in preorder, so a reverse sweep finishes each child first.
+    for (let p = h.count - 1; p >= 0; p--) {
+      const y = byPre[p] as number;
+      if (h.kind[y] === H_OP) c[y] = (c[y] as number) + 1;
+      const parent = h.parent[y] as number;
+      if (parent >= 0) c[parent] = (c[parent] as number) + (c[y] as number);
+    }
+    counts = c;
+    opCounts.set(h, counts);
+  }
+  return counts[x] as number;
+}
+
+const clampWidth = (w: number, min: number): number => Math.min(MAX_WIDTH, Math.max(min, Math.ceil(w)));
+
+/** Size of `x` drawn collapsed (an op, a series stack or a closed scope). */
+export function collapsedSize(h: Hierarchy, x: number, m: TextMetrics): { width: number; height: number } {
+  const label = leafName(h.name(x));
+  switch (h.kind[x]) {
+    case H_SCOPE:
+      return { width: clampWidth(Math.max(textWidth(label, m), textWidth(countLabel(h, x), m)) + 24, 64), height: SCOPE_HEIGHT };
+    case H_SERIES:
+      return { width: clampWidth(textWidth(label, m) + 28, 56), height: SERIES_HEIGHT };
+    default:
+      return { width: clampWidth(textWidth(label, m) + 16, 36), height: OP_HEIGHT };
+  }
+}
