@@ -7,6 +7,7 @@ import { benchTfrecord } from './tfrecord.bench';
 import { benchTextFormat } from './text-format.bench';
 import { benchScope } from './scope.bench';
 import { benchSearch } from './search.bench';
+import { benchLayout } from './layout.bench';
 
 const PARTS: Record<string, () => Promise<BenchRow[]>> = {
   load: benchLoad,
@@ -14,6 +15,7 @@ const PARTS: Record<string, () => Promise<BenchRow[]>> = {
   text: benchTextFormat,
   scope: benchScope,
   search: benchSearch,
+  layout: benchLayout,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

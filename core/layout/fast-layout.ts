@@ -54,7 +54,7 @@ function layers(n: number, src: Int32Array, dst: Int32Array): Int32Array {
   return layer;
 }
 
-export function fastLayout(input: ScopeInput, now: () => number): ScopeLayout {
+export function fastLayout(input: ScopeInput, now: () => number, withNotice = true): ScopeLayout {
   const t0 = now();
   const n = input.nodes.length;
   const index = new Map(input.nodes.map((node, i) => [node.id, i]));
@@ -151,6 +151,6 @@ export function fastLayout(input: ScopeInput, now: () => number): ScopeLayout {
     return [bx + bw / 2, atTop ? by : by + bh];
   };
   const routes = input.edges.map((e) => [...endPoint(e.from.node, e.from.port, true), ...endPoint(e.to.node, e.to.port, false)]);
-  const notice = `${n} children: drawn with the fast layered layout (ELK is used up to ${input.settings.flatLimit} children)`;
+  const notice = withNotice ? `${n} children: drawn with the fast layered layout (ELK is used up to ${input.settings.flatLimit} children)` : null;
   return layoutResult(input, { boxes, width: W, height: H, portXY, routes }, now() - t0, notice);
 }
