@@ -8,6 +8,7 @@ import { benchTextFormat } from './text-format.bench';
 import { benchScope } from './scope.bench';
 import { benchSearch } from './search.bench';
 import { benchLayout } from './layout.bench';
+import { benchDiff } from './diff.bench';
 
 const PARTS: Record<string, () => Promise<BenchRow[]>> = {
   load: benchLoad,
@@ -16,6 +17,7 @@ const PARTS: Record<string, () => Promise<BenchRow[]>> = {
   scope: benchScope,
   search: benchSearch,
   layout: benchLayout,
+  diff: benchDiff,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

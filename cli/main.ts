@@ -6,6 +6,7 @@ import { inspectJson, inspectText } from './inspect';
 import { withGraph } from './pick-graph';
 import { hierarchyText, modelJson } from './hierarchy';
 import { scopesJson, scopesText } from './scopes';
+import { runDiff, type DiffCommandOptions } from './diff';
 import { layoutGraph, layoutJson, layoutText, writeSvg } from './layout';
 import { pickGraph } from './pick-graph';
 import { analyzeGraph } from '../core/scope/scope-engine';
@@ -91,6 +92,16 @@ program
     const laid = await laidOut(file, opts.graph, opts.expand);
     if (laid) process.stdout.write(`${await writeSvg(opts.svg, laid)}\n`);
   });
+
+program
+  .command('diff')
+  .description('compare two graphs: nodes matched by name, by scope moves and by structure, each same, attr-changed, moved, renamed, added or removed')
+  .argument('<a>', 'the first graph: any file `scopeview inspect` accepts')
+  .argument('<b>', 'the second graph')
+  .option('--graph-a <index>', 'which graph of A (see `scopeview inspect`)', '0')
+  .option('--graph-b <index>', 'which graph of B', '0')
+  .option('--json', 'print machine-readable JSON')
+  .action((a: string, b: string, opts: DiffCommandOptions) => runDiff(a, b, opts));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`scopeview: ${err instanceof Error ? err.message : String(err)}\n`);

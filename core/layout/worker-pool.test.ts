@@ -39,7 +39,7 @@ describe('WorkerPool', () => {
     expect(workers.map((w) => w.received.map((r) => r.input.scope))).toEqual([[2], [1]]);
     expect(pool.pending).toBe(3);
     await workers[1]?.answer(0);
-    expect((await jobs[0]).scope).toBe(1);
+    expect((await jobs[0])?.scope).toBe(1);
     // The freed worker takes the queued job.
     expect(workers[1]?.received.map((r) => r.input.scope)).toEqual([1, 3]);
     await workers[0]?.answer(0);
