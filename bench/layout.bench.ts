@@ -6,7 +6,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import dagre from '@dagrejs/dagre';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { readGraphDef } from '../core/io/graph-def-reader';
 import { loadSource } from '../core/io/load';
@@ -23,23 +22,10 @@ import { makeGraph } from '../core/test-support/graphs';
 import { tiledFile } from './load.bench';
 import type { BenchRow } from './report';
 import { syntheticDag } from './tile';
+import { dagreLayout } from './dagre-layout';
 
 const now = (): number => performance.now();
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-
-/** dagre on a scope input: the same boxes and the edges between them (dagre has no ports). */
-function dagreLayout(input: ScopeInput): number {
-  const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'BT', nodesep: 14, ranksep: 26 });
-  g.setDefaultEdgeLabel(() => ({}));
-  for (const n of input.nodes) g.setNode(String(n.id), { width: n.width, height: n.height });
-  input.edges.forEach((e, i) => {
-    if (e.from.node >= 0 && e.to.node >= 0) g.setEdge(String(e.from.node), String(e.to.node), {}, `e${i}`);
-  });
-  const t = now();
-  dagre.layout(g);
-  return now() - t;
-}
 
 /** dagre in a child process with an unlimited stack (its recursion overflows Node's default one). */
 function dagreInChild(input: ScopeInput): number {

@@ -31,26 +31,28 @@ async function baselineLoad(file: string): Promise<{ ms: number; scopeMs: number
 
 const path = process.argv[2];
 if (!path) throw new Error('usage: load-child FILE [--scope | --baseline]');
-if (process.argv.includes('--baseline')) {
-  process.stdout.write(`${JSON.stringify(await baselineLoad(path))}\n`);
-  process.exit(0);
+/** Our loader on `file`, with the scope engine too when asked. */
+async function ourLoad(file: string, withScope: boolean): Promise<Record<string, unknown>> {
+  const source = await openFileSource(file);
+  const t0 = performance.now();
+  const result = await loadSource(source);
+  let nodes = 0;
+  let edges = 0;
+  for (const g of result.graphs) {
+    nodes += g.graph.nodeCount;
+    edges += g.graph.edges.count;
+  }
+  const ms = performance.now() - t0;
+  let scopeMs = 0;
+  if (withScope) {
+    const t1 = performance.now();
+    for (const g of result.graphs) analyzeGraph(g.graph);
+    scopeMs = performance.now() - t1;
+  }
+  await source.close();
+  const maxRssMB = process.resourceUsage().maxRSS / 1024;
+  return { ms, scopeMs, nodes, edges, bytes: source.size, maxRssMB, error: result.error, warnings: result.warnings.length };
 }
-const source = await openFileSource(path);
-const t0 = performance.now();
-const result = await loadSource(source);
-let nodes = 0;
-let edges = 0;
-for (const g of result.graphs) {
-  nodes += g.graph.nodeCount;
-  edges += g.graph.edges.count;
-}
-const ms = performance.now() - t0;
-let scopeMs = 0;
-if (process.argv.includes('--scope')) {
-  const t1 = performance.now();
-  for (const g of result.graphs) analyzeGraph(g.graph);
-  scopeMs = performance.now() - t1;
-}
-await source.close();
-const maxRssMB = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(`${JSON.stringify({ ms, scopeMs, nodes, edges, bytes: source.size, maxRssMB, error: result.error, warnings: result.warnings.length })}\n`);
+
+const report = process.argv.includes('--baseline') ? await baselineLoad(path) : await ourLoad(path, process.argv.includes('--scope'));
+process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -46,11 +46,10 @@ export function layoutJson({ model, placed, ms }: LaidOut): unknown {
   };
 }
 
-export function layoutText({ model, placed, ms, notices }: LaidOut): string {
+export function layoutText({ placed, ms, notices }: LaidOut): string {
   const open = placed.nodes.filter((n) => n.expanded).length;
   const lines = [`${placed.nodes.length} visible nodes (${open} open scopes), ${placed.edges.length} edges, ${Math.round(placed.width)} × ${Math.round(placed.height)}, laid out in ${Math.round(ms)} ms`];
   for (const n of notices) lines.push(`note: ${n}`);
-  void model;
   return lines.join('\n');
 }
 

@@ -40,8 +40,7 @@ export class EventDecoder {
   onRecord(buf: Uint8Array, start: number, end: number, offset: number, stable = true): void {
     this.records++;
     try {
-      this.stable = stable;
-      this.scanEvent(buf, start, end, offset);
+      this.scanEvent(buf, start, end, offset, stable);
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
       this.warn('malformed-record', offset, `record at byte ${offset} is not a valid Event (${detail}); skipped`);
@@ -53,18 +52,16 @@ export class EventDecoder {
   }
 
   private readonly fields = new EventFields();
-  private stable = true;
 
   /** Scans the Event in data[begin, finish); `offset` is the file offset of the record header. */
-  private scanEvent(data: Uint8Array, begin: number, finish: number, offset: number): void {
+  private scanEvent(data: Uint8Array, begin: number, finish: number, offset: number, stable: boolean): void {
     const f = this.fields;
     const error = scanEventFields(data, begin, finish, f);
     if (error !== null) throw new Error(error);
     if (f.count === 0) return;
-    if (!this.stable && keepsBytes(f)) {
+    if (!stable && keepsBytes(f)) {
       // Graphs keep views into their bytes (lazy attributes): give them a copy of their own.
-      this.stable = true;
-      this.scanEvent(data.slice(begin, finish), 0, finish - begin, offset);
+      this.scanEvent(data.slice(begin, finish), 0, finish - begin, offset, true);
       return;
     }
     // File offset of data[0]: the record's data starts 12 header bytes after `offset`, at data[begin].
@@ -78,6 +75,7 @@ export class EventDecoder {
         this.summaryContext.data = data;
         this.summaryContext.base = base;
         this.summaryContext.finish = finish;
+        this.summaryContext.stable = stable;
         const error = graphSummaryValues(data, start, end, PLUGIN_BYTES, this.onGraphSummary);
         if (error !== null) throw new Error(error);
         continue;
@@ -105,13 +103,13 @@ export class EventDecoder {
 
   /** Walks Summary.value entries; decodes only those whose plugin holds a graph. */
   /** The record being scanned, for onGraphSummary (kept on the instance so no closure is made per record). */
-  private readonly summaryContext: { data: Uint8Array; base: number; finish: number } = { data: new Uint8Array(0), base: 0, finish: 0 };
+  private readonly summaryContext: { data: Uint8Array; base: number; finish: number; stable: boolean } = { data: new Uint8Array(0), base: 0, finish: 0, stable: true };
 
   private readonly onGraphSummary = (plugin: number, vStart: number, vEnd: number): void => {
-    const { data, base, finish } = this.summaryContext;
+    const { data, base, finish, stable } = this.summaryContext;
     const f = this.fields;
     const ctx = { step: readStep(data, f.stepAt, finish), wallTime: readWallTime(data, f.wallAt), offset: base + vStart };
-    const bytes = this.stable ? data.subarray(vStart, vEnd) : data.slice(vStart, vEnd);
+    const bytes = stable ? data.subarray(vStart, vEnd) : data.slice(vStart, vEnd);
     this.graphSummary(GRAPH_PLUGINS[plugin] as GraphPlugin, bytes, ctx);
   };
 

@@ -7,7 +7,7 @@ import { crc32c, maskCrc } from './crc32c';
 import { LoadError, toLoadError, type LoadWarning } from './errors';
 
 export interface RecordScanOptions {
-  /** Bytes per read; default 4 MiB. Records larger than a chunk are read with one dedicated read. */
+  /** Bytes per read; default 1 MiB. Records larger than a chunk are read with one dedicated read. */
   readonly chunkSize?: number;
   /** Polled between chunks; when it returns true the scan stops with a 'cancelled' LoadError. */
   readonly isCancelled?: () => boolean;

@@ -1,6 +1,7 @@
 // The layout for huge flat scopes (more children than ELK finishes in bounded time): longest-path
 // layers, one barycentre ordering sweep, rows wrapped to keep the aspect ratio, straight edges.
 // Linear in nodes + edges; the scope layout carries a notice so the user knows why it looks plainer.
+import { groupByKey } from '../graph/csr';
 import { PADDING } from './node-sizes';
 import { layoutResult } from './layout-result';
 import { portIsOut, type ScopeInput, type ScopeLayout } from './types';
@@ -11,19 +12,8 @@ const GAP_Y = 30;
 /** Layer of each node: longest path from a source (Kahn's order; nodes on cycles go after their placed inputs). */
 function layers(n: number, src: Int32Array, dst: Int32Array): Int32Array {
   const indeg = new Int32Array(n);
-  const outStart = new Int32Array(n + 1);
-  for (let e = 0; e < src.length; e++) {
-    indeg[dst[e] as number] = (indeg[dst[e] as number] as number) + 1;
-    outStart[(src[e] as number) + 1] = (outStart[(src[e] as number) + 1] as number) + 1;
-  }
-  for (let i = 0; i < n; i++) outStart[i + 1] = (outStart[i + 1] as number) + (outStart[i] as number);
-  const fill = outStart.slice(0, n);
-  const out = new Int32Array(src.length);
-  for (let e = 0; e < src.length; e++) {
-    const s = src[e] as number;
-    out[fill[s] as number] = dst[e] as number;
-    fill[s] = (fill[s] as number) + 1;
-  }
+  for (let e = 0; e < dst.length; e++) indeg[dst[e] as number] = (indeg[dst[e] as number] as number) + 1;
+  const { start: outStart, items: outEdges } = groupByKey(src, n);
   const layer = new Int32Array(n);
   const queue: number[] = [];
   for (let i = 0; i < n; i++) if (indeg[i] === 0) queue.push(i);
@@ -42,7 +32,7 @@ function layers(n: number, src: Int32Array, dst: Int32Array): Int32Array {
       done[v] = 1;
       seen++;
       for (let k = outStart[v] as number; k < (outStart[v + 1] as number); k++) {
-        const w = out[k] as number;
+        const w = dst[outEdges[k] as number] as number;
         if (done[w]) continue;
         layer[w] = Math.max(layer[w] as number, (layer[v] as number) + 1);
         indeg[w] = (indeg[w] as number) - 1;
@@ -62,7 +52,9 @@ export function fastLayout(input: ScopeInput, now: () => number, withNotice = tr
   const src = Int32Array.from(pairs, (e) => index.get(e.from.node) as number);
   const dst = Int32Array.from(pairs, (e) => index.get(e.to.node) as number);
   const layer = layers(n, src, dst);
-  const depth = n === 0 ? 0 : Math.max(...layer) + 1;
+  // A loop, not Math.max(...layer): spreading 10^5 arguments overflows the stack.
+  let depth = 0;
+  for (let i = 0; i < n; i++) depth = Math.max(depth, (layer[i] as number) + 1);
   const rows: number[][] = Array.from({ length: depth }, () => []);
   for (let i = 0; i < n; i++) (rows[layer[i] as number] as number[]).push(i);
   // One sweep from the sources: order each layer by the mean position of its inputs.

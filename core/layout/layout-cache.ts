@@ -81,10 +81,6 @@ export class LayoutCache {
     return layout;
   }
 
-  peek(key: string): ScopeLayout | null {
-    return this.memory.get(key) ?? null;
-  }
-
   async put(key: string, layout: ScopeLayout): Promise<void> {
     this.remember(key, layout);
     if (this.store) {

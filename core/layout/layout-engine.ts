@@ -64,7 +64,7 @@ export class LayoutEngine {
       const kids = openKids.get(s) as number[];
       const p = (async (): Promise<ScopeLayout> => {
         const key = keys.get(s) as string;
-        const cached = this.cache.peek(key) ?? (await this.cache.get(key));
+        const cached = await this.cache.get(key);
         if (cached) return cached;
         const childLayouts = new Map<number, ScopeLayout>();
         for (const c of kids) childLayouts.set(c, await (promises.get(c) as Promise<ScopeLayout>));

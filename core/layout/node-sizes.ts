@@ -1,6 +1,6 @@
 // Box sizes of what the canvas draws, from label widths: op nodes, series stacks, collapsed scopes,
 // and the title band and padding of expanded scopes. Shared by the layout and the renderer.
-import { H_OP, H_SCOPE, H_SERIES, type Hierarchy } from '../scope/hierarchy';
+import { H_SCOPE, H_SERIES, type Hierarchy } from '../scope/hierarchy';
 import { textWidth, type TextMetrics } from './text-metrics';
 
 export const OP_HEIGHT = 22;
@@ -21,30 +21,8 @@ export function leafName(name: string): string {
 
 /** Second line of a collapsed scope or series: how many ops it holds. */
 export function countLabel(h: Hierarchy, x: number): string {
-  const ops = opCount(h, x);
+  const ops = h.opCount[x] as number;
   return `${ops} op${ops === 1 ? '' : 's'}`;
-}
-
-const opCounts = new WeakMap<Hierarchy, Int32Array>();
-
-/** Ops inside each hierarchy node (scopes count their subtree), computed once per hierarchy. */
-function opCount(h: Hierarchy, x: number): number {
-  let counts = opCounts.get(h);
-  if (!counts) {
-    const c = new Int32Array(h.count);
-    const byPre = new Int32Array(h.count);
-    for (let y = 0; y < h.count; y++) byPre[h.pre[y] as number] = y;
-    // Children come after their parent in preorder, so a reverse sweep finishes each child first.
-    for (let p = h.count - 1; p >= 0; p--) {
-      const y = byPre[p] as number;
-      if (h.kind[y] === H_OP) c[y] = (c[y] as number) + 1;
-      const parent = h.parent[y] as number;
-      if (parent >= 0) c[parent] = (c[parent] as number) + (c[y] as number);
-    }
-    counts = c;
-    opCounts.set(h, counts);
-  }
-  return counts[x] as number;
 }
 
 const clampWidth = (w: number, min: number): number => Math.min(MAX_WIDTH, Math.max(min, Math.ceil(w)));

@@ -92,9 +92,3 @@ export interface ScopeLayout {
   /** Milliseconds the layout itself took (0 when it came from a cache). */
   readonly ms: number;
 }
-
-/** The typed arrays of a layout, for postMessage's transfer list. */
-export function transferables(l: ScopeLayout): ArrayBuffer[] {
-  return [l.nodeIds, l.nodeBoxes, l.portKeys, l.portXY, l.edgeFrom, l.edgeFromPort, l.edgeTo, l.edgeToPort, l.edgeCounts, l.edgeElements, l.pointStart, l.points]
-    .map((a) => a.buffer as ArrayBuffer);
-}

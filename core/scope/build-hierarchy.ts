@@ -8,6 +8,7 @@ import { Hierarchy, H_OP, H_SCOPE, H_SERIES } from './hierarchy';
 import { buildMetaedges } from './metaedges';
 import { groupSeries } from './series';
 import { discoverScopes, ROOT_ENTRY } from './scope-paths';
+import { splitUniquifier } from './uniquified-names';
 
 export interface HierarchyOptions {
   /** Embed single-consumer Consts and Summaries into their nodes (default true). */
@@ -20,7 +21,6 @@ export interface HierarchyOptions {
   readonly mergeReentrySiblings?: boolean;
 }
 
-const REENTRY = /^(.+)_(\d+)$/;
 const decoder = new TextDecoder();
 
 function leafOf(path: string): string {
@@ -47,12 +47,12 @@ export function buildHierarchy(graph: Graph, options: HierarchyOptions = {}): Hi
   /** Canonical path of a scope when merging re-entry siblings: `a/dense_1/b` → `a/dense/b` if `a/dense` exists. */
   const canonical = (raw: string, parentScope: number): string => {
     const leaf = leafOf(raw);
-    const m = options.mergeReentrySiblings ? REENTRY.exec(leaf) : null;
+    const split = options.mergeReentrySiblings ? splitUniquifier(leaf) : null;
     let canonLeaf = leaf;
-    if (m) {
+    if (split) {
       const rawParent = raw.slice(0, Math.max(0, raw.lastIndexOf('/')));
-      const base = new TextEncoder().encode(`${rawParent ? `${rawParent}/` : ''}${m[1]}`);
-      if (table.find(base, 0, base.length) >= 0) canonLeaf = m[1] as string;
+      const base = new TextEncoder().encode(`${rawParent ? `${rawParent}/` : ''}${split.base}`);
+      if (table.find(base, 0, base.length) >= 0) canonLeaf = split.base;
     }
     return parentScope === 0 ? canonLeaf : `${names[parentScope]}/${canonLeaf}`;
   };

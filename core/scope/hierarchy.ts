@@ -1,6 +1,7 @@
 // The scope hierarchy of one graph: scopes (metanodes), op nodes and series as integer ids with
 // typed-array columns, children in CSR form, and metaedges stored at the lowest common ancestor of
 // their endpoints. Built by build-hierarchy.ts; queried incrementally (one scope at a time).
+import { groupByKey } from '../graph/csr';
 import type { Graph } from '../graph/graph';
 
 export const H_SCOPE = 0;
@@ -54,6 +55,10 @@ export class Hierarchy {
   /** DFS preorder number and subtree size: descendants of s have pre in [pre[s], pre[s] + size[s]). */
   readonly pre: Int32Array;
   readonly size: Int32Array;
+  /** The inverse of `pre`: preOrder[p] is the node numbered p. */
+  readonly preOrder: Int32Array;
+  /** Op nodes in each node's subtree (1 for an op; a series counts its members). */
+  readonly opCount: Int32Array;
   readonly metaedges: MetaEdges;
   private readonly seriesOps: ReadonlyMap<number, string>;
   private byName: Map<string, number> | null = null;
@@ -69,12 +74,14 @@ export class Hierarchy {
     this.seriesOps = cols.seriesOp;
     this.metaedges = metaedges;
     const n = cols.kind.length;
-    const { start, list } = childrenCsr(cols.parent, n);
+    const { start, items } = groupByKey(cols.parent, n);
     this.childStart = start;
-    this.childList = list;
+    this.childList = items;
     this.depth = new Uint16Array(n);
     this.pre = new Int32Array(n);
     this.size = new Int32Array(n);
+    this.preOrder = new Int32Array(n);
+    this.opCount = new Int32Array(n);
     this.numberTree();
   }
 
@@ -138,11 +145,10 @@ export class Hierarchy {
     if (n === 0) return;
     const stack: number[] = [0];
     let counter = 0;
-    const order: number[] = [];
     while (stack.length) {
       const h = stack.pop() as number;
-      this.pre[h] = counter++;
-      order.push(h);
+      this.pre[h] = counter;
+      this.preOrder[counter++] = h;
       const kids = this.children(h);
       for (let k = kids.length - 1; k >= 0; k--) {
         const c = kids[k] as number;
@@ -150,31 +156,16 @@ export class Hierarchy {
         stack.push(c);
       }
     }
-    for (let i = order.length - 1; i >= 0; i--) {
-      const h = order[i] as number;
+    // Children come after their parent in preorder, so a reverse sweep finishes each child first.
+    for (let i = n - 1; i >= 0; i--) {
+      const h = this.preOrder[i] as number;
       this.size[h] = (this.size[h] as number) + 1;
+      if (this.kind[h] === H_OP) this.opCount[h] = (this.opCount[h] as number) + 1;
       const p = this.parent[h] as number;
-      if (p >= 0) this.size[p] = (this.size[p] as number) + (this.size[h] as number);
+      if (p >= 0) {
+        this.size[p] = (this.size[p] as number) + (this.size[h] as number);
+        this.opCount[p] = (this.opCount[p] as number) + (this.opCount[h] as number);
+      }
     }
   }
-}
-
-/** Children lists from a parent array, in id order. */
-export function childrenCsr(parent: Int32Array, n: number): { start: Int32Array; list: Int32Array } {
-  const start = new Int32Array(n + 1);
-  for (let h = 0; h < n; h++) {
-    const p = parent[h] as number;
-    if (p >= 0) start[p + 1] = (start[p + 1] as number) + 1;
-  }
-  for (let h = 0; h < n; h++) start[h + 1] = (start[h + 1] as number) + (start[h] as number);
-  const fill = start.slice(0, n);
-  const list = new Int32Array(start[n] as number);
-  for (let h = 0; h < n; h++) {
-    const p = parent[h] as number;
-    if (p >= 0) {
-      list[fill[p] as number] = h;
-      fill[p] = (fill[p] as number) + 1;
-    }
-  }
-  return { start, list };
 }

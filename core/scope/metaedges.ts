@@ -1,6 +1,7 @@
 // Lifts every graph edge to the lowest common ancestor (LCA) of its endpoints and merges edges
 // between the same two children of that scope into one metaedge counting data, control and
 // reference edges. Edges of embedded nodes are rerouted to their hosts first.
+import { groupByKey } from '../graph/csr';
 import { EDGE_CONTROL, EDGE_REF, type EdgeList, type Graph } from '../graph/graph';
 import type { MetaEdges } from './hierarchy';
 import { PairTable } from './pair-table';
@@ -78,16 +79,7 @@ export function buildMetaedges(_graph: Graph, cols: Cols, edges: EdgeList): Meta
     else data[id] = (data[id] as number) + 1;
   }
   const count = src.length;
-  const byLcaStart = new Int32Array(n + 1);
-  for (let m = 0; m < count; m++) byLcaStart[(lca[m] as number) + 1] = (byLcaStart[(lca[m] as number) + 1] as number) + 1;
-  for (let h = 0; h < n; h++) byLcaStart[h + 1] = (byLcaStart[h + 1] as number) + (byLcaStart[h] as number);
-  const fill = byLcaStart.slice(0, n);
-  const byLca = new Int32Array(count);
-  for (let m = 0; m < count; m++) {
-    const l = lca[m] as number;
-    byLca[fill[l] as number] = m;
-    fill[l] = (fill[l] as number) + 1;
-  }
+  const { start: byLcaStart, items: byLca } = groupByKey(lca, n);
   return {
     count,
     src: Int32Array.from(src),

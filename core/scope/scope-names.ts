@@ -1,12 +1,12 @@
-// Every scope of a graph (each proper '/'-prefix of a node name) in a SpanTable over the name bytes,
-// with the scope entry of each node; scope strings are decoded once per scope, on demand. Per-edge
+// Every scope of a graph (each proper '/'-prefix of a node name, from discoverScopes) with the
+// scope entry of each node; scope strings are decoded once per scope, on demand. Per-edge
 // questions ("which scope is this reader in?") then cost an array lookup instead of a string
 // slice, which dominated the variable report at 10^6 nodes.
 import type { Graph } from '../graph/graph';
-import { SpanTable } from '../graph/span-table';
+import type { SpanTable } from '../graph/span-table';
+import { discoverScopes, ROOT_ENTRY } from './scope-paths';
 
-export const ROOT_SCOPE = -1;
-const SLASH = 47;
+export const ROOT_SCOPE = ROOT_ENTRY;
 const decoder = new TextDecoder();
 
 export class ScopeNames {
@@ -18,51 +18,10 @@ export class ScopeNames {
 
   constructor(graph: Graph) {
     this.graph = graph;
-    const { bytes, nameSpan } = graph.columns;
-    const n = graph.nodeCount;
-    this.table = new SpanTable(bytes, Math.max(16, n >> 2));
-    this.nodeScope = new Int32Array(n);
-    let prevStart = 0;
-    let prevEnd = -1;
-    let prevEntry = ROOT_SCOPE;
-    for (let i = 0; i < n; i++) {
-      const s = nameSpan[2 * i] as number;
-      const e = nameSpan[2 * i + 1] as number;
-      let p = e - 1;
-      while (p > s && bytes[p] !== SLASH) p--;
-      if (p <= s) {
-        this.nodeScope[i] = ROOT_SCOPE;
-        continue;
-      }
-      // Siblings usually follow each other in graph order: compare with the previous node's scope
-      // before hashing.
-      if (p - s === prevEnd - prevStart && sameBytes(bytes, s, prevStart, p - s)) {
-        this.nodeScope[i] = prevEntry;
-        continue;
-      }
-      const entry = this.addWithAncestors(bytes, s, p, i);
-      this.nodeScope[i] = entry;
-      prevStart = s;
-      prevEnd = p;
-      prevEntry = entry;
-    }
+    const paths = discoverScopes(graph);
+    this.table = paths.table;
+    this.nodeScope = paths.parentEntry;
     this.decoded = new Array<string | undefined>(this.table.count).fill(undefined);
-  }
-
-  /**
-   * Adds bytes[s, p) and its ancestors until one is already known; returns the entry of [s, p).
-   * Each entry's value is a node whose name starts with it, to slice the scope string from.
-   */
-  private addWithAncestors(bytes: Uint8Array, s: number, p: number, node: number): number {
-    const before = this.table.count;
-    const entry = this.table.add(s, p, node);
-    if (entry < before) return entry;
-    for (let q = p - 1; ; q--) {
-      while (q > s && bytes[q] !== SLASH) q--;
-      if (q <= s) return entry;
-      const known = this.table.count;
-      if (this.table.add(s, q, node) < known) return entry;
-    }
   }
 
   /** Number of scopes; entries are 0 .. count-1, the root is ROOT_SCOPE. */
@@ -98,9 +57,4 @@ export class ScopeNames {
   scopeOf(i: number): string {
     return this.name(this.entryOf(i));
   }
-}
-
-function sameBytes(bytes: Uint8Array, a: number, b: number, len: number): boolean {
-  for (let k = len - 1; k >= 0; k--) if (bytes[a + k] !== bytes[b + k]) return false;
-  return true;
 }

@@ -1,6 +1,8 @@
 // Scope discovery on name bytes: every proper `/`-prefix of every node name becomes an entry of a
 // SpanTable (no JS string per prefix), with its parent entry; each node gets the entry of its
 // parent path and, when its own name is also a prefix (TensorBoard's strict names), that entry.
+// An entry's table value is a node whose name starts with it, so its string can be sliced from
+// that name instead of decoded.
 import type { Graph } from '../graph/graph';
 import { SpanTable } from '../graph/span-table';
 
@@ -28,6 +30,9 @@ export function discoverScopes(graph: Graph): ScopePaths {
     for (let k = e - 1; k > s; k--) if (bytes[k] === SLASH) return k;
     return -1;
   };
+  let prevStart = 0;
+  let prevLength = -1;
+  let prevEntry = ROOT_ENTRY;
   for (let i = 0; i < n; i++) {
     const s = nameSpan[2 * i] as number;
     const e = nameSpan[2 * i + 1] as number;
@@ -36,11 +41,19 @@ export function discoverScopes(graph: Graph): ScopePaths {
       parentEntry[i] = ROOT_ENTRY;
       continue;
     }
+    // Siblings usually follow each other in graph order: compare with the previous node's parent
+    // path before hashing.
+    if (p - s === prevLength && sameBytes(bytes, s, prevStart, prevLength)) {
+      parentEntry[i] = prevEntry;
+      continue;
+    }
+    prevStart = s;
+    prevLength = p - s;
     // Add the parent path and then its ancestors until one is already known.
     let child = -1;
     for (;;) {
       const before = table.count;
-      const id = table.add(s, p, -1);
+      const id = table.add(s, p, i);
       if (child >= 0) entryParent[child] = id;
       else parentEntry[i] = id;
       if (id < before) break;
@@ -56,7 +69,13 @@ export function discoverScopes(graph: Graph): ScopePaths {
         break;
       }
     }
+    prevEntry = parentEntry[i] as number;
   }
   for (let i = 0; i < n; i++) selfEntry[i] = table.find(bytes, nameSpan[2 * i] as number, nameSpan[2 * i + 1] as number);
   return { table, entryParent, parentEntry, selfEntry };
+}
+
+function sameBytes(bytes: Uint8Array, a: number, b: number, len: number): boolean {
+  for (let k = len - 1; k >= 0; k--) if (bytes[a + k] !== bytes[b + k]) return false;
+  return true;
 }

@@ -66,7 +66,6 @@ export class ScopeView {
   /** Metaedge and edge sizes from `_output_shapes`, decoded only for what is expanded. */
   readonly sizes: TensorSizes;
   private incidence: Incidence | null = null;
-  private preOrder: Int32Array | null = null;
 
   constructor(readonly hier: Hierarchy, readonly auxiliary: Uint8Array) {
     this.sizes = new TensorSizes(hier);
@@ -86,17 +85,13 @@ export class ScopeView {
     const h = this.hier;
     if (scope === h.root) return [];
     this.incidence ??= new Incidence(h);
-    if (!this.preOrder) {
-      this.preOrder = new Int32Array(h.count);
-      for (let x = 0; x < h.count; x++) this.preOrder[h.pre[x] as number] = x;
-    }
     const inc = this.incidence;
     const g = h.graph.edges;
     const first = h.pre[scope] as number;
     const last = first + (h.size[scope] as number);
     const merged = new Map<string, { inner: number; outer: number; direction: 'in' | 'out'; data: number; control: number; ref: number; elements: number }>();
     for (let p = first; p < last; p++) {
-      const x = this.preOrder[p] as number;
+      const x = h.preOrder[p] as number;
       for (let k = inc.start[x] as number; k < (inc.start[x + 1] as number); k++) {
         const e = inc.edges[k] as number;
         const a = inc.rep(h, g.src[e] as number);

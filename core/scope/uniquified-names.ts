@@ -5,17 +5,22 @@ import type { ScopeNames } from './scope-names';
 
 const SUFFIXED = /^(.+)_(\d+)$/;
 
+/** A leaf `base_N` split into `base` and N, as TensorFlow's uniquifier built it; null without `_N`. */
+export function splitUniquifier(leaf: string): { base: string; n: number } | null {
+  const m = SUFFIXED.exec(leaf);
+  return m ? { base: m[1] as string, n: Number(m[2]) } : null;
+}
+
 /** `base` of `p/base_N` as the full path `p/base`, or null when the leaf has no `_N` suffix. */
 function basePath(path: string): string | null {
   const slash = path.lastIndexOf('/');
-  const m = SUFFIXED.exec(path.slice(slash + 1));
-  if (!m) return null;
-  return slash < 0 ? (m[1] as string) : `${path.slice(0, slash + 1)}${m[1] as string}`;
+  const split = splitUniquifier(path.slice(slash + 1));
+  if (!split) return null;
+  return `${path.slice(0, slash + 1)}${split.base}`;
 }
 
 function suffix(path: string): number {
-  const m = SUFFIXED.exec(path.slice(path.lastIndexOf('/') + 1));
-  return m ? Number(m[2]) : -1;
+  return splitUniquifier(path.slice(path.lastIndexOf('/') + 1))?.n ?? -1;
 }
 
 /** Groups of paths `[p/base, p/base_N...]` for every base present in `paths`, members in order. */
