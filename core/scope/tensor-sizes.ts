@@ -2,6 +2,7 @@
 // on demand: only the metaedges of scopes somebody expands are sized, so a 10^6-node graph never
 // decodes every node's attributes up front.
 import { outputShapes } from '../graph/attrs';
+import { groupByKey, type Csr } from '../graph/csr';
 import type { Hierarchy } from './hierarchy';
 
 /**
@@ -17,7 +18,7 @@ export function tensorElements(dims: readonly number[] | null | undefined): numb
 
 export class TensorSizes {
   private shapes = new Map<number, (number[] | null)[] | null>();
-  private byMetaedge: { start: Int32Array; edges: Int32Array } | null = null;
+  private byMetaedge: Csr | null = null;
   private sizes = new Map<number, number>();
 
   constructor(private readonly hier: Hierarchy) {}
@@ -42,32 +43,16 @@ export class TensorSizes {
     const kinds = this.hier.graph.edges.kind;
     let total = 0;
     for (let k = idx.start[m] as number; k < (idx.start[m + 1] as number); k++) {
-      const e = idx.edges[k] as number;
+      const e = idx.items[k] as number;
       if (kinds[e] !== 1) total += this.edgeElements(e);
     }
     this.sizes.set(m, total);
     return total;
   }
 
-  private index(): { start: Int32Array; edges: Int32Array } {
-    if (this.byMetaedge) return this.byMetaedge;
-    const of = this.hier.metaedges.ofEdge;
-    const count = this.hier.metaedges.count;
-    const start = new Int32Array(count + 1);
-    for (let e = 0; e < of.length; e++) {
-      const m = of[e] as number;
-      if (m >= 0) start[m + 1] = (start[m + 1] as number) + 1;
-    }
-    for (let m = 0; m < count; m++) start[m + 1] = (start[m + 1] as number) + (start[m] as number);
-    const fill = start.slice(0, count);
-    const edges = new Int32Array(start[count] as number);
-    for (let e = 0; e < of.length; e++) {
-      const m = of[e] as number;
-      if (m < 0) continue;
-      edges[fill[m] as number] = e;
-      fill[m] = (fill[m] as number) + 1;
-    }
-    this.byMetaedge = { start, edges };
+  /** Base edges of each metaedge (built on the first size asked for). */
+  private index(): Csr {
+    this.byMetaedge ??= groupByKey(this.hier.metaedges.ofEdge, this.hier.metaedges.count);
     return this.byMetaedge;
   }
 }
