@@ -7,7 +7,7 @@ import { assemble, type PlacedGraph } from '../core/layout/assemble';
 import { expandedBySpec } from '../core/layout/expand-spec';
 import { LayoutEngine } from '../core/layout/layout-engine';
 import { placedGraphSvg } from '../core/layout/svg-export';
-import { inlineExecutor } from '../core/layout/worker-pool';
+import { inlineExecutor } from '../core/layout/local-layout';
 import { analyzeHierarchy, type ScopedHierarchy } from '../core/scope/scope-engine';
 
 const round = (v: number): number => Math.round(v * 100) / 100;

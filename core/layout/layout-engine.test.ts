@@ -16,7 +16,8 @@ import { assemble } from './assemble';
 import { expandedBySpec } from './expand-spec';
 import { LayoutCache, type LayoutStore } from './layout-cache';
 import { DEFAULT_SETTINGS, LayoutEngine } from './layout-engine';
-import { inlineExecutor, LayoutCancelled } from './worker-pool';
+import { inlineExecutor } from './local-layout';
+import { LayoutCancelled } from './worker-pool';
 
 const now = (): number => performance.now();
 const FIXTURES = join(import.meta.dirname, '../../fixtures/generated');

@@ -1,7 +1,8 @@
 // The worker pool: jobs spread over idle workers, queue when all are busy, stale jobs are dropped
 // before they start, failures reject, and terminate() rejects what is left.
 import { describe, expect, it } from 'vitest';
-import { answerLayoutRequest, LayoutCancelled, WorkerPool, type LayoutRequest, type LayoutResponse, type LayoutWorker } from './worker-pool';
+import { answerLayoutRequest } from './local-layout';
+import { LayoutCancelled, WorkerPool, type LayoutRequest, type LayoutResponse, type LayoutWorker } from './worker-pool';
 import { DEFAULT_SETTINGS } from './layout-engine';
 import type { ScopeInput } from './types';
 

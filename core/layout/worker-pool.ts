@@ -3,21 +3,11 @@
 // workers themselves are host objects (Web Workers in the app, worker_threads or in-process
 // endpoints elsewhere) seen through the small LayoutWorker interface, so this stays platform-free.
 import type { ScopeInput, ScopeLayout } from './types';
-import { runLayout } from './run-layout';
 
 export type LayoutRequest = { readonly type: 'layout'; readonly id: number; readonly input: ScopeInput };
 export type LayoutResponse =
   | { readonly type: 'done'; readonly id: number; readonly layout: ScopeLayout }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };
-
-/** The worker side: answers one request (a worker script wires its message events to this). */
-export async function answerLayoutRequest(req: LayoutRequest, now: () => number): Promise<LayoutResponse> {
-  try {
-    return { type: 'done', id: req.id, layout: await runLayout(req.input, now) };
-  } catch (err) {
-    return { type: 'failed', id: req.id, message: err instanceof Error ? err.message : String(err) };
-  }
-}
 
 export interface LayoutWorker {
   post(request: LayoutRequest): void;
@@ -36,16 +26,6 @@ export class LayoutCancelled extends Error {
 /** Runs scope layouts; `isStale` is polled before a queued job starts. */
 export interface LayoutExecutor {
   run(input: ScopeInput, isStale: () => boolean): Promise<ScopeLayout>;
-}
-
-/** Lays out on the calling thread (CLI, tests, benchmarks of a single scope). */
-export function inlineExecutor(now: () => number): LayoutExecutor {
-  return {
-    run: async (input, isStale) => {
-      if (isStale()) throw new LayoutCancelled();
-      return runLayout(input, now);
-    },
-  };
 }
 
 interface Job {

@@ -1,0 +1,109 @@
+// The inspector's view of one hierarchy node: name, op, device, decoded attributes (dtype, shapes,
+// a Const preview, `_output_shapes`), and inputs / outputs with control dependencies apart, each as
+// a hierarchy node the UI can select. Scopes get their op histogram and template instead.
+import { EDGE_CONTROL } from '../graph/graph';
+import { H_KIND_NAMES, H_OP, H_SCOPE } from '../scope/hierarchy';
+import { scopeHistograms } from '../scope/histograms';
+import type { ScopedHierarchy } from '../scope/scope-engine';
+import { attrEntryText } from '../scope/search-attr-text';
+import type { AttrLine, Location, NodeDetails, NodeRef } from './protocol';
+import { tensorPreview } from './tensor-preview';
+
+const MAX_LIST = 500;
+
+export function hierarchyNodeOf(model: ScopedHierarchy, graphNode: number): number {
+  const h = model.hierarchy;
+  const host = h.embeddedIn[graphNode] as number;
+  return h.hnodeOf[host >= 0 ? host : graphNode] as number;
+}
+
+function ref(model: ScopedHierarchy, graphNode: number): NodeRef {
+  const g = model.hierarchy.graph;
+  return { node: hierarchyNodeOf(model, graphNode), name: g.name(graphNode), op: g.op(graphNode) };
+}
+
+/** The scopes to open to show h, and the box standing for it (h, or the outermost series holding it). */
+export function locationOf(model: ScopedHierarchy, h: number): Location {
+  const hier = model.hierarchy;
+  const expand: string[] = [];
+  let target = h;
+  for (let p = hier.parent[h] as number; p >= 0 && p !== hier.root; p = hier.parent[p] as number) {
+    if (hier.kind[p] === H_SCOPE) expand.push(hier.name(p));
+    else {
+      target = p;
+      expand.length = 0;
+    }
+  }
+  return { target, expand: expand.reverse() };
+}
+
+/** Names of the scopes holding h, outermost first. */
+export function scopePathOf(model: ScopedHierarchy, h: number): string[] {
+  const hier = model.hierarchy;
+  const path: string[] = [];
+  for (let p = hier.parent[h] as number; p >= 0 && p !== hier.root; p = hier.parent[p] as number) path.push(hier.name(p));
+  return path.reverse();
+}
+
+function attrLines(model: ScopedHierarchy, node: number): AttrLine[] {
+  const g = model.hierarchy.graph;
+  const lines: AttrLine[] = [];
+  for (const entry of g.attrEntries(node)) {
+    const t = attrEntryText(entry);
+    if (!t) continue;
+    const value = t.key === 'value' && g.op(node) === 'Const' ? (tensorPreview(g.attr(node, 'value')) ?? t.value) : t.value;
+    lines.push({ key: t.key, value: value.length > 400 ? `${value.slice(0, 400)}…` : value });
+  }
+  return lines.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+export function nodeDetails(model: ScopedHierarchy, h: number): NodeDetails {
+  const hier = model.hierarchy;
+  if (h < 0 || h >= hier.count) throw new Error(`no hierarchy node ${h}`);
+  const g = hier.graph;
+  const kind = H_KIND_NAMES[hier.kind[h] as 0 | 1 | 2];
+  const base = { node: h, name: hier.name(h), kind, path: scopePathOf(model, h) };
+  const template = model.templates.of(h);
+  const templateSize = template === null ? 0 : (model.templates.sizes.get(template) ?? 0);
+  if (hier.kind[h] !== H_OP) {
+    const hist = scopeHistograms(hier, h);
+    const histogram = [...hist.ops.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 12).map(([op, count]) => ({ op, count }));
+    const devices = [...hist.devices.keys()];
+    return {
+      ...base, op: hier.op(h), device: devices.length === 1 ? (devices[0] as string) : devices.length > 1 ? `${devices.length} devices` : null,
+      attrs: [], opCount: hier.opCount[h] as number, histogram, template, templateSize,
+      inputs: [], outputs: [], controlInputs: [], controlOutputs: [], embedded: [],
+    };
+  }
+  const node = hier.opNode[h] as number;
+  const e = g.edges;
+  const inputs: (NodeRef & { slot: string })[] = [];
+  const outputs: NodeRef[] = [];
+  const controlInputs: NodeRef[] = [];
+  const controlOutputs: NodeRef[] = [];
+  const seenOut = new Set<number>();
+  const seenCtlOut = new Set<number>();
+  for (let k = 0; k < e.count; k++) {
+    const src = e.src[k] as number;
+    const dst = e.dst[k] as number;
+    const control = e.kind[k] === EDGE_CONTROL;
+    if (dst === node) {
+      if (control) controlInputs.push(ref(model, src));
+      else inputs.push({ ...ref(model, src), slot: `${e.dstInput[k] as number} ← :${e.srcSlot[k] as number}` });
+    }
+    if (src === node) {
+      const list = control ? controlOutputs : outputs;
+      const seen = control ? seenCtlOut : seenOut;
+      if (!seen.has(dst) && list.length < MAX_LIST) {
+        seen.add(dst);
+        list.push(ref(model, dst));
+      }
+    }
+  }
+  const embedded: string[] = [];
+  for (let i = 0; i < g.nodeCount && embedded.length < MAX_LIST; i++) if (hier.embeddedIn[i] === node) embedded.push(g.name(i));
+  return {
+    ...base, name: g.name(node), op: g.op(node), device: g.device(node) || null, attrs: attrLines(model, node), opCount: 1, histogram: [], template: null, templateSize: 0,
+    inputs: inputs.slice(0, MAX_LIST), outputs, controlInputs: controlInputs.slice(0, MAX_LIST), controlOutputs, embedded,
+  };
+}

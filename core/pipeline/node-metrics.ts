@@ -1,0 +1,118 @@
+// What the colouring modes need per visible node: the dominant op type, device and XLA cluster of a
+// node's subtree, and compute time / memory from run metadata summed over it. Computed for the
+// visible nodes only (one subtree walk each) and cached per hierarchy node.
+import type { StepStatsRecord } from '../io/load-result';
+import { H_OP, type Hierarchy } from '../scope/hierarchy';
+
+export interface Dominant {
+  readonly op: string | null;
+  readonly device: string | null;
+  readonly xla: string | null;
+}
+
+const decoder = new TextDecoder();
+
+function top(counts: Map<string, number>): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [k, c] of counts) if (c > bestCount || (c === bestCount && best !== null && k < best)) [best, bestCount] = [k, c];
+  return best;
+}
+
+function bump(m: Map<string, number>, k: string): void {
+  if (k) m.set(k, (m.get(k) ?? 0) + 1);
+}
+
+export class NodeMetrics {
+  private readonly cache = new Map<number, Dominant>();
+  private xlaColumn: (string | null)[] | null = null;
+  /** Per graph node, from run metadata (NaN: not profiled); null without run metadata. */
+  readonly compute: Float64Array | null;
+  readonly memory: Float64Array | null;
+
+  constructor(private readonly hier: Hierarchy, stepStats: readonly StepStatsRecord[]) {
+    const g = hier.graph;
+    let compute: Float64Array | null = null;
+    let memory: Float64Array | null = null;
+    for (const rec of stepStats) {
+      for (const dev of rec.stats.devStats ?? []) {
+        for (const s of dev.nodeStats ?? []) {
+          const i = s.nodeName ? g.indexOf(s.nodeName) : -1;
+          if (i < 0) continue;
+          compute ??= new Float64Array(g.nodeCount).fill(Number.NaN);
+          memory ??= new Float64Array(g.nodeCount).fill(Number.NaN);
+          const micros = Number(s.allEndRelMicros ?? 0);
+          let bytes = 0;
+          for (const m of s.memory ?? []) bytes += Number(m.totalBytes ?? 0);
+          compute[i] = (Number.isNaN(compute[i] as number) ? 0 : (compute[i] as number)) + micros;
+          memory[i] = (Number.isNaN(memory[i] as number) ? 0 : (memory[i] as number)) + bytes;
+        }
+      }
+    }
+    this.compute = compute;
+    this.memory = memory;
+  }
+
+  /** Includes XLA clusters in `dominant` (decodes one attribute per node, once). */
+  withXla(): this {
+    if (!this.xlaColumn) {
+      const g = this.hier.graph;
+      const col = new Array<string | null>(g.nodeCount).fill(null);
+      for (let i = 0; i < g.nodeCount; i++) {
+        if (!g.attrKeys(i).includes('_XlaCluster')) continue;
+        const s = g.attr(i, '_XlaCluster')?.s;
+        col[i] = s && s.length ? decoder.decode(s) : null;
+      }
+      this.xlaColumn = col;
+      this.cache.clear();
+    }
+    return this;
+  }
+
+  /** Graph nodes (op hierarchy nodes) in h's subtree. */
+  private forOps(h: number, visit: (node: number) => void): void {
+    const hier = this.hier;
+    const first = hier.pre[h] as number;
+    const last = first + (hier.size[h] as number);
+    for (let p = first; p < last; p++) {
+      const x = hier.preOrder[p] as number;
+      if (hier.kind[x] === H_OP) visit(hier.opNode[x] as number);
+    }
+  }
+
+  dominant(h: number): Dominant {
+    const hit = this.cache.get(h);
+    if (hit) return hit;
+    const g = this.hier.graph;
+    const ops = new Map<string, number>();
+    const devices = new Map<string, number>();
+    const xla = new Map<string, number>();
+    const col = this.xlaColumn;
+    this.forOps(h, (node) => {
+      bump(ops, g.op(node));
+      bump(devices, g.device(node));
+      if (col) bump(xla, col[node] ?? '');
+    });
+    const d = { op: top(ops), device: top(devices), xla: top(xla) };
+    this.cache.set(h, d);
+    return d;
+  }
+
+  private sum(column: Float64Array | null, h: number): number {
+    if (!column) return Number.NaN;
+    let total = Number.NaN;
+    this.forOps(h, (node) => {
+      const v = column[node] as number;
+      if (!Number.isNaN(v)) total = (Number.isNaN(total) ? 0 : total) + v;
+    });
+    return total;
+  }
+
+  computeOf(h: number): number {
+    return this.sum(this.compute, h);
+  }
+
+  memoryOf(h: number): number {
+    return this.sum(this.memory, h);
+  }
+}

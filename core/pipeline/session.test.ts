@@ -1,0 +1,123 @@
+// The session behind the UI's worker, driven as the UI drives it, on the project's own fixtures.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { describe, expect, it } from 'vitest';
+import { memorySource } from '../io/byte-source';
+import { inlineExecutor } from '../layout/local-layout';
+import { DEFAULT_VIEW_OPTIONS } from './protocol';
+import { SHAPE_SCOPE, SHAPE_SCOPE_OPEN, SHAPE_SERIES, SHAPE_VARIABLE } from './scene';
+import { Session } from './session';
+
+const fixture = (p: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../fixtures/generated/${p}`, import.meta.url)));
+
+function session(): Session<Uint8Array> {
+  return new Session<Uint8Array>({
+    source: (f) => memorySource(f.path, f.file),
+    executor: inlineExecutor(() => performance.now()),
+    store: null,
+    now: () => performance.now(),
+  });
+}
+
+async function demo(): Promise<Session<Uint8Array>> {
+  const s = session();
+  const opened = await s.open('demo', [{ path: 'events.out.tfevents.0.scopeview', file: fixture('demo/events.out.tfevents.0.scopeview') }], false, {});
+  expect(opened.error).toBeNull();
+  s.select(0, null, DEFAULT_VIEW_OPTIONS, () => {});
+  return s;
+}
+
+describe('Session', () => {
+  it('opens the demo log, lists its graphs and lays out the top level', async () => {
+    const s = session();
+    const opened = await s.open('demo', [{ path: 'e', file: fixture('demo/events.out.tfevents.0.scopeview') }], false, {});
+    expect(opened.format).toBe('events');
+    expect(opened.graphs.map((g) => g.source)).toEqual(['graph_def', 'meta_graph_def']);
+    expect(opened.graphs[0]?.nodes).toBe(298);
+    expect(opened.contentKey).toMatch(/-\d+$/);
+    const sel = s.select(0, null, DEFAULT_VIEW_OPTIONS, () => {});
+    expect(sel.scopes).toBe(120);
+    const scene = await s.layout([], false);
+    const labels = Array.from({ length: scene.nodeCount }, (_, i) => scene.labels[i]);
+    expect(labels).toContain('gradients');
+    expect(labels).toContain('images');
+    const grad = labels.indexOf('gradients');
+    expect(scene.shapes[grad]).toBe(SHAPE_SCOPE);
+    expect(scene.sublabels[grad]).toBe('116 ops') // 181 nodes, minus the Consts drawn inside their consumers;
+    expect(scene.edgeCount).toBeGreaterThan(0);
+    expect(scene.pointStart[scene.edgeCount]).toBe(scene.points.length / 2);
+    // Structure colouring: conv1 and conv2 share a template, so they share a key.
+    const conv1 = labels.indexOf('conv1');
+    const conv2 = labels.indexOf('conv2');
+    expect(scene.keys.structure[conv1]).toBeGreaterThanOrEqual(0);
+    expect(scene.keys.structure[conv1]).toBe(scene.keys.structure[conv2]);
+    expect(scene.tables.op[scene.keys.op[grad] as number]).toBeTruthy();
+  });
+
+  it('expands a scope: its children appear inside its box, variables and series get their shapes', async () => {
+    const s = await demo();
+    // conv1/weights is both a variable and a scope (weights/read, weights/Assign): strict names put the op in it as (weights).
+    const scene = await s.layout(['conv1', 'conv1/weights', 'gradients'], false);
+    const slot = (name: string): number => Array.from(scene.ids).findIndex((_, i) => scene.labels[i] === name);
+    const conv1 = slot('conv1');
+    expect(scene.shapes[conv1]).toBe(SHAPE_SCOPE_OPEN);
+    const weights = Array.from({ length: scene.nodeCount }, (_, i) => i).find((i) => scene.labels[i] === '(weights)');
+    expect(scene.parentSlot[scene.parentSlot[weights as number] as number]).toBe(conv1);
+    expect(weights).toBeDefined();
+    expect(scene.shapes[weights as number]).toBe(SHAPE_VARIABLE);
+    const [px, py, pw, ph] = Array.from(scene.boxes.subarray(4 * conv1, 4 * conv1 + 4));
+    const [x, y, w, hgt] = Array.from(scene.boxes.subarray(4 * (weights as number), 4 * (weights as number) + 4));
+    expect(x as number).toBeGreaterThanOrEqual(px as number);
+    expect((x as number) + (w as number)).toBeLessThanOrEqual((px as number) + (pw as number));
+    expect(y as number).toBeGreaterThanOrEqual(py as number);
+    expect((y as number) + (hgt as number)).toBeLessThanOrEqual((py as number) + (ph as number));
+    expect(Array.from(scene.shapes)).toContain(SHAPE_SERIES);
+  });
+
+  it('searches, locates and inspects: a hit carries the scopes to open and the box to select', async () => {
+    const s = await demo();
+    const r = s.search('conv2/weights');
+    const hit = r.entries.find((e) => e.name === 'conv2/weights');
+    expect(hit?.expand).toEqual(['conv2', 'conv2/weights']);
+    expect(hit?.target).toBe(hit?.node);
+    const d = s.inspect(hit?.node as number);
+    expect(d.op).toBe('VariableV2');
+    expect(d.attrs.find((a) => a.key === 'dtype')?.value).toBe('float');
+    expect(d.attrs.find((a) => a.key === 'shape')?.value).toBe('(5, 5, 8, 16)');
+    expect(d.outputs.map((o) => o.name)).toContain('conv2/weights/read');
+    const add = s.locate('gradients/AddN_1');
+    expect(add).not.toBeNull();
+    expect(add?.expand[0]).toBe('gradients');
+    expect(s.locate('no/such/node')).toBeNull();
+    expect(s.search('op:Conv2D').total).toBe(2);
+    expect(s.search('/[/').error).toBeTruthy();
+  });
+
+  it('traces inputs to visible boxes only', async () => {
+    const s = await demo();
+    await s.layout([], false);
+    const loss = s.locate('total_loss');
+    const t = s.trace(loss?.target as number, 'inputs');
+    const h = (name: string): number => s.locate(name)?.target ?? -1;
+    expect(t.nodes).toContain(h('images'));
+    expect(t.nodes).not.toContain(h('conv1/weights'));
+    expect(t.count).toBeGreaterThan(10);
+  });
+
+  it('reports variables and exports the laid-out graph as SVG', async () => {
+    const s = await demo();
+    const v = s.variables();
+    expect(v.variables.find((x) => x.name === 'dense/kernel')?.shared).toBe(true);
+    const svg = await s.svg(['conv1']);
+    expect(svg.startsWith('<svg') || svg.startsWith('<?xml')).toBe(true);
+    expect(svg).toContain('weights');
+  });
+
+  it('keeps what a truncated file held and reports where it broke', async () => {
+    const bytes = fixture('demo/events.out.tfevents.0.scopeview');
+    const s = session();
+    const opened = await s.open('cut', [{ path: 'cut', file: bytes.subarray(0, bytes.length - 10) }], false, {});
+    expect(opened.graphs.length).toBeGreaterThanOrEqual(1);
+    expect(opened.warnings.some((w) => w.kind === 'truncated' && w.offset !== null)).toBe(true);
+  });
+});

@@ -1,0 +1,198 @@
+// Session state behind the session worker: the opened file or folder, the selected graph (or
+// library function) analysed with the user's toggles, its layout engine, search index, variable
+// report and tracer. Platform-free: the host supplies byte sources and the layout executor.
+import type { ByteSource } from '../io/byte-source';
+import { loadLogdir, loadSource, type LoadOptions } from '../io/load';
+import type { LoadResult } from '../io/load-result';
+import { planFolder } from '../io/logdir';
+import { assemble } from '../layout/assemble';
+import { contentHash, LayoutCache, type LayoutStore } from '../layout/layout-cache';
+import { LayoutEngine } from '../layout/layout-engine';
+import { placedGraphSvg } from '../layout/svg-export';
+import type { LayoutExecutor } from '../layout/worker-pool';
+import { H_SCOPE } from '../scope/hierarchy';
+import { analyzeGraph, type ScopedHierarchy } from '../scope/scope-engine';
+import { SearchIndex } from '../scope/search';
+import { analyzeVariables, type ScopesReport } from '../scope/variables';
+import { NodeMetrics } from './node-metrics';
+import { hierarchyNodeOf, locationOf, nodeDetails } from './node-details';
+import type { GraphEntry, Location, NodeDetails, OpenedFile, OpenSummary, SearchReply, SelectSummary, TraceReply, ViewOptions } from './protocol';
+import { previewScene } from './preview';
+import { buildScene, type Scene } from './scene';
+import { Tracer } from './trace';
+
+export interface SessionHost<F> {
+  source(file: OpenedFile<F>): ByteSource;
+  executor: LayoutExecutor;
+  store: LayoutStore | null;
+  now(): number;
+}
+
+interface Current {
+  readonly graph: number;
+  readonly fn: number | null;
+  readonly model: ScopedHierarchy;
+  readonly engine: LayoutEngine;
+  readonly metrics: NodeMetrics;
+  readonly tracer: Tracer;
+  search: SearchIndex | null;
+  variables: ScopesReport | null;
+  expanded: Set<number>;
+}
+
+/** A sample of each file (size, head and tail) identifies the content without reading it all. */
+async function contentKeyOf(sources: readonly ByteSource[]): Promise<string> {
+  const parts: Uint8Array[] = [];
+  for (const s of sources) {
+    parts.push(new TextEncoder().encode(`${s.name}\u0000${s.size}\u0000`));
+    parts.push(await s.read(0, 65536));
+    if (s.size > 65536) parts.push(await s.read(Math.max(65536, s.size - 65536), 65536));
+  }
+  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return contentHash(all);
+}
+
+export class Session<F> {
+  private loaded: LoadResult | null = null;
+  private contentKey = '';
+  private current: Current | null = null;
+
+  constructor(private readonly host: SessionHost<F>) {}
+
+  async open(name: string, files: readonly OpenedFile<F>[], folder: boolean, options: LoadOptions): Promise<OpenSummary> {
+    const t0 = this.host.now();
+    this.loaded = null;
+    this.current = null;
+    let result: LoadResult;
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    if (!folder && files.length === 1) {
+      const only = files[0] as OpenedFile<F>;
+      const src = this.host.source(only);
+      this.contentKey = await contentKeyOf([src]);
+      result = await loadSource(src, options);
+    } else {
+      const plan = planFolder(files.map((f) => f.path));
+      if (plan.kind === 'savedmodel') {
+        const src = this.host.source(byPath.get(plan.file) as OpenedFile<F>);
+        this.contentKey = await contentKeyOf([src]);
+        result = await loadSource(src, options);
+      } else {
+        const runs = plan.runs.map((r) => ({ run: r.run, sources: r.files.map((p) => this.host.source(byPath.get(p) as OpenedFile<F>)) }));
+        this.contentKey = await contentKeyOf(runs.flatMap((r) => r.sources));
+        result = await loadLogdir(runs, name, options);
+      }
+    }
+    this.loaded = result;
+    const graphs: GraphEntry[] = result.graphs.map((g, index) => ({
+      index, source: g.source, run: g.run, tag: g.tag, step: g.step, file: g.file, nodes: g.graph.nodeCount,
+      functions: g.graph.functions.map((f, i) => ({ index: i, name: f.name, nodes: f.graph.nodeCount })),
+    }));
+    return { name, format: result.format, graphs, warnings: result.warnings, error: result.error, contentKey: this.contentKey, ms: this.host.now() - t0 };
+  }
+
+  /** The top level read off the names, for a first frame while `select` runs (preview.ts). */
+  preview(graph: number): Scene {
+    const loaded = this.loaded?.graphs[graph];
+    if (!loaded) throw new Error(`no graph ${graph} in this file`);
+    return previewScene(loaded.graph, () => this.host.now());
+  }
+
+  select(graph: number, fn: number | null, options: ViewOptions, onStage: (stage: string) => void): SelectSummary {
+    const t0 = this.host.now();
+    const loaded = this.loaded?.graphs[graph];
+    if (!loaded) throw new Error(`no graph ${graph} in this file`);
+    onStage('Building the scope hierarchy');
+    const engineOptions = { seriesGrouping: options.series, extraction: options.extraction, mergeReentrySiblings: options.mergeReentry };
+    const full = analyzeGraph(loaded.graph, engineOptions);
+    let model: ScopedHierarchy = full;
+    if (fn !== null) {
+      const f = full.library[fn];
+      if (!f) throw new Error(`no library function ${fn} in graph ${graph}`);
+      model = f;
+    }
+    const namespace = `${this.contentKey}/${graph}/${fn ?? '-'}/${options.series ? 1 : 0}${options.extraction ? 1 : 0}${options.mergeReentry ? 1 : 0}`;
+    const cache = new LayoutCache(4000, this.host.store, namespace);
+    const engine = new LayoutEngine(model, this.host.executor, undefined, cache, () => this.host.now());
+    const stats = (this.loaded?.stepStats ?? []).filter((s) => s.file === loaded.file);
+    const metrics = new NodeMetrics(model.hierarchy, fn === null ? stats : []);
+    this.current = { graph, fn, model, engine, metrics, tracer: new Tracer(model), search: null, variables: null, expanded: new Set() };
+    const h = model.hierarchy;
+    let scopes = 0;
+    for (let x = 0; x < h.count; x++) if (h.kind[x] === H_SCOPE && x !== h.root) scopes++;
+    return { graph, fn, nodes: h.graph.nodeCount, scopes, root: h.root, hasRunMetadata: metrics.compute !== null, ms: this.host.now() - t0 };
+  }
+
+  private need(): Current {
+    if (!this.current) throw new Error('no graph is selected');
+    return this.current;
+  }
+
+  /** Expanded scope names → ids; names that do not exist (a state saved for another graph) are skipped. */
+  private expandedIds(names: readonly string[]): Set<number> {
+    const cur = this.need();
+    const h = cur.model.hierarchy;
+    const out = new Set<number>();
+    for (const n of names) {
+      const id = h.find(n);
+      if (id >= 0 && h.kind[id] === H_SCOPE) out.add(id);
+    }
+    return out;
+  }
+
+  async layout(expanded: readonly string[], xla: boolean): Promise<Scene> {
+    const cur = this.need();
+    const ids = this.expandedIds(expanded);
+    const visible = await cur.engine.layout(ids);
+    cur.expanded = ids;
+    const placed = assemble(cur.model, visible);
+    const h = cur.model.hierarchy;
+    const notices = visible.notices.map((n) => `${h.name(n.scope) || 'top level'}: ${n.message}`);
+    return buildScene(cur.model, placed, xla ? cur.metrics.withXla() : cur.metrics, notices);
+  }
+
+  async svg(expanded: readonly string[]): Promise<string> {
+    const cur = this.need();
+    const visible = await cur.engine.layout(this.expandedIds(expanded));
+    return placedGraphSvg(cur.model.hierarchy, assemble(cur.model, visible));
+  }
+
+  search(query: string, limit = 200): SearchReply {
+    const cur = this.need();
+    const t0 = this.host.now();
+    const h = cur.model.hierarchy;
+    cur.search ??= SearchIndex.build(h.graph, h);
+    const r = cur.search.query(query, limit);
+    const entries = r.hits.map((hit) => {
+      const node = hierarchyNodeOf(cur.model, hit.node);
+      return { node, name: hit.name, op: hit.op, scopePath: hit.scopePath, field: hit.field, ...locationOf(cur.model, node) };
+    });
+    return { entries, total: r.total, truncated: r.truncated, error: r.error, ms: this.host.now() - t0 };
+  }
+
+  /** Where the graph node named `name` is drawn, or null when the graph has no such node. */
+  locate(name: string): Location | null {
+    const cur = this.need();
+    const i = cur.model.hierarchy.graph.indexOf(name);
+    return i < 0 ? null : locationOf(cur.model, hierarchyNodeOf(cur.model, i));
+  }
+
+  inspect(node: number): NodeDetails {
+    return nodeDetails(this.need().model, node);
+  }
+
+  trace(node: number, direction: 'inputs' | 'outputs'): TraceReply {
+    const cur = this.need();
+    return cur.tracer.visible(node, direction, cur.expanded);
+  }
+
+  variables(): ScopesReport {
+    const cur = this.need();
+    cur.variables ??= analyzeVariables(cur.model.hierarchy.graph);
+    return cur.variables;
+  }
+}
