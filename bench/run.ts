@@ -9,6 +9,8 @@ import { benchScope } from './scope.bench';
 import { benchSearch } from './search.bench';
 import { benchLayout } from './layout.bench';
 import { benchDiff } from './diff.bench';
+import { benchUi } from './ui.bench';
+import { benchCanvas } from './canvas.bench';
 
 const PARTS: Record<string, () => Promise<BenchRow[]>> = {
   load: benchLoad,
@@ -18,6 +20,8 @@ const PARTS: Record<string, () => Promise<BenchRow[]>> = {
   search: benchSearch,
   layout: benchLayout,
   diff: benchDiff,
+  ui: benchUi,
+  canvas: benchCanvas,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -29,7 +29,7 @@ describe('blobSource', () => {
   it('scans records across chunk boundaries', async () => {
     const records = Array.from({ length: 30 }, (_, i) => content.slice(i, i * 3));
     const got: Uint8Array[] = [];
-    const result = await scanRecords(blobSource(new Blob([encodeRecords(records)]), 'r'), (b, s, e) => got.push(b.subarray(s, e)), { chunkSize: 37 });
+    const result = await scanRecords(blobSource(new Blob([encodeRecords(records) as Uint8Array<ArrayBuffer>]), 'r'), (b, s, e) => got.push(b.subarray(s, e)), { chunkSize: 37 });
     expect(result).toMatchObject({ records: 30, warnings: [], error: null });
     expect(got).toEqual(records);
   });

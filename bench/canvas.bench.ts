@@ -1,0 +1,119 @@
+// Canvas frame-time benchmark: builds the renderer (if the bench page is missing or older than its
+// sources), serves it on 127.0.0.1, opens renderer/bench/canvas-bench.html in headless Chromium
+// (WebGL2 through SwiftShader: a CPU rasteriser, so these are worst-case figures) and pans the
+// synthetic scene for 3 s at 10^4 and 10^5 nodes. Baseline: the same scene as an SVG DOM (what
+// TensorBoard's graph view and Netron draw), panned the same way in the same browser.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
+import type { BenchResult } from '../renderer/bench/bench-result';
+import { launchChromium } from '../scripts/chromium';
+import { serveStatic } from '../scripts/static-server';
+import { formatTable, type BenchRow } from './report';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist/renderer');
+const PAGE = 'bench/canvas-bench.html';
+const SOURCES = ['renderer/canvas', 'renderer/bench', 'core/pipeline', 'core/layout', 'vite.config.ts'];
+const FPS_BUDGET = 30;
+
+/** What the page publishes (read inside the browser; tools code has no DOM types). */
+interface BenchWindow {
+  __benchResult?: BenchResult;
+  __benchError?: string;
+}
+
+function newest(path: string): number {
+  const full = join(ROOT, path);
+  if (!existsSync(full)) return 0;
+  const st = statSync(full);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...readdirSync(full).map((f) => newest(join(path, f))));
+}
+
+/** The directory to serve: dist/renderer, built with `npx vite build` when stale; if the whole-app build fails, the bench page alone. */
+async function ensureBuilt(): Promise<string> {
+  const page = join(DIST, PAGE);
+  const stale = Math.max(...SOURCES.map(newest));
+  if (existsSync(page) && statSync(page).mtimeMs >= stale) return DIST;
+  console.error('bench canvas: building the renderer (npx vite build)…');
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status === 0 && existsSync(page)) return DIST;
+  console.error('bench canvas: the app build failed; building the benchmark page alone into bench/.out');
+  const out = join(ROOT, 'bench/.out/canvas-bench');
+  const { build } = await import('vite');
+  await build({
+    configFile: false,
+    root: join(ROOT, 'renderer'),
+    base: './',
+    publicDir: false,
+    logLevel: 'warn',
+    build: { outDir: out, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4096, rollupOptions: { input: { 'canvas-bench': join(ROOT, 'renderer', PAGE) } } },
+  });
+  return out;
+}
+
+async function runPage(browser: Browser, url: string): Promise<BenchResult> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => {
+      const w = globalThis as unknown as BenchWindow;
+      return w.__benchResult !== undefined || w.__benchError !== undefined;
+    }, null, { timeout: 600_000, polling: 500 });
+    const error = await page.evaluate(() => (globalThis as unknown as BenchWindow).__benchError);
+    if (error) throw new Error(`canvas bench page failed: ${error}`);
+    return (await page.evaluate(() => (globalThis as unknown as BenchWindow).__benchResult)) as BenchResult;
+  } finally {
+    await page.close();
+  }
+}
+
+const exp = (n: number): string => `10^${Math.round(Math.log10(n))}`;
+
+export async function benchCanvas(): Promise<BenchRow[]> {
+  const dir = await ensureBuilt();
+  const server = await serveStatic(dir);
+  const url = server.url.replace(/\/$/, '');
+  const browser = await launchChromium();
+  const rows: BenchRow[] = [];
+  try {
+    const cases: { n: number; query: string; label: string; svg: boolean }[] = [
+      // Context for the rest: the same page and camera sweep with nothing in view (what every
+      // redraw costs here before drawing anything).
+      { n: 280, query: 'zoom=0&x=-10000000', label: 'nothing in view: the redraw floor', svg: false },
+      { n: 10_000, query: 'zoom=fit', label: 'whole graph in view', svg: true },
+      { n: 100_000, query: 'zoom=fit', label: 'whole graph in view', svg: true },
+      { n: 100_000, query: 'zoom=0', label: 'zoom 1:1, labels on', svg: true },
+    ];
+    for (const c of cases) {
+      const page = `${url}/${PAGE}?n=${c.n}&${c.query}&ms=3000`;
+      const ours = await runPage(browser, page);
+      console.error(`  canvas ${exp(c.n)} ${c.query}: median ${ours.medianMs.toFixed(1)} ms, p95 ${ours.p95Ms.toFixed(1)} ms, ${ours.fps.toFixed(1)} fps, draw ${ours.drawMs.toFixed(1)} ms, ${ours.instances} instances + ${ours.labels} labels drawn (setup ${(ours.setupMs / 1000).toFixed(1)} s)`);
+      let baseline: BenchRow['baseline'];
+      if (c.svg) {
+        const svg = await runPage(browser, `${page}&mode=svg`);
+        baseline = { value: svg.fps, label: 'same scene as SVG DOM' };
+        console.error(`  svg    ${exp(c.n)} ${c.query}: median ${svg.medianMs.toFixed(1)} ms, p95 ${svg.p95Ms.toFixed(1)} ms, ${svg.fps.toFixed(1)} fps (setup ${(svg.setupMs / 1000).toFixed(1)} s)`);
+      }
+      rows.push({
+        name: c.svg ? `canvas pan, ${exp(c.n)} nodes + ${(ours.edges / 1000).toFixed(0)}K edges, ${c.label}` : `canvas pan, ${c.label}`,
+        value: ours.fps,
+        unit: 'fps',
+        budget: { limit: FPS_BUDGET, higherIsBetter: true },
+        ...(baseline ? { baseline } : {}),
+        note: `median ${ours.medianMs.toFixed(1)} ms, p95 ${ours.p95Ms.toFixed(1)} ms per frame; ${ours.instances} instances, ${ours.labels} labels; SwiftShader`,
+      });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return rows;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(formatTable(await benchCanvas()));
+}

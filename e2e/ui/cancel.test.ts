@@ -1,0 +1,37 @@
+// Long work can be cancelled from the progress bar: a large GraphDef (generated here) is opened
+// and cancelled while it loads; the app returns to the start screen and can open files again.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticDag, tileGraphs } from '../../bench/tile';
+import { openApp, ROOT, shutdown, skipReason, waitReady, type App } from './harness';
+
+const skip = skipReason();
+
+describe.skipIf(skip !== null)('cancelling long work (Chromium)', () => {
+  let app: App;
+  let big: string;
+  beforeAll(async () => {
+    big = join(mkdtempSync(join(tmpdir(), 'scopeview-e2e-')), 'big.pb');
+    writeFileSync(big, tileGraphs([syntheticDag(2000, 40, true)], 300_000));
+    app = await openApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await shutdown();
+  });
+
+  it('shows stage progress with a Cancel button, and Cancel returns to the start screen', async () => {
+    await app.page.setInputFiles('[data-testid="open-file"]', big);
+    await app.page.waitForSelector('[data-testid="progress"]');
+    expect(await app.page.textContent('[data-testid="progress"] .stage')).toMatch(/reading|decoding|building|laying|scanning/i);
+    await app.page.click('[data-testid="cancel"]');
+    await app.page.waitForSelector('[data-testid="start-screen"]', { timeout: 30_000 });
+    expect(await app.page.textContent('[data-testid="toast"]')).toMatch(/cancel/i);
+    await app.page.setInputFiles('[data-testid="open-file"]', join(ROOT, 'fixtures/generated/demo.pb'));
+    await waitReady(app.page);
+    expect(await app.page.textContent('.status')).toContain('298 nodes');
+    expect(app.errors).toEqual([]);
+  });
+});

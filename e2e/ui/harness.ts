@@ -1,0 +1,127 @@
+// Playwright harness for the UI tests: serves the built renderer on 127.0.0.1, launches Debian's
+// Chromium (SCOPEVIEW_CHROMIUM overrides the path) with the flags this machine needs, and gives
+// tests user-level helpers: drop a file, read canvas pixels from a screenshot, find a node's box.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { CHROMIUM, haveChromium, launchChromium } from '../../scripts/chromium';
+import { serveStatic, type StaticServer } from '../../scripts/static-server';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = join(ROOT, 'dist/renderer');
+
+/** Why the UI suite cannot run here, or null. Printed as a visible skip notice. */
+export function skipReason(): string | null {
+  if (!haveChromium()) return `skipped: no Chromium at ${CHROMIUM} (install Debian's chromium or set SCOPEVIEW_CHROMIUM)`;
+  if (!existsSync(join(DIST, 'index.html'))) return 'skipped: dist/renderer is not built (npm run build)';
+  return null;
+}
+
+export interface App {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  readonly url: string;
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+let shared: { browser: Browser; server: StaticServer } | null = null;
+
+export async function launch(): Promise<{ browser: Browser; server: StaticServer }> {
+  if (shared) return shared;
+  const server = await serveStatic(DIST);
+  const browser = await launchChromium();
+  shared = { browser, server };
+  return shared;
+}
+
+export async function shutdown(): Promise<void> {
+  if (!shared) return;
+  await shared.browser.close();
+  await shared.server.close();
+  shared = null;
+}
+
+/** A fresh browser context (empty storage) on the app page. */
+export async function openApp(query = ''): Promise<App> {
+  const { browser, server } = await launch();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  const url = `${server.url}${query}`;
+  await page.goto(url);
+  return { page, context, url, errors, close: () => context.close() };
+}
+
+/** Drops files on the window as a user's drag and drop does. */
+export async function dropFiles(page: Page, paths: readonly string[]): Promise<void> {
+  const files = paths.map((p) => ({ name: basename(p), b64: readFileSync(p).toString('base64') }));
+  await page.evaluate(async (list) => {
+    const dt = new DataTransfer();
+    for (const f of list) {
+      const bytes = Uint8Array.from(atob(f.b64), (ch) => ch.charCodeAt(0));
+      dt.items.add(new File([bytes], f.name));
+    }
+    const target = document.querySelector('[data-testid="app"]') as HTMLElement;
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files);
+}
+
+/** Waits until the app shows a laid-out graph (or a load error). */
+export async function waitReady(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="app"][data-phase="ready"]', { timeout: 60_000 });
+  await page.waitForFunction(() => !document.querySelector('.busy'), undefined, { timeout: 60_000 });
+  // Two frames for the canvas to draw what it was given.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
+  await page.waitForTimeout(400);
+}
+
+export interface Pixels {
+  readonly png: Buffer;
+  readonly width: number;
+  readonly height: number;
+  readonly data: Buffer;
+}
+
+export async function canvasShot(page: Page): Promise<Pixels> {
+  const png = await page.locator('[data-testid="canvas"]').screenshot();
+  const img = PNG.sync.read(png);
+  return { png, width: img.width, height: img.height, data: img.data };
+}
+
+/** Share of pixels that differ from the most common colour (the background). */
+export function inkRatio(p: Pixels): number {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < p.data.length; i += 4) {
+    const key = ((p.data[i] as number) << 16) | ((p.data[i + 1] as number) << 8) | (p.data[i + 2] as number);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const bg = Math.max(...counts.values());
+  return 1 - bg / (p.data.length / 4);
+}
+
+/** Share of pixels that differ noticeably between two same-size shots. */
+export function changedRatio(a: Pixels, b: Pixels): number {
+  if (a.width !== b.width || a.height !== b.height) return 1;
+  let changed = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    const d = Math.abs((a.data[i] as number) - (b.data[i] as number)) + Math.abs((a.data[i + 1] as number) - (b.data[i + 1] as number)) + Math.abs((a.data[i + 2] as number) - (b.data[i + 2] as number));
+    if (d > 30) changed++;
+  }
+  return changed / (a.data.length / 4);
+}
+
+/** The on-screen box of the visible node named `name` (page coordinates), via the app's test hook. */
+export async function boxOf(page: Page, name: string): Promise<{ x: number; y: number; width: number; height: number } | null> {
+  return page.evaluate((n) => {
+    const hook = (window as unknown as { scopeview?: { boxOf(name: string): { x: number; y: number; width: number; height: number } | null } }).scopeview;
+    return hook ? hook.boxOf(n) : null;
+  }, name);
+}

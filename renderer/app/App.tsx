@@ -1,0 +1,92 @@
+// The explorer's layout: start screen or toolbar + canvas + side panel, drop handling anywhere in
+// the window, notices and the help overlay. State lives in the Controller.
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import type { GraphCanvas } from '../canvas/graph-canvas';
+import { fromDataTransfer } from '../host/drop-files';
+import type { OpenedInput } from '../host/host';
+import { CanvasView } from './CanvasView';
+import type { Controller, Panel } from './controller';
+import { HelpOverlay } from './HelpOverlay';
+import { Inspector } from './Inspector';
+import { LoadProblems, ProgressBar, Toasts } from './Notices';
+import type { OpenButtonsHandle } from './OpenButtons';
+import { ScopesPanel } from './ScopesPanel';
+import { SearchPanel } from './SearchPanel';
+import { StartScreen } from './StartScreen';
+import { Toolbar } from './Toolbar';
+import { useAppState } from './use-app-state';
+import { useShortcuts } from './use-shortcuts';
+
+const PANELS: readonly [Panel, string][] = [['inspector', 'Inspector'], ['search', 'Search'], ['scopes', 'Scopes']];
+
+export function App({ controller: c, demoUrl }: { controller: Controller; demoUrl: string }) {
+  const state = useAppState(c);
+  const canvasRef = useRef<GraphCanvas | null>(null);
+  const openRef = useRef<OpenButtonsHandle | null>(null);
+  const searchRef = useRef<HTMLInputElement | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const canvas = useCallback(() => canvasRef.current, []);
+  const onCanvas = useCallback((g: GraphCanvas | null) => { canvasRef.current = g; }, []);
+  const open = useCallback((input: OpenedInput) => void c.open(input), [c]);
+  const openDemo = useCallback(async () => {
+    const blob = await (await fetch(demoUrl)).blob();
+    await c.open({ name: 'demo: events.out.tfevents.0.scopeview', files: [{ path: 'events.out.tfevents.0.scopeview', file: blob }], folder: false }, false);
+  }, [c, demoUrl]);
+  useShortcuts(c, canvas, () => openRef.current?.openFile(), () => openRef.current?.openFolder(), () => searchRef.current?.focus());
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = state.theme;
+  }, [state.theme]);
+  useEffect(() => {
+    if (new URLSearchParams(location.search).has('demo')) void openDemo();
+  }, [openDemo]);
+
+  const onDrop = async (ev: DragEvent): Promise<void> => {
+    ev.preventDefault();
+    setDragging(false);
+    const input = await fromDataTransfer(ev.dataTransfer);
+    if (input) open(input);
+  };
+  const showExplorer = state.phase !== 'start' || state.opened !== null;
+  const traced = state.traced ? `${state.traced.count.toLocaleString()} ops on the ${state.traced.direction === 'inputs' ? 'input' : 'output'} side` : null;
+
+  return (
+    <div className={dragging ? 'app dragging' : 'app'} data-testid="app" data-phase={state.phase}
+      onDragOver={(e) => { e.preventDefault(); setDragging(true); }} onDragLeave={(e) => { if (e.currentTarget === e.target) setDragging(false); }}
+      onDrop={(e) => void onDrop(e)}>
+      {!showExplorer && <StartScreen recent={state.recent} onOpen={open} onDemo={() => void openDemo()} onRecent={(k) => void c.reopenRecent(k)} openRef={openRef} />}
+      {showExplorer && (
+        <>
+          <Toolbar state={state} c={c} canvas={canvas} onOpen={open} openRef={openRef} searchRef={searchRef} />
+          <ProgressBar state={state} c={c} />
+          {state.opened && <LoadProblems error={state.opened.error} warnings={state.opened.warnings} />}
+          <main className="explorer">
+            <CanvasView state={state} c={c} onCanvas={onCanvas} />
+            <aside className="side">
+              <nav className="tabs" role="tablist">
+                {PANELS.map(([p, label]) => (
+                  <button key={p} type="button" role="tab" aria-selected={state.panel === p} className={state.panel === p ? 'tab active' : 'tab'} onClick={() => c.setPanel(p)}>{label}</button>
+                ))}
+              </nav>
+              <div className="panel-body">
+                {state.panel === 'inspector' && <Inspector details={state.details} c={c} traced={traced} />}
+                {state.panel === 'search' && <SearchPanel results={state.results} query={state.query} c={c} />}
+                {state.panel === 'scopes' && <ScopesPanel report={state.variables} c={c} />}
+              </div>
+            </aside>
+          </main>
+          <footer className="status">
+            {state.opened && <span>{state.opened.name} · {state.opened.format ?? 'unreadable'}</span>}
+            {state.selection && <span>{state.selection.nodes.toLocaleString()} nodes · {state.selection.scopes.toLocaleString()} scopes</span>}
+            {state.scene && <span data-testid="visible-count">{state.scene.nodeCount.toLocaleString()} boxes · {state.scene.edgeCount.toLocaleString()} edges shown</span>}
+            <span className="spacer" />
+            <span className="muted">Press ? for shortcuts</span>
+          </footer>
+        </>
+      )}
+      <Toasts state={state} c={c} />
+      {state.help && <HelpOverlay onClose={() => c.setHelp(false)} />}
+      {dragging && <div className="drop-overlay">Drop to open</div>}
+    </div>
+  );
+}

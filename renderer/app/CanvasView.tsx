@@ -1,0 +1,79 @@
+// Thin React shell around the WebGL canvas and the minimap: creates them once, forwards the
+// scene, style and highlight, and shows the hover tooltip (text only: names never become HTML).
+import { useEffect, useRef, useState } from 'react';
+import { GraphCanvas } from '../canvas/graph-canvas';
+import { Minimap } from '../canvas/minimap';
+import type { AppState, Controller } from './controller';
+import { Legend } from './Legend';
+
+interface Tip {
+  readonly id: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+export function CanvasView({ state, c, onCanvas }: { state: AppState; c: Controller; onCanvas: (g: GraphCanvas | null) => void }) {
+  const host = useRef<HTMLDivElement>(null);
+  const mini = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<GraphCanvas | null>(null);
+  const miniRef = useRef<Minimap | null>(null);
+  const [tip, setTip] = useState<Tip | null>(null);
+
+  useEffect(() => {
+    if (!host.current || !mini.current) return;
+    const minimap = new Minimap(mini.current, (cam) => canvasRef.current?.setCamera(cam));
+    const canvas = new GraphCanvas(host.current, {
+      onHover: (id, screen) => {
+        c.hover(id);
+        setTip(id >= 0 && screen ? { id, x: screen.x, y: screen.y } : null);
+      },
+      onSelect: (id) => void c.select(id),
+      onToggle: (id) => c.toggle(id),
+      onCamera: (cam) => {
+        const el = host.current;
+        if (el) minimap.setViewport(cam, el.clientWidth, el.clientHeight);
+        c.onCamera();
+      },
+    });
+    canvasRef.current = canvas;
+    miniRef.current = minimap;
+    onCanvas(canvas);
+    c.attachCanvas(canvas);
+    return () => {
+      c.attachCanvas(null);
+      onCanvas(null);
+      canvas.destroy();
+      canvasRef.current = null;
+      miniRef.current = null;
+    };
+  }, [c, onCanvas]);
+
+  useEffect(() => {
+    if (state.scene) miniRef.current?.setScene(state.scene);
+  }, [state.scene]);
+  useEffect(() => {
+    canvasRef.current?.setStyle({ theme: state.theme, colourMode: state.colourMode });
+    miniRef.current?.setTheme(state.theme);
+  }, [state.theme, state.colourMode]);
+  useEffect(() => {
+    canvasRef.current?.setHighlight({ selected: state.selected, hovered: state.hovered, traced: state.traced?.nodes ?? null, matches: null });
+  }, [state.selected, state.hovered, state.traced]);
+
+  const scene = state.scene;
+  const slot = tip && scene ? scene.ids.indexOf(tip.id) : -1;
+  return (
+    <div className="canvas-area">
+      <div ref={host} className="canvas-host" data-testid="canvas" />
+      {tip && scene && slot >= 0 && (
+        <div className="tooltip" style={{ left: tip.x + 14, top: tip.y + 14 }} data-testid="tooltip">
+          <div className="tip-name">{scene.names[slot]}</div>
+          <div className="muted">{scene.tables.op[scene.keys.op[slot] as number] ?? ''}{scene.sublabels[slot] ? ` · ${scene.sublabels[slot]}` : ''}</div>
+        </div>
+      )}
+      <div ref={mini} className="minimap" data-testid="minimap" />
+      {scene && <Legend scene={scene} mode={state.colourMode} />}
+      {state.layoutBusy && <div className="busy" role="status">Laying out…</div>}
+      {scene && scene.notices.length > 0 && <div className="notice">{scene.notices[0]}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+// The node inspector: name, op, device, decoded attributes, and inputs / outputs (control
+// dependencies apart) as lists whose entries select and reveal that node.
+import type { NodeDetails, NodeRef } from '../../core/pipeline/protocol';
+import type { Controller } from './controller';
+
+function RefList({ title, items, c }: { title: string; items: readonly (NodeRef & { slot?: string })[]; c: Controller }) {
+  if (items.length === 0) return null;
+  return (
+    <section>
+      <h3>{title} <span className="muted">({items.length})</span></h3>
+      <ul className="refs">
+        {items.map((r, i) => (
+          <li key={`${r.name}:${i}`}>
+            <button type="button" className="link" title={r.name} onClick={() => void c.revealByName(r.name)}>{r.name}</button>
+            <span className="muted"> {r.op}{r.slot ? ` · ${r.slot}` : ''}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function Inspector({ details, c, traced }: { details: NodeDetails | null; c: Controller; traced: string | null }) {
+  if (!details) return <p className="muted empty">Click a node to inspect it. Double-click a scope to open it.</p>;
+  const d = details;
+  return (
+    <div className="inspector" data-testid="inspector">
+      <h2 className="node-name" title={d.name}>{d.name}</h2>
+      <dl>
+        <dt>kind</dt><dd>{d.kind}</dd>
+        {d.op && (<><dt>op</dt><dd data-testid="inspector-op">{d.op}</dd></>)}
+        {d.device && (<><dt>device</dt><dd>{d.device}</dd></>)}
+        {d.kind !== 'op' && (<><dt>ops inside</dt><dd>{d.opCount.toLocaleString()}</dd></>)}
+        {d.template && d.templateSize > 1 && (<><dt>structure</dt><dd>same as {d.templateSize - 1} other scope{d.templateSize > 2 ? 's' : ''} ({d.template})</dd></>)}
+      </dl>
+      <div className="row">
+        <button type="button" className="button small" onClick={() => void c.trace('inputs')} title="Trace inputs (I)">Trace inputs</button>
+        <button type="button" className="button small" onClick={() => void c.trace('outputs')} title="Trace outputs (O)">Trace outputs</button>
+        {traced && <button type="button" className="button small" onClick={() => c.clearTrace()}>Clear trace</button>}
+      </div>
+      {traced && <p className="muted">{traced}</p>}
+      {d.histogram.length > 0 && (
+        <section>
+          <h3>Op types</h3>
+          <table className="histogram"><tbody>
+            {d.histogram.map((h) => <tr key={h.op}><td>{h.op}</td><td className="num">{h.count}</td></tr>)}
+          </tbody></table>
+        </section>
+      )}
+      {d.attrs.length > 0 && (
+        <section>
+          <h3>Attributes</h3>
+          <table className="attrs"><tbody>
+            {d.attrs.map((a) => <tr key={a.key}><th>{a.key}</th><td>{a.value}</td></tr>)}
+          </tbody></table>
+        </section>
+      )}
+      <RefList title="Inputs" items={d.inputs} c={c} />
+      <RefList title="Outputs" items={d.outputs} c={c} />
+      <RefList title="Control inputs" items={d.controlInputs} c={c} />
+      <RefList title="Control outputs" items={d.controlOutputs} c={c} />
+      {d.embedded.length > 0 && (
+        <section><h3>Drawn inside</h3><ul className="refs">{d.embedded.map((e) => <li key={e}>{e}</li>)}</ul></section>
+      )}
+    </div>
+  );
+}

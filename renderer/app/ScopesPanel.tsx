@@ -1,0 +1,44 @@
+// The Scopes panel: how name_scope / variable_scope shaped the names — variables outside their
+// readers' scopes, shared (reused) variables, uniquified twins and re-entered scopes. Clicking a
+// variable selects it on the canvas.
+import type { ScopesReport, VariableReport } from '../../core/scope/variables';
+import type { Controller } from './controller';
+
+function VarList({ title, hint, items, c }: { title: string; hint: string; items: readonly VariableReport[]; c: Controller }) {
+  if (items.length === 0) return null;
+  return (
+    <section>
+      <h3>{title} <span className="muted">({items.length})</span></h3>
+      <p className="muted hint">{hint}</p>
+      <ul className="refs">
+        {items.slice(0, 300).map((v) => (
+          <li key={v.name}>
+            <button type="button" className="link" title={v.name} onClick={() => void c.revealByName(v.name)}>{v.name}</button>
+            {v.readerScopes.length > 0 && <div className="path muted">read in {v.readerScopes.slice(0, 4).map((s) => s || '(top level)').join(', ')}{v.readerScopes.length > 4 ? ', …' : ''}</div>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function ScopesPanel({ report, c }: { report: ScopesReport | null; c: Controller }) {
+  if (!report) return <p className="muted empty">Analysing variables…</p>;
+  const v = report.variables;
+  return (
+    <div className="scopes-panel" data-testid="scopes-panel">
+      <p className="muted">{v.length} variable{v.length === 1 ? '' : 's'}</p>
+      <VarList title="Outside their readers' scope" hint="tf.get_variable ignores tf.name_scope: the variable sits outside the scope of the ops that read it." items={v.filter((x) => x.outsideReaderScopes)} c={c} />
+      <VarList title="Shared (reuse)" hint="Read from two or more scopes, as variable_scope(reuse=True) does." items={v.filter((x) => x.shared)} c={c} />
+      <VarList title="Uniquified twins" hint="Same name with a _N suffix in one scope: created twice." items={v.filter((x) => x.twins.length > 0)} c={c} />
+      {report.reentrySiblings.length > 0 && (
+        <section>
+          <h3>Re-entered scopes <span className="muted">({report.reentrySiblings.length})</span></h3>
+          <p className="muted hint">Entering a scope name again creates scope_1, scope_2, …</p>
+          <ul className="refs">{report.reentrySiblings.slice(0, 200).map((g) => <li key={g.join()}>{g.join(', ')}</li>)}</ul>
+        </section>
+      )}
+      <VarList title="All variables" hint="" items={v} c={c} />
+    </div>
+  );
+}

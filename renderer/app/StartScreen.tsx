@@ -1,0 +1,41 @@
+// The start screen: a drop zone, Open File / Open Folder, the bundled demo graph and recent items.
+import type { RefObject } from 'react';
+import type { OpenedInput, RecentItem } from '../host/host';
+import { OpenButtons, type OpenButtonsHandle } from './OpenButtons';
+
+interface Props {
+  recent: readonly RecentItem[];
+  onOpen: (input: OpenedInput) => void;
+  onDemo: () => void;
+  onRecent: (key: string) => void;
+  openRef: RefObject<OpenButtonsHandle | null>;
+}
+
+export function StartScreen({ recent, onOpen, onDemo, onRecent, openRef }: Props) {
+  return (
+    <div className="start" data-testid="start-screen">
+      <div className="drop-zone">
+        <h1>Scopeview</h1>
+        <p>Drop an event log, a logdir, a GraphDef (<code>.pb</code>, <code>.pbtxt</code>), a MetaGraphDef (<code>.meta</code>) or a SavedModel here.</p>
+        <div className="row">
+          <OpenButtons ref={openRef} onOpen={onOpen} />
+          <button type="button" className="button" onClick={onDemo} data-testid="open-demo">Open the demo graph</button>
+        </div>
+        <p className="hint">Files are read in this window only; nothing is uploaded or modified.</p>
+      </div>
+      {recent.length > 0 && (
+        <div className="recent">
+          <h2>Recent</h2>
+          <ul>
+            {recent.map((r) => (
+              <li key={r.key}>
+                <button type="button" className="link" onClick={() => onRecent(r.key)}>{r.folder ? '📁 ' : ''}{r.name}</button>
+                <span className="muted"> {new Date(r.openedAt).toLocaleString()}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+// The toolbar of the explorer: open, graph selection, search, colour mode, the scope engine's
+// toggles, fit, exports, theme and help.
+import type { RefObject } from 'react';
+import { COLOUR_MODES, type ColourMode } from '../../core/pipeline/scene';
+import type { GraphCanvas } from '../canvas/graph-canvas';
+import type { OpenedInput } from '../host/host';
+import type { AppState, Controller } from './controller';
+import { GraphSelector } from './GraphSelector';
+import { OpenButtons, type OpenButtonsHandle } from './OpenButtons';
+
+const MODE_NAMES: Record<ColourMode, string> = { structure: 'Structure', op: 'Op type', device: 'Device', xla: 'XLA cluster', compute: 'Compute time', memory: 'Memory' };
+
+interface Props {
+  state: AppState;
+  c: Controller;
+  canvas: () => GraphCanvas | null;
+  onOpen: (input: OpenedInput) => void;
+  openRef: RefObject<OpenButtonsHandle | null>;
+  searchRef: RefObject<HTMLInputElement | null>;
+}
+
+export function Toolbar({ state, c, canvas, onOpen, openRef, searchRef }: Props) {
+  const ready = state.selection !== null && state.scene !== null;
+  const o = state.options;
+  return (
+    <header className="toolbar">
+      <button type="button" className="brand" onClick={() => c.home()} title="Back to the start screen">Scopeview</button>
+      <OpenButtons ref={openRef} onOpen={onOpen} compact />
+      {state.opened && state.opened.graphs.length > 0 && (
+        <GraphSelector opened={state.opened} graph={state.graph} fn={state.fn} onSelect={(g, f) => void c.selectGraph(g, f)} />
+      )}
+      <input ref={searchRef} type="search" className="search" placeholder="Search  (/regex/, op:Type, attr:…)" aria-label="Search" data-testid="search"
+        value={state.query} disabled={!state.selection} onChange={(e) => void c.search(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          const first = state.results?.entries[0];
+          if (e.key === 'Enter' && first) void c.reveal(first.target, first.expand);
+        }} />
+      <label className="field">Colour
+        <select value={state.colourMode} aria-label="Colour by" data-testid="colour-mode" disabled={!ready} onChange={(e) => c.setColourMode(e.currentTarget.value as ColourMode)}>
+          {COLOUR_MODES.map((m) => (
+            <option key={m} value={m} disabled={(m === 'compute' || m === 'memory') && !state.selection?.hasRunMetadata}>{MODE_NAMES[m]}</option>
+          ))}
+        </select>
+      </label>
+      <details className="menu">
+        <summary className="button">View</summary>
+        <div className="menu-body">
+          <label><input type="checkbox" checked={o.series} disabled={!ready} onChange={(e) => c.setOptions({ series: e.currentTarget.checked })} /> Group numbered series</label>
+          <label><input type="checkbox" checked={o.extraction} disabled={!ready} onChange={(e) => c.setOptions({ extraction: e.currentTarget.checked })} /> Extract auxiliary nodes</label>
+          <label><input type="checkbox" checked={o.mergeReentry} disabled={!ready} onChange={(e) => c.setOptions({ mergeReentry: e.currentTarget.checked })} /> Merge re-entered scopes (dense, dense_1)</label>
+          <hr />
+          <button type="button" className="link" disabled={!ready} onClick={() => c.expandAll(1)}>Expand the top level</button>
+          <button type="button" className="link" disabled={!ready} onClick={() => c.collapseAll()}>Collapse all</button>
+        </div>
+      </details>
+      <button type="button" className="button" disabled={!ready} onClick={() => canvas()?.fit()} title="Fit to window (F)">Fit</button>
+      <button type="button" className="button" disabled={!ready} onClick={() => void c.exportPng()} data-testid="export-png" title="Export the view as PNG (Ctrl+E)">PNG</button>
+      <button type="button" className="button" disabled={!ready} onClick={() => void c.exportSvg()} data-testid="export-svg" title="Export the laid-out graph as SVG (Ctrl+Shift+E)">SVG</button>
+      <span className="spacer" />
+      <button type="button" className="button icon" onClick={() => c.setTheme(state.theme === 'light' ? 'dark' : 'light')} title="Light / dark theme (T)" aria-label="Toggle theme">{state.theme === 'light' ? '☾' : '☀'}</button>
+      <button type="button" className="button icon" onClick={() => c.setHelp(true)} title="Keyboard shortcuts (?)" aria-label="Help">?</button>
+    </header>
+  );
+}

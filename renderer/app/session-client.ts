@@ -1,0 +1,70 @@
+// The UI thread's side of the session worker: one promise per request, progress callbacks, and
+// termination (how long work is cancelled). Nothing here parses or lays out; it only posts messages and routes replies.
+import type { Replies, Request, RequestType, Response } from '../../core/pipeline/protocol';
+
+export class Cancelled extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Cancelled';
+  }
+}
+
+type Progress = (stage: string, done: number, total: number) => void;
+/** A request without its id (the client numbers requests), distributed over the union. */
+type Body = Request<Blob> extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+type ReplyTo<B extends Body> = B['type'] extends RequestType ? Replies[B['type']] : never;
+
+interface Pending {
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+  progress: Progress | undefined;
+}
+
+export class SessionClient {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor() {
+    this.worker = new Worker(new URL('../workers/session-worker.ts', import.meta.url), { type: 'module', name: 'scopeview-session' });
+    this.worker.onmessage = (ev: MessageEvent<Response>) => this.route(ev.data);
+    this.worker.onerror = (ev) => {
+      const err = new Error(`the session worker failed: ${ev.message || 'unknown error'}`);
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+    };
+  }
+
+  /** Starts a request; `id` identifies its progress messages. */
+  start<B extends Body>(body: B, progress?: Progress): { id: number; result: Promise<ReplyTo<B>> } {
+    const id = this.nextId++;
+    const result = new Promise<ReplyTo<B>>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress });
+    });
+    this.worker.postMessage({ ...body, id });
+    return { id, result };
+  }
+
+  request<B extends Body>(body: B, progress?: Progress): Promise<ReplyTo<B>> {
+    return this.start(body, progress).result;
+  }
+
+  /** Stops the worker at once (work in progress is lost); pending requests reject as cancelled. */
+  terminate(): void {
+    this.worker.terminate();
+    for (const p of this.pending.values()) p.reject(new Cancelled('the session was stopped'));
+    this.pending.clear();
+  }
+
+  private route(msg: Response): void {
+    const p = this.pending.get(msg.id);
+    if (!p) return;
+    if (msg.type === 'progress') {
+      p.progress?.(msg.stage, msg.done, msg.total);
+      return;
+    }
+    this.pending.delete(msg.id);
+    if (msg.type === 'reply') p.resolve(msg.value);
+    else p.reject(msg.cancelled ? new Cancelled(msg.message) : new Error(msg.message));
+  }
+}

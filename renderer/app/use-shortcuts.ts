@@ -1,0 +1,69 @@
+// Global key handling for the explorer (see shortcuts.ts for the list shown to users).
+import { useEffect } from 'react';
+import { COLOUR_MODES } from '../../core/pipeline/scene';
+import type { GraphCanvas } from '../canvas/graph-canvas';
+import type { Controller } from './controller';
+
+const PAN = 80;
+
+export function useShortcuts(c: Controller, canvas: () => GraphCanvas | null, openFile: () => void, openFolder: () => void, focusSearch: () => void): void {
+  useEffect(() => {
+    const onKey = (ev: KeyboardEvent): void => {
+      const target = ev.target as HTMLElement | null;
+      const typing = target !== null && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA');
+      const mod = ev.ctrlKey || ev.metaKey;
+      const s = c.getState();
+      const k = ev.key;
+      if (mod && k.toLowerCase() === 'o') {
+        ev.preventDefault();
+        if (ev.shiftKey) openFolder();
+        else openFile();
+        return;
+      }
+      if (mod && k.toLowerCase() === 'f') {
+        ev.preventDefault();
+        focusSearch();
+        return;
+      }
+      if (mod && k.toLowerCase() === 'e' && s.scene) {
+        ev.preventDefault();
+        void (ev.shiftKey ? c.exportSvg() : c.exportPng());
+        return;
+      }
+      if (k === 'Escape') {
+        if (s.help) c.setHelp(false);
+        else if (typing) target.blur();
+        else {
+          c.clearTrace();
+          void c.select(-1);
+        }
+        return;
+      }
+      if (typing || mod || ev.altKey) return;
+      const cv = canvas();
+      switch (k) {
+        case '?': c.setHelp(!s.help); break;
+        case '/': ev.preventDefault(); focusSearch(); break;
+        case 't': case 'T': c.setTheme(s.theme === 'light' ? 'dark' : 'light'); break;
+        case 'c': case 'C': {
+          const modes = COLOUR_MODES.filter((m) => (m !== 'compute' && m !== 'memory') || s.selection?.hasRunMetadata);
+          c.setColourMode(modes[(modes.indexOf(s.colourMode) + 1) % modes.length] ?? 'structure');
+          break;
+        }
+        case 'f': case 'F': cv?.fit(); break;
+        case '+': case '=': cv?.zoomBy(1.25); break;
+        case '-': case '_': cv?.zoomBy(0.8); break;
+        case 'ArrowLeft': ev.preventDefault(); cv?.panBy(-PAN, 0); break;
+        case 'ArrowRight': ev.preventDefault(); cv?.panBy(PAN, 0); break;
+        case 'ArrowUp': ev.preventDefault(); cv?.panBy(0, -PAN); break;
+        case 'ArrowDown': ev.preventDefault(); cv?.panBy(0, PAN); break;
+        case 'Enter': if (s.selected >= 0) c.toggle(s.selected); break;
+        case 'i': case 'I': void c.trace('inputs'); break;
+        case 'o': case 'O': void c.trace('outputs'); break;
+        default: return;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [c, canvas, openFile, openFolder, focusSearch]);
+}

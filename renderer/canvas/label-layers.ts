@@ -1,0 +1,110 @@
+// deck.gl text layers for the labels the level-of-detail pass selected: scope titles (semi-bold,
+// left-aligned in the header band), centred names and second lines, and metaedge counts in small
+// pills. Sizes are in world units so text scales with the boxes it belongs to.
+import type { Color, Layer } from '@deck.gl/core';
+import { TextLayer } from '@deck.gl/layers';
+import { LABEL_COUNT, LABEL_SUB, LABEL_TITLE } from './labels';
+import { FLAT, type LayerFrame } from './node-layers';
+import { mix, THEMES, type Rgb } from './palette';
+import type { SceneModel } from './scene-model';
+
+export const FONT_FAMILY = '"JetBrains Mono", "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace';
+
+/**
+ * Signed-distance-field glyphs stay sharp at every zoom. The wide buffer and radius keep an
+ * underscore (a thin glyph at the bottom edge of its cell) from vanishing at 8–11 px, and the low
+ * cutoff draws glyphs a touch bolder, which small text needs (checked on screenshots).
+ */
+const FONT_SETTINGS = { sdf: true, fontSize: 48, buffer: 12, radius: 16, cutoff: 0.2, smoothing: 0.12 };
+
+/** Per-model accessors, created once so deck.gl sees stable functions and recomputes only on data change. */
+interface LabelAccessors {
+  readonly text: (k: number) => string;
+  readonly position: (k: number) => [number, number];
+  readonly size: (k: number) => number;
+  readonly anchor: (k: number) => 'start' | 'middle';
+}
+
+const accessorCache = new WeakMap<SceneModel, LabelAccessors>();
+
+function accessors(model: SceneModel): LabelAccessors {
+  let a = accessorCache.get(model);
+  if (!a) {
+    const l = model.labels;
+    a = {
+      text: (k) => l.text[k] ?? '',
+      position: (k) => [l.x[k] as number, l.y[k] as number],
+      size: (k) => l.size[k] as number,
+      anchor: (k) => (l.kind[k] === LABEL_TITLE ? 'start' : 'middle'),
+    };
+    accessorCache.set(model, a);
+  }
+  return a;
+}
+
+function rgba(c: Rgb, a = 255): Color {
+  return [c[0], c[1], c[2], a];
+}
+
+export function labelLayers(model: SceneModel, f: LayerFrame): Layer[] {
+  const t = THEMES[f.theme];
+  const a = accessors(model);
+  const l = model.labels;
+  const dim = model.nodeColours?.dim;
+  const edgeState = model.edgeColours?.state;
+  const { titles, names, counts } = model.labelSplit;
+  const faded = (k: number): boolean => (l.kind[k] === LABEL_COUNT ? edgeState?.[l.owner[k] as number] === 2 : dim?.[l.owner[k] as number] === 1);
+  const colour = (k: number): Color => {
+    const base = l.kind[k] === LABEL_SUB || l.kind[k] === LABEL_COUNT ? t.mutedText : t.text;
+    return rgba(faded(k) ? mix(base, t.background, 0.7) : base);
+  };
+  const common = {
+    sizeUnits: 'common' as const,
+    fontFamily: FONT_FAMILY,
+    characterSet: 'auto' as const,
+    fontSettings: FONT_SETTINGS,
+    getText: a.text,
+    getPosition: a.position,
+    getSize: a.size,
+    getColor: colour,
+    getAlignmentBaseline: 'center' as const,
+    updateTriggers: { getColor: [model.styleVersion, f.theme] },
+    opacity: f.opacity,
+    modelMatrix: f.modelMatrix,
+    parameters: FLAT,
+  };
+  // Text layers are only created with something to draw (an empty one still builds a font atlas).
+  const layers: Layer[] = [];
+  if (titles.length) {
+    layers.push(new TextLayer<number>({
+      ...common,
+      id: `${f.prefix}-titles`,
+      data: titles,
+      fontWeight: 600,
+      getTextAnchor: 'start',
+    }));
+  }
+  if (names.length) {
+    layers.push(new TextLayer<number>({
+      ...common,
+      id: `${f.prefix}-names`,
+      data: names,
+      getTextAnchor: 'middle',
+    }));
+  }
+  if (counts.length) {
+    layers.push(new TextLayer<number>({
+      ...common,
+      id: `${f.prefix}-counts`,
+      data: counts,
+      getTextAnchor: 'middle',
+      background: true,
+      backgroundPadding: [3, 1],
+      backgroundBorderRadius: 4,
+      getBackgroundColor: rgba(t.background, 235),
+      getBorderColor: rgba(t.edgeControl),
+      getBorderWidth: 1,
+    }));
+  }
+  return layers;
+}

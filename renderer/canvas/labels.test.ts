@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { HEADER } from '../../core/layout/node-sizes';
+import { SHAPE_SCOPE, SHAPE_SCOPE_OPEN } from '../../core/pipeline/scene';
+import { buildEdgeGeometry } from './edge-geometry';
+import { buildLabelIndex, LABEL_COUNT, LABEL_NAME, LABEL_SUB, LABEL_TITLE, LabelWindow, selectLabels, TITLE_INSET } from './labels';
+import { idOf, tinyScene } from './test-support/tiny-scene';
+
+const scene = tinyScene([
+  { box: [0, 0, 1000, 600], shape: SHAPE_SCOPE_OPEN, label: 'encoder' },
+  { box: [20, 40, 200, 38], shape: SHAPE_SCOPE, label: 'layer_0', sub: '12 ops' },
+  { box: [20, 200, 40, 22], label: 'Add' },
+  { box: [5000, 5000, 120, 22], label: 'far_away' },
+], [{ from: idOf(1), to: idOf(2), points: [120, 78, 120, 140, 40, 200], mult: 4 }]);
+const index = buildLabelIndex(scene, buildEdgeGeometry(scene));
+const view = { x: 0, y: 0, width: 1200, height: 800 };
+const kinds = (sel: Int32Array): number[] => [...sel].map((k) => index.kind[k] as number);
+const texts = (sel: Int32Array): string[] => [...sel].map((k) => index.text[k] as string);
+
+describe('label index', () => {
+  it('places scope titles in the header band and names centred', () => {
+    const title = index.text.indexOf('encoder');
+    expect(index.kind[title]).toBe(LABEL_TITLE);
+    expect(index.x[title]).toBe(TITLE_INSET);
+    expect(index.y[title]).toBe(HEADER / 2);
+    const add = index.text.indexOf('Add');
+    expect([index.x[add], index.y[add]]).toEqual([40, 211]);
+    // A closed scope has two lines, the name above the centre and the count below.
+    const name = index.text.indexOf('layer_0');
+    const sub = index.text.indexOf('12 ops');
+    expect(index.kind[sub]).toBe(LABEL_SUB);
+    expect(index.y[name]).toBeLessThan(59);
+    expect(index.y[sub]).toBeGreaterThan(59);
+  });
+
+  it('labels metaedges with their count at the midpoint', () => {
+    const k = index.text.indexOf('×4');
+    expect(index.kind[k]).toBe(LABEL_COUNT);
+    expect(index.owner[k]).toBe(0);
+  });
+
+  it('orders labels widest box first', () => {
+    const widths = [...index.order].filter((k) => index.kind[k] !== LABEL_COUNT).map((k) => index.box[4 * k + 2] as number);
+    expect(widths).toEqual([...widths].sort((a, b) => b - a));
+  });
+});
+
+describe('selectLabels', () => {
+  it('draws nothing when text would be under 7 px', () => {
+    expect(selectLabels(index, view, 0.5).length).toBe(0);
+  });
+
+  it('keeps boxes wide enough on screen and inside the view', () => {
+    const sel = selectLabels(index, view, 1);
+    expect(texts(sel)).toEqual(expect.arrayContaining(['encoder', 'layer_0', '12 ops', 'Add', '×4']));
+    expect(texts(sel)).not.toContain('far_away');
+    // At 0.7 the 40-wide op is 28 px: too narrow; the scope title and the closed scope stay.
+    const zoomedOut = texts(selectLabels(index, view, 0.7));
+    expect(zoomedOut).toContain('encoder');
+    expect(zoomedOut).toContain('layer_0');
+    expect(zoomedOut).not.toContain('Add');
+  });
+
+  it('caps the count, keeping the largest boxes', () => {
+    const sel = selectLabels(index, view, 1, { minBoxPx: 32, minFontPx: 7, cap: 2 });
+    expect(texts(sel)).toEqual(['encoder', 'layer_0']);
+    expect(kinds(sel)).toEqual([LABEL_TITLE, LABEL_NAME]);
+  });
+});
+
+describe('LabelWindow', () => {
+  it('asks for a new selection only when the view leaves the padded window or the zoom moves', () => {
+    const w = new LabelWindow();
+    const v = { x: 0, y: 0, width: 100, height: 100 };
+    expect(w.needsUpdate(v, 0)).toBe(true);
+    const region = w.update(v, 0);
+    expect(region).toEqual({ x: -50, y: -50, width: 200, height: 200 });
+    expect(w.needsUpdate({ ...v, x: 40 }, 0)).toBe(false);
+    expect(w.needsUpdate({ ...v, x: 60 }, 0)).toBe(true);
+    expect(w.needsUpdate(v, 0.1)).toBe(false);
+    expect(w.needsUpdate(v, 0.3)).toBe(true);
+  });
+});

@@ -1,0 +1,89 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SHAPE_SCOPE } from '../../core/pipeline/scene';
+import {
+  categoricalColour, categorySlots, formatBytes, formatMicros, legendFor, logRange, PALETTE_SIZE, rampColour, rampPosition, resetCategorySlots,
+} from './palette';
+import { tinyScene, type TinyNode } from './test-support/tiny-scene';
+
+const op = (name: string): TinyNode => ({ box: [0, 0, 40, 22], cats: { op: name } });
+
+beforeEach(() => resetCategorySlots());
+
+describe('categorical colours', () => {
+  it('are grey for "no category" and cycle through the palette', () => {
+    expect(categoricalColour(-1)).toEqual([170, 176, 186]);
+    expect(categoricalColour(PALETTE_SIZE + 2)).toEqual(categoricalColour(2));
+    const distinct = new Set(Array.from({ length: PALETTE_SIZE }, (_, k) => categoricalColour(k).join()));
+    expect(distinct.size).toBe(PALETTE_SIZE);
+  });
+
+  it('give the most frequent categories distinct slots', () => {
+    const scene = tinyScene([op('MatMul'), op('MatMul'), op('Add'), op('Relu'), op('MatMul')]);
+    const slots = categorySlots(scene, 'op');
+    expect(new Set(slots).size).toBe(3);
+  });
+
+  it('keep a category its colour when a new scene orders the table differently', () => {
+    const a = tinyScene([op('MatMul'), op('Add')]);
+    const slotsA = categorySlots(a, 'op');
+    const b = tinyScene([op('Conv2D'), op('Add'), op('Add'), op('MatMul')]);
+    const slotsB = categorySlots(b, 'op');
+    expect(slotsB[b.tables.op.indexOf('MatMul')]).toBe(slotsA[a.tables.op.indexOf('MatMul')]);
+    expect(slotsB[b.tables.op.indexOf('Add')]).toBe(slotsA[a.tables.op.indexOf('Add')]);
+    expect(slotsB[b.tables.op.indexOf('Conv2D')]).not.toBe(slotsB[b.tables.op.indexOf('Add')]);
+  });
+});
+
+describe('legendFor', () => {
+  it('lists the top categories by frequency with the colours the canvas uses, then "other"', () => {
+    const names = Array.from({ length: 15 }, (_, k) => `op${k}`);
+    const nodes = names.flatMap((name, k) => Array.from({ length: 20 - k }, () => op(name)));
+    nodes.push({ box: [0, 0, 1, 1] });
+    const scene = tinyScene(nodes);
+    const legend = legendFor(scene, 'op');
+    expect(legend.length).toBe(13);
+    expect(legend.slice(0, 12).map((e) => e.label)).toEqual(names.slice(0, 12));
+    expect(legend[12]?.label).toBe('other / none');
+    const slots = categorySlots(scene, 'op');
+    expect(legend[0]?.colour).toEqual([...categoricalColour(slots[scene.tables.op.indexOf('op0')] ?? -1)]);
+  });
+
+  it('shows structure templates of closed scopes', () => {
+    const scene = tinyScene([
+      { box: [0, 0, 80, 38], shape: SHAPE_SCOPE, cats: { structure: 'block' } },
+      { box: [0, 0, 80, 38], shape: SHAPE_SCOPE, cats: { structure: 'block' } },
+    ]);
+    expect(legendFor(scene, 'structure')).toEqual([{ label: 'block', colour: expect.any(Array) }]);
+  });
+
+  it('gives ramp stops with formatted values for numeric modes', () => {
+    const scene = tinyScene([10, 1000, 100000].map((v) => ({ box: [0, 0, 10, 10] as const, compute: v })));
+    const legend = legendFor(scene, 'compute');
+    expect(legend.map((e) => e.label)).toEqual(['10.0 µs', '100 µs', '1.00 ms', '10.0 ms', '100 ms']);
+    expect(legend[0]?.colour).toEqual([...rampColour(0)]);
+    expect(legend.at(-1)?.colour).toEqual([...rampColour(1)]);
+    expect(legendFor(scene, 'memory')).toEqual([{ label: 'no figures', colour: [...categoricalColour(-1)] }]);
+  });
+});
+
+describe('ramp', () => {
+  it('maps values on a log scale, NaN to unknown', () => {
+    const range = logRange(Float32Array.of(NaN, 10, 1000, 0, -1));
+    expect(range).toEqual({ lo: 1, hi: 3 });
+    if (!range) return;
+    expect(rampPosition(100, range)).toBeCloseTo(0.5, 9);
+    expect(rampPosition(0, range)).toBe(0);
+    expect(Number.isNaN(rampPosition(NaN, range))).toBe(true);
+    // The ramp darkens: the sum of channels falls.
+    const lum = (t: number): number => rampColour(t).reduce((a, b) => a + b, 0);
+    expect(lum(0)).toBeGreaterThan(lum(0.5));
+    expect(lum(0.5)).toBeGreaterThan(lum(1));
+  });
+
+  it('formats time and bytes', () => {
+    expect(formatMicros(12.5)).toBe('12.5 µs');
+    expect(formatMicros(2_500_000)).toBe('2.50 s');
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(3 * 1024 * 1024)).toBe('3.00 MB');
+  });
+});

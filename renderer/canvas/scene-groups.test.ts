@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { HEADER } from '../../core/layout/node-sizes';
+import { SHAPE_CONST, SHAPE_OP, SHAPE_SCOPE, SHAPE_SCOPE_OPEN, SHAPE_SERIES, SHAPE_VARIABLE } from '../../core/pipeline/scene';
+import { computeNodeColours, NO_HIGHLIGHT } from './node-style';
+import { THEMES } from './palette';
+import { buildGroups, CONST_INSET, gatherColours, GROUP_ORDER, GROUP_RADIUS, SERIES_STEP } from './scene-groups';
+import { idOf, tinyScene } from './test-support/tiny-scene';
+
+const scene = tinyScene([
+  { box: [0, 0, 500, 300], shape: SHAPE_SCOPE_OPEN, depth: 0 },
+  { box: [10, 40, 100, 38], shape: SHAPE_SCOPE, cats: { structure: 'block' } },
+  { box: [10, 100, 60, 22], shape: SHAPE_OP },
+  { box: [10, 140, 60, 22], shape: SHAPE_CONST },
+  { box: [10, 180, 60, 22], shape: SHAPE_VARIABLE },
+  { box: [10, 220, 90, 30], shape: SHAPE_SERIES, aux: true },
+]);
+const groups = buildGroups(scene);
+const group = (name: string) => groups.find((g) => g.name === name);
+
+describe('buildGroups', () => {
+  it('makes one group per drawn shape in draw order', () => {
+    expect(groups.map((g) => g.name)).toEqual(GROUP_ORDER);
+    expect(groups.map((g) => g.count)).toEqual([1, 1, 1, 3, 1, 1, 1]);
+    expect(GROUP_RADIUS.variable).toBe(0);
+    expect(GROUP_RADIUS.op).toBeGreaterThan(100);
+  });
+
+  it('gives open scopes a title band as wide as the box and HEADER tall', () => {
+    const band = group('band');
+    expect([...(band?.positions ?? [])]).toEqual([0, 0]);
+    expect([...(band?.rects ?? [])]).toEqual([0, 0, 500, HEADER]);
+  });
+
+  it('draws a series as two offset copies behind a front box, back first', () => {
+    const s = group('series');
+    expect([...(s?.slots ?? [])]).toEqual([5, 5, 5]);
+    expect([...(s?.positions ?? [])]).toEqual([10 + 2 * SERIES_STEP, 220 + 2 * SERIES_STEP, 10 + SERIES_STEP, 220 + SERIES_STEP, 10, 220]);
+    // Together the copies span exactly the scene's box.
+    expect(s?.rects[2]).toBe(90 - 2 * SERIES_STEP);
+    expect((s?.positions[0] as number) + (s?.rects[2] as number)).toBe(100);
+  });
+
+  it('draws constants as a slimmer pill inside their box', () => {
+    const c = group('const');
+    expect([...(c?.positions ?? [])]).toEqual([10, 140 + CONST_INSET]);
+    expect(c?.rects[3]).toBe(22 - 2 * CONST_INSET);
+  });
+});
+
+describe('node colours', () => {
+  const style = { theme: 'light' as const, colourMode: 'structure' as const };
+  const rgb = (a: Uint8Array, i: number): number[] => [...a.slice(4 * i, 4 * i + 3)];
+
+  it('gives ops their neutral colour and scopes with a template a palette colour', () => {
+    const c = computeNodeColours(scene, style, NO_HIGHLIGHT);
+    expect(rgb(c.fill, 2)).toEqual([...THEMES.light.op]);
+    expect(rgb(c.fill, 1)).not.toEqual([...THEMES.light.scope]);
+    expect(rgb(c.fill, 4)).toEqual([...THEMES.light.variable]);
+  });
+
+  it('makes auxiliary nodes slightly transparent', () => {
+    const c = computeNodeColours(scene, style, NO_HIGHLIGHT);
+    expect(c.fill[4 * 5 + 3]).toBeLessThan(255);
+    expect(c.fill[4 * 5 + 3]).toBeGreaterThan(150);
+    expect(c.fill[4 * 2 + 3]).toBe(255);
+  });
+
+  it('dims what a trace leaves out and outlines search matches', () => {
+    const c = computeNodeColours(scene, style, { selected: -1, hovered: -1, traced: new Set([idOf(2)]), matches: new Set([idOf(3)]) });
+    expect(c.dim[2]).toBe(0);
+    expect(c.dim[3]).toBe(1);
+    const bg = THEMES.light.background;
+    const dist = (i: number): number => rgb(c.fill, i).reduce((s, v, k) => s + Math.abs(v - (bg[k] as number)), 0);
+    expect(dist(4)).toBeLessThan(dist(2) + 1);
+    expect(rgb(c.line, 3)).not.toEqual([...THEMES.light.match]); // dimmed, so faded toward the background
+    const m = computeNodeColours(scene, style, { selected: -1, hovered: -1, traced: null, matches: new Set([idOf(3)]) });
+    expect(rgb(m.line, 3)).toEqual([...THEMES.light.match]);
+    expect(m.lineWidth[3]).toBe(2);
+  });
+
+  it('gathers per-instance colours, paler for the copies behind a series', () => {
+    const c = computeNodeColours(scene, style, NO_HIGHLIGHT);
+    const s = group('series');
+    if (!s) throw new Error('no series group');
+    const gc = gatherColours(s, c);
+    expect(gc.fill[3]).toBeLessThan(gc.fill[7] as number);
+    expect(gc.fill[7]).toBeLessThan(gc.fill[11] as number);
+    const band = group('band');
+    if (!band) throw new Error('no band group');
+    expect(gatherColours(band, c).lineWidth[0]).toBe(0);
+  });
+});

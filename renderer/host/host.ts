@@ -1,0 +1,30 @@
+// The host interface: what the UI needs from wherever it runs (the browser, or the Electron shell
+// through its preload bridge). The UI depends only on this, so the shell reuses it unchanged.
+import type { OpenedFile } from '../../core/pipeline/protocol';
+
+export interface RecentItem {
+  readonly key: string;
+  readonly name: string;
+  readonly openedAt: number;
+  readonly folder: boolean;
+}
+
+export interface OpenedInput {
+  readonly name: string;
+  readonly files: readonly OpenedFile<Blob>[];
+  readonly folder: boolean;
+}
+
+export interface Host {
+  readonly kind: 'browser' | 'electron';
+  /** Recently opened files and folders, newest first. */
+  recent(): Promise<RecentItem[]>;
+  remember(input: OpenedInput): Promise<void>;
+  reopen(key: string): Promise<OpenedInput | null>;
+  forget(key: string): Promise<void>;
+  /** Offers bytes to the user as a file (a download in the browser, a save dialog in the shell). */
+  save(name: string, data: Blob): Promise<void>;
+  /** Small per-file UI state (expanded scopes, camera), keyed by content. */
+  loadState(key: string): unknown;
+  saveState(key: string, state: unknown): void;
+}

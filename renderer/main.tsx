@@ -1,0 +1,29 @@
+// Entry point of the renderer in the browser host: the session worker client, the host, the
+// controller and the React tree. The Electron shell loads the same page with its own host.
+import { createRoot } from 'react-dom/client';
+import demoUrl from '../fixtures/generated/demo/events.out.tfevents.0.scopeview?url';
+import { App } from './app/App';
+import { Controller } from './app/controller';
+import { SessionClient } from './app/session-client';
+import { browserHost } from './host/browser-host';
+import './app/styles.css';
+
+const controller = new Controller(new SessionClient(), browserHost());
+const root = document.getElementById('root');
+if (!root) throw new Error('the page has no #root element');
+// A read-only hook for end-to-end tests and automation: where a named node is drawn, in page pixels.
+Object.assign(window, {
+  scopeview: {
+    /** Worker-side milliseconds of the last open, graph selection and layout (benchmarks read them). */
+    timings() {
+      const st = controller.getState();
+      return { open: st.opened?.ms ?? null, select: st.selection?.ms ?? null, layout: st.scene ? st.layoutMs : null };
+    },
+    boxOf(name: string) {
+      const box = controller.boxOf(name);
+      const host = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+      return box && host ? { ...box, x: box.x + host.left, y: box.y + host.top } : null;
+    },
+  },
+});
+createRoot(root).render(<App controller={controller} demoUrl={demoUrl} />);

@@ -1,0 +1,103 @@
+// The session worker: everything but drawing happens here — parsing files, the scope engine,
+// search, variable analysis, and layout (farmed out to a pool of nested layout workers). It
+// answers the protocol of core/pipeline/protocol.ts; scenes travel back as transferred buffers.
+import type { ByteSource } from '../../core/io/byte-source';
+import type { LayoutResponse, LayoutWorker } from '../../core/layout/worker-pool';
+import { LayoutCancelled, WorkerPool } from '../../core/layout/worker-pool';
+import type { Replies, Request, RequestType, Response } from '../../core/pipeline/protocol';
+import { sceneBuffers } from '../../core/pipeline/scene';
+import { Session } from '../../core/pipeline/session';
+import { blobSource } from '../host/blob-byte-source';
+import { openLayoutStore } from './idb-layout-store';
+import { workerScope } from './worker-scope';
+
+const scope = workerScope;
+
+/** A nested Web Worker behind the pool's LayoutWorker interface. A crash of the worker script
+ * (it failed to load, ran out of memory) fails the request it was running instead of hanging it. */
+function layoutWorker(): LayoutWorker {
+  const w = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module', name: 'scopeview-layout' });
+  let current = -1;
+  let respond: ((r: LayoutResponse) => void) | null = null;
+  w.onerror = (ev) => {
+    ev.preventDefault();
+    const message = `the layout worker failed: ${ev.message || 'it could not start'}`;
+    if (current >= 0 && respond) respond({ type: 'failed', id: current, message });
+    current = -1;
+  };
+  return {
+    post: (req) => {
+      current = req.id;
+      w.postMessage(req);
+    },
+    listen: (on) => {
+      respond = on;
+      w.onmessage = (ev: MessageEvent<LayoutResponse>) => {
+        current = -1;
+        on(ev.data);
+      };
+    },
+    terminate: () => w.terminate(),
+  };
+}
+
+const spare = Math.max(1, Math.min(8, (navigator.hardwareConcurrency || 2) - 1));
+const pool = new WorkerPool(Array.from({ length: spare }, layoutWorker));
+// The store opens asynchronously; requests wait for it rather than racing it.
+const ready = openLayoutStore().then((store) => new Session<Blob>({
+  source: (f): ByteSource => blobSource(f.file, f.path),
+  executor: pool,
+  store,
+  now: () => performance.now(),
+}));
+
+function send(msg: Response, transfer: ArrayBuffer[] = []): void {
+  scope.postMessage(msg, transfer);
+}
+
+function reply<K extends RequestType>(id: number, kind: K, value: Replies[K], transfer: ArrayBuffer[] = []): void {
+  send({ type: 'reply', id, kind, value } as Response, transfer);
+}
+
+async function handle(req: Request<Blob>): Promise<void> {
+  const session = await ready;
+  switch (req.type) {
+    case 'open': {
+      const value = await session.open(req.name, req.files, req.folder, {
+        onProgress: (stage, done, total) => send({ type: 'progress', id: req.id, stage, done, total }),
+      });
+      return reply(req.id, 'open', value);
+    }
+    case 'select':
+      return reply(req.id, 'select', session.select(req.graph, req.fn, req.options, (stage) => send({ type: 'progress', id: req.id, stage, done: 0, total: 0 })));
+    case 'preview': {
+      const scene = session.preview(req.graph);
+      return reply(req.id, 'preview', scene, sceneBuffers(scene));
+    }
+    case 'layout': {
+      const scene = await session.layout(req.expanded, req.xla);
+      return reply(req.id, 'layout', scene, sceneBuffers(scene));
+    }
+    case 'search':
+      return reply(req.id, 'search', session.search(req.query));
+    case 'inspect':
+      return reply(req.id, 'inspect', session.inspect(req.node));
+    case 'trace':
+      return reply(req.id, 'trace', session.trace(req.node, req.direction));
+    case 'variables':
+      return reply(req.id, 'variables', session.variables());
+    case 'locate':
+      return reply(req.id, 'locate', session.locate(req.name));
+    case 'svg':
+      return reply(req.id, 'svg', await session.svg(req.expanded));
+  }
+}
+
+scope.onmessage = (ev: MessageEvent<Request<Blob>>): void => {
+  const req = ev.data;
+  handle(req)
+    .catch((err: unknown) => {
+      send({ type: 'failed', id: req.id, message: err instanceof Error ? err.message : String(err), cancelled: err instanceof LayoutCancelled });
+    });
+};
+send({ type: 'progress', id: 0, stage: 'ready', done: spare, total: spare });
