@@ -4,6 +4,7 @@
 // Imported by the worker and by the UI's client.
 import type { LoadErrorInfo, LoadWarning } from '../io/errors';
 import type { FileFormat, GraphSource } from '../io/load-result';
+import type { TextMetrics } from '../layout/text-metrics';
 import type { ScopesReport } from '../scope/variables';
 import type { Scene } from './scene';
 
@@ -22,10 +23,13 @@ export interface ViewOptions {
 
 export const DEFAULT_VIEW_OPTIONS: ViewOptions = { series: true, extraction: true, mergeReentry: false };
 
+/** The label font as the renderer measured it (layout sizes boxes by it). */
+export type LabelMetrics = TextMetrics;
+
 export type Request<F> =
   | { readonly type: 'open'; readonly id: number; readonly name: string; readonly files: readonly OpenedFile<F>[]; readonly folder: boolean }
   | { readonly type: 'preview'; readonly id: number; readonly graph: number }
-  | { readonly type: 'select'; readonly id: number; readonly graph: number; readonly fn: number | null; readonly options: ViewOptions }
+  | { readonly type: 'select'; readonly id: number; readonly graph: number; readonly fn: number | null; readonly options: ViewOptions; readonly metrics: LabelMetrics }
   | { readonly type: 'layout'; readonly id: number; readonly expanded: readonly string[]; readonly xla: boolean }
   | { readonly type: 'search'; readonly id: number; readonly query: string }
   | { readonly type: 'inspect'; readonly id: number; readonly node: number }

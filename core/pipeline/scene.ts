@@ -3,7 +3,7 @@
 // widths. Built in the session worker and transferred to the UI thread without copying.
 import type { PlacedGraph } from '../layout/assemble';
 import { countLabel, leafName, PADDING } from '../layout/node-sizes';
-import { fitText, LABEL_METRICS } from '../layout/text-metrics';
+import { fitText, LABEL_METRICS, type TextMetrics } from '../layout/text-metrics';
 import { H_OP, H_SCOPE, H_SERIES } from '../scope/hierarchy';
 import type { ScopedHierarchy } from '../scope/scope-engine';
 import type { NodeMetrics } from './node-metrics';
@@ -70,8 +70,8 @@ export interface Scene {
 
 const VARIABLE_OPS = new Set(['VariableV2', 'Variable', 'VarHandleOp', 'AutoReloadVariable']);
 
-function fit(label: string, width: number): string {
-  return fitText(label, Math.max(0, width - PADDING), LABEL_METRICS);
+function fit(label: string, width: number, m: TextMetrics): string {
+  return fitText(label, Math.max(0, width - PADDING), m);
 }
 
 /** Interns strings into a table; returns keys. */
@@ -90,7 +90,7 @@ class Table {
   }
 }
 
-export function buildScene(model: ScopedHierarchy, placed: PlacedGraph, metrics: NodeMetrics, notices: readonly string[]): Scene {
+export function buildScene(model: ScopedHierarchy, placed: PlacedGraph, metrics: NodeMetrics, notices: readonly string[], text: TextMetrics = LABEL_METRICS): Scene {
   const h = model.hierarchy;
   const n = placed.nodes.length;
   const ids = new Int32Array(n);
@@ -126,8 +126,8 @@ export function buildScene(model: ScopedHierarchy, placed: PlacedGraph, metrics:
     else shapes[i] = SHAPE_OP;
     const name = h.name(id);
     names[i] = name;
-    labels[i] = fit(leafName(name), p.width);
-    sublabels[i] = kind === H_OP || p.expanded ? '' : fit(kind === H_SERIES ? `${countLabel(h, id)} · ${op ?? ''}` : countLabel(h, id), p.width);
+    labels[i] = fit(leafName(name), p.width, text);
+    sublabels[i] = kind === H_OP || p.expanded ? '' : fit(kind === H_SERIES ? `${countLabel(h, id)} · ${op ?? ''}` : countLabel(h, id), p.width, text);
     const template = kind === H_SCOPE ? model.templates.of(id) : null;
     keys.structure[i] = template !== null && (model.templates.sizes.get(template) ?? 0) > 1 ? tables.structure.key(template) : -1;
     const dom = metrics.dominant(id);

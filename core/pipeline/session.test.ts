@@ -113,6 +113,15 @@ describe('Session', () => {
     expect(svg).toContain('weights');
   });
 
+  it('sizes boxes with the label metrics the renderer measured', async () => {
+    const s = await demo();
+    const narrow = await s.layout([], false);
+    s.select(0, null, DEFAULT_VIEW_OPTIONS, () => {}, { fontSize: 11, advance: 1.0, wideAdvance: 2.0 });
+    const wide = await s.layout([], false);
+    const widthOf = (sc: typeof narrow, name: string): number => sc.boxes[4 * sc.names.indexOf(name) + 2] as number;
+    expect(widthOf(wide, 'weight_decay')).toBeGreaterThan(widthOf(narrow, 'weight_decay') + 20);
+  });
+
   it('keeps what a truncated file held and reports where it broke', async () => {
     const bytes = fixture('demo/events.out.tfevents.0.scopeview');
     const s = session();

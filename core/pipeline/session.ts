@@ -7,7 +7,8 @@ import type { LoadResult } from '../io/load-result';
 import { planFolder } from '../io/logdir';
 import { assemble } from '../layout/assemble';
 import { contentHash, LayoutCache, type LayoutStore } from '../layout/layout-cache';
-import { LayoutEngine } from '../layout/layout-engine';
+import { DEFAULT_SETTINGS, LayoutEngine } from '../layout/layout-engine';
+import { LABEL_METRICS, type TextMetrics } from '../layout/text-metrics';
 import { placedGraphSvg } from '../layout/svg-export';
 import type { LayoutExecutor } from '../layout/worker-pool';
 import { H_SCOPE } from '../scope/hierarchy';
@@ -102,7 +103,7 @@ export class Session<F> {
     return previewScene(loaded.graph, () => this.host.now());
   }
 
-  select(graph: number, fn: number | null, options: ViewOptions, onStage: (stage: string) => void): SelectSummary {
+  select(graph: number, fn: number | null, options: ViewOptions, onStage: (stage: string) => void, labelMetrics: TextMetrics = LABEL_METRICS): SelectSummary {
     const t0 = this.host.now();
     const loaded = this.loaded?.graphs[graph];
     if (!loaded) throw new Error(`no graph ${graph} in this file`);
@@ -117,7 +118,7 @@ export class Session<F> {
     }
     const namespace = `${this.contentKey}/${graph}/${fn ?? '-'}/${options.series ? 1 : 0}${options.extraction ? 1 : 0}${options.mergeReentry ? 1 : 0}`;
     const cache = new LayoutCache(4000, this.host.store, namespace);
-    const engine = new LayoutEngine(model, this.host.executor, undefined, cache, () => this.host.now());
+    const engine = new LayoutEngine(model, this.host.executor, { ...DEFAULT_SETTINGS, metrics: labelMetrics }, cache, () => this.host.now());
     const stats = (this.loaded?.stepStats ?? []).filter((s) => s.file === loaded.file);
     const metrics = new NodeMetrics(model.hierarchy, fn === null ? stats : []);
     this.current = { graph, fn, model, engine, metrics, tracer: new Tracer(model), search: null, variables: null, expanded: new Set() };
@@ -152,7 +153,7 @@ export class Session<F> {
     const placed = assemble(cur.model, visible);
     const h = cur.model.hierarchy;
     const notices = visible.notices.map((n) => `${h.name(n.scope) || 'top level'}: ${n.message}`);
-    return buildScene(cur.model, placed, xla ? cur.metrics.withXla() : cur.metrics, notices);
+    return buildScene(cur.model, placed, xla ? cur.metrics.withXla() : cur.metrics, notices, cur.engine.settings.metrics);
   }
 
   async svg(expanded: readonly string[]): Promise<string> {

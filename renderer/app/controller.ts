@@ -6,6 +6,7 @@ import { DEFAULT_VIEW_OPTIONS } from '../../core/pipeline/protocol';
 import type { ColourMode, Scene } from '../../core/pipeline/scene';
 import type { ScopesReport } from '../../core/scope/variables';
 import type { Camera, GraphCanvas } from '../canvas/graph-canvas';
+import { measureLabelMetrics } from '../canvas/measure-text';
 import type { Host, OpenedInput, RecentItem } from '../host/host';
 import { openingCamera } from './opening-camera';
 import { Cancelled, SessionClient } from './session-client';
@@ -74,6 +75,9 @@ export class Controller {
   private layoutSeq = 0;
   private searchSeq = 0;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** The label font as drawn here, measured once (box sizes in the layout follow it). */
+  private readonly labelMetrics = measureLabelMetrics();
 
   constructor(private client: SessionClient, readonly host: Host, private readonly newClient: () => SessionClient = () => new SessionClient()) {
     const theme = host.loadState('theme') === 'dark' ? 'dark' : 'light';
@@ -176,7 +180,7 @@ export class Controller {
     try {
       const entry = this.state.opened?.graphs[graph];
       if (fn === null && !this.state.scene && entry && entry.nodes >= PREVIEW_NODES) await this.showPreview(graph);
-      const selection = await this.client.request({ type: 'select', graph, fn, options }, (stage) => this.set({ progress: { stage, done: 0, total: 0 } }));
+      const selection = await this.client.request({ type: 'select', graph, fn, options, metrics: this.labelMetrics }, (stage) => this.set({ progress: { stage, done: 0, total: 0 } }));
       const key = this.viewKey();
       const saved = key ? (this.host.loadState(key) as ViewState | null) : null;
       this.set({ selection, expanded: saved?.expanded ?? [], progress: { stage: 'Laying out', done: 0, total: 0 } });

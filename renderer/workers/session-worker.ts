@@ -69,7 +69,7 @@ async function handle(req: Request<Blob>): Promise<void> {
       return reply(req.id, 'open', value);
     }
     case 'select':
-      return reply(req.id, 'select', session.select(req.graph, req.fn, req.options, (stage) => send({ type: 'progress', id: req.id, stage, done: 0, total: 0 })));
+      return reply(req.id, 'select', session.select(req.graph, req.fn, req.options, (stage) => send({ type: 'progress', id: req.id, stage, done: 0, total: 0 }), req.metrics));
     case 'preview': {
       const scene = session.preview(req.graph);
       return reply(req.id, 'preview', scene, sceneBuffers(scene));
