@@ -36,8 +36,9 @@ web.stdout.on('data', (chunk) => {
   const m = /served at (\S+)/.exec(text);
   if (m) {
     const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+    console.log(`Opening ${m[1]} in your browser; if no window appears, open that address yourself.`);
     const child = spawn(opener, [m[1]], { stdio: 'ignore', detached: true });
-    child.on('error', () => console.log(`Open ${m[1]} in a browser to use Scopeview.`));
+    child.on('error', () => console.log(`(could not start ${opener}: open ${m[1]} in a browser to use Scopeview.)`));
     child.unref();
   }
 });

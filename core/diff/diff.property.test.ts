@@ -56,12 +56,17 @@ function perturb(spec: readonly NodeSpec[], e: Edits): NodeSpec[] {
   const drop = new Set(e.drop.map((k) => k % spec.length));
   const retype = new Set(e.retype.map((k) => k % spec.length));
   const out: NodeSpec[] = [];
+  const taken = new Set<string>();
   spec.forEach(([name, op, inputs = [], attrs], k) => {
     if (drop.has(k)) return;
+    const renamed = renameNode(name, e.renameTop);
+    // Two scopes renamed to one name can collide (t/read and dense/read both → s2/read). TensorFlow
+    // rejects duplicate names and inputs naming them are ambiguous, so the later node is dropped.
+    if (taken.has(renamed)) return;
+    taken.add(renamed);
     const renamedInputs = inputs.map((x) => x.replace(/^(\^?)([^:]+)/, (_, c: string, n: string) => c + renameNode(n, e.renameTop)));
-    out.push([renameNode(name, e.renameTop), op, renamedInputs, retype.has(k) ? { T: { type: 9 } } : attrs]);
+    out.push([renamed, op, renamedInputs, retype.has(k) ? { T: { type: 9 } } : attrs]);
   });
-  const taken = new Set(out.map(([n]) => n));
   e.added.forEach(([leaf, op, src], k) => {
     const name = `new/${leaf}_${k}`;
     if (!taken.has(name)) out.push([name, op, [spec[src % spec.length]?.[0] ?? 'nothing']]);

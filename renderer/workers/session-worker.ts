@@ -41,8 +41,10 @@ function layoutWorker(): LayoutWorker {
   };
 }
 
-const spare = Math.max(1, Math.min(8, (navigator.hardwareConcurrency || 2) - 1));
-const pool = new WorkerPool(Array.from({ length: spare }, layoutWorker));
+// One layout worker per core: while layouts run, this worker only waits for them and the UI thread
+// only draws, so every core can lay out a scope.
+const cores = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
+const pool = new WorkerPool(Array.from({ length: cores }, layoutWorker));
 // The store opens asynchronously; requests wait for it rather than racing it.
 const ready = openLayoutStore().then((store) => new Session<Blob>({
   source: (f): ByteSource => blobSource(f.file, f.path),
@@ -100,4 +102,3 @@ scope.onmessage = (ev: MessageEvent<Request<Blob>>): void => {
       send({ type: 'failed', id: req.id, message: err instanceof Error ? err.message : String(err), cancelled: err instanceof LayoutCancelled });
     });
 };
-send({ type: 'progress', id: 0, stage: 'ready', done: spare, total: spare });
