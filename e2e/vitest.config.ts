@@ -1,5 +1,5 @@
-// End-to-end tests: the built `scopeview` command run as a user runs it (and, from the UI issue on,
-// the app in Chromium through Playwright).
+// End-to-end tests: the built `scopeview` command run as a user runs it, and the built UI driven in
+// Debian's Chromium through playwright-core (e2e/ui).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // One file at a time: the UI suites each start Chromium, and two at once on this 2-core machine
+    // would time each other out.
+    fileParallelism: false,
   },
 });

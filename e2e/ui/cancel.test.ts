@@ -14,7 +14,7 @@ describe.skipIf(skip !== null)('cancelling long work (Chromium)', () => {
   let big: string;
   beforeAll(async () => {
     big = join(mkdtempSync(join(tmpdir(), 'scopeview-e2e-')), 'big.pb');
-    writeFileSync(big, tileGraphs([syntheticDag(2000, 40, true)], 300_000));
+    writeFileSync(big, tileGraphs([syntheticDag(2000, 40, true)], 600_000));
     app = await openApp();
   });
   afterAll(async () => {

@@ -8,12 +8,16 @@ import { FLAT, type LayerFrame } from './node-layers';
 import { mix, THEMES, type Rgb } from './palette';
 import type { SceneModel } from './scene-model';
 
+/** Semi-bold: at the opening zoom (≈ 9 px text) a regular underscore is under a pixel thick and
+ * fades out, and TensorFlow names are full of underscores (checked on screenshots). */
+export const FONT_WEIGHT = 600;
+
 export const FONT_FAMILY = '"JetBrains Mono", "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace';
 
 /**
  * Signed-distance-field glyphs stay sharp at every zoom. The wide buffer and radius keep an
- * underscore (a thin glyph at the bottom edge of its cell) from vanishing at 8–11 px, and the low
- * cutoff draws glyphs a touch bolder, which small text needs (checked on screenshots).
+ * underscore (a thin glyph at the bottom edge of its cell) inside its cell, and the low cutoff
+ * draws glyphs a touch bolder, which small text needs (checked on screenshots).
  */
 const FONT_SETTINGS = { sdf: true, fontSize: 48, buffer: 12, radius: 16, cutoff: 0.2, smoothing: 0.12 };
 
@@ -61,6 +65,7 @@ export function labelLayers(model: SceneModel, f: LayerFrame): Layer[] {
   const common = {
     sizeUnits: 'common' as const,
     fontFamily: FONT_FAMILY,
+    fontWeight: FONT_WEIGHT,
     characterSet: 'auto' as const,
     fontSettings: FONT_SETTINGS,
     getText: a.text,
@@ -80,7 +85,7 @@ export function labelLayers(model: SceneModel, f: LayerFrame): Layer[] {
       ...common,
       id: `${f.prefix}-titles`,
       data: titles,
-      fontWeight: 600,
+      fontWeight: FONT_WEIGHT,
       getTextAnchor: 'start',
     }));
   }
