@@ -53,6 +53,23 @@ describe.skipIf(skip !== null)('explorer UI (Chromium)', () => {
     expect(await boxOf(app.page, 'gradients')).not.toBeNull();
   });
 
+  it('pans and zooms from the keyboard, and F fits the whole graph', async () => {
+    await app.page.mouse.click(5, 400); // focus the page, not an input
+    const box0 = await boxOf(app.page, 'gradients');
+    for (let i = 0; i < 3; i++) await app.page.keyboard.press('ArrowRight');
+    const box1 = await boxOf(app.page, 'gradients');
+    expect((box1?.x ?? 0) - (box0?.x ?? 0)).toBeLessThan(-100); // the view moved right: boxes moved left
+    await app.page.keyboard.press('-');
+    const box2 = await boxOf(app.page, 'gradients');
+    expect(box2?.width ?? 0).toBeLessThan(box1?.width ?? 0);
+    await app.page.keyboard.press('f');
+    const canvas = await app.page.locator('[data-testid="canvas"]').boundingBox();
+    for (const name of ['save', 'gradients', 'images']) {
+      const b = await boxOf(app.page, name);
+      expect(b && canvas && b.x >= canvas.x && b.y >= canvas.y && b.x + b.width <= canvas.x + canvas.width && b.y + b.height <= canvas.y + canvas.height).toBe(true);
+    }
+  });
+
   it('shows the keyboard help and switches theme', async () => {
     await app.page.keyboard.press('?');
     await app.page.waitForSelector('[data-testid="help"]');
@@ -134,6 +151,18 @@ describe.skipIf(skip !== null || !HAVE_CORPUS)('explorer UI on corpus files (Chr
     await app.page.click('[data-testid="inspector"] .refs button:text("layer1/weights/W/read")');
     await app.page.waitForFunction(() => document.querySelector('[data-testid="inspector"] .node-name')?.textContent === 'layer1/weights/W/read');
     expect(await app.page.textContent('[data-testid="inspector-op"]')).toBe('Identity');
+  });
+
+  it('traces the inputs of the selection: the rest dims, and the trace can be cleared', async () => {
+    const before = await canvasShot(app.page);
+    await app.page.click('[data-testid="inspector"] button:text("Trace inputs")');
+    await app.page.waitForSelector('[data-testid="inspector"] >> text=/ops? on the input side/');
+    await app.page.waitForTimeout(300);
+    const traced = await canvasShot(app.page);
+    expect(changedRatio(before, traced)).toBeGreaterThan(0.01);
+    await app.page.click('[data-testid="inspector"] button:text("Clear trace")');
+    await app.page.waitForTimeout(300);
+    expect(changedRatio(traced, await canvasShot(app.page))).toBeGreaterThan(0.01);
   });
 
   it('switches the colour mode: the legend and the canvas change', async () => {
