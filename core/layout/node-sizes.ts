@@ -1,6 +1,6 @@
 // Box sizes of what the canvas draws, from label widths: op nodes, series stacks, collapsed scopes,
 // and the title band and padding of expanded scopes. Shared by the layout and the renderer.
-import { H_SCOPE, H_SERIES, type Hierarchy } from '../scope/hierarchy';
+import { H_SCOPE, H_SERIES, type HNodeKind, type Hierarchy } from '../scope/hierarchy';
 import { textWidth, type TextMetrics } from './text-metrics';
 
 export const OP_HEIGHT = 22;
@@ -19,23 +19,31 @@ export function leafName(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
+/** `n ops`: the second line of a collapsed scope or series. */
+export function opsLabel(ops: number): string {
+  return `${ops} op${ops === 1 ? '' : 's'}`;
+}
+
 /** Second line of a collapsed scope or series: how many ops it holds. */
 export function countLabel(h: Hierarchy, x: number): string {
-  const ops = h.opCount[x] as number;
-  return `${ops} op${ops === 1 ? '' : 's'}`;
+  return opsLabel(h.opCount[x] as number);
 }
 
 const clampWidth = (w: number, min: number): number => Math.min(MAX_WIDTH, Math.max(min, Math.ceil(w)));
 
-/** Size of `x` drawn collapsed (an op, a series stack or a closed scope). */
-export function collapsedSize(h: Hierarchy, x: number, m: TextMetrics): { width: number; height: number } {
-  const label = leafName(h.name(x));
-  switch (h.kind[x]) {
+/** Box size of a closed scope (label over its op count), a series stack or an op, from its text. */
+export function boxSize(kind: HNodeKind, label: string, opCount: string, m: TextMetrics): { width: number; height: number } {
+  switch (kind) {
     case H_SCOPE:
-      return { width: clampWidth(Math.max(textWidth(label, m), textWidth(countLabel(h, x), m)) + 24, 64), height: SCOPE_HEIGHT };
+      return { width: clampWidth(Math.max(textWidth(label, m), textWidth(opCount, m)) + 24, 64), height: SCOPE_HEIGHT };
     case H_SERIES:
       return { width: clampWidth(textWidth(label, m) + 28, 56), height: SERIES_HEIGHT };
     default:
       return { width: clampWidth(textWidth(label, m) + 16, 36), height: OP_HEIGHT };
   }
+}
+
+/** Size of `x` drawn collapsed (an op, a series stack or a closed scope). */
+export function collapsedSize(h: Hierarchy, x: number, m: TextMetrics): { width: number; height: number } {
+  return boxSize(h.kind[x] as HNodeKind, leafName(h.name(x)), h.kind[x] === H_SCOPE ? countLabel(h, x) : '', m);
 }

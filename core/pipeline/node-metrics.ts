@@ -3,6 +3,7 @@
 // visible nodes only (one subtree walk each) and cached per hierarchy node.
 import type { StepStatsRecord } from '../io/load-result';
 import { H_OP, type Hierarchy } from '../scope/hierarchy';
+import { scopeHistograms } from '../scope/histograms';
 
 export interface Dominant {
   readonly op: string | null;
@@ -12,15 +13,11 @@ export interface Dominant {
 
 const decoder = new TextDecoder();
 
-function top(counts: Map<string, number>): string | null {
+function top(counts: ReadonlyMap<string, number>): string | null {
   let best: string | null = null;
   let bestCount = 0;
   for (const [k, c] of counts) if (c > bestCount || (c === bestCount && best !== null && k < best)) [best, bestCount] = [k, c];
   return best;
-}
-
-function bump(m: Map<string, number>, k: string): void {
-  if (k) m.set(k, (m.get(k) ?? 0) + 1);
 }
 
 export class NodeMetrics {
@@ -83,17 +80,10 @@ export class NodeMetrics {
   dominant(h: number): Dominant {
     const hit = this.cache.get(h);
     if (hit) return hit;
-    const g = this.hier.graph;
-    const ops = new Map<string, number>();
-    const devices = new Map<string, number>();
-    const xla = new Map<string, number>();
     const col = this.xlaColumn;
-    this.forOps(h, (node) => {
-      bump(ops, g.op(node));
-      bump(devices, g.device(node));
-      if (col) bump(xla, col[node] ?? '');
-    });
-    const d = { op: top(ops), device: top(devices), xla: top(xla) };
+    // Without the XLA column (not asked for yet) clusters are left out rather than decoded per node.
+    const hist = scopeHistograms(this.hier, h, col ? (node) => col[node] ?? null : () => null);
+    const d = { op: top(hist.ops), device: top(hist.devices), xla: top(hist.xlaClusters) };
     this.cache.set(h, d);
     return d;
   }

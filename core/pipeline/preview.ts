@@ -4,13 +4,12 @@
 // as that is ready; until then it only shows, it does not answer clicks.
 import type { Graph } from '../graph/graph';
 import { fastLayout } from '../layout/fast-layout';
-import { OP_HEIGHT, PADDING, SCOPE_HEIGHT } from '../layout/node-sizes';
-import { fitText, LABEL_METRICS, textWidth } from '../layout/text-metrics';
+import { boxSize, opsLabel, PADDING } from '../layout/node-sizes';
+import { fitText, LABEL_METRICS } from '../layout/text-metrics';
 import type { InputNode } from '../layout/types';
 import { DEFAULT_SETTINGS } from '../layout/layout-engine';
+import { H_OP, H_SCOPE } from '../scope/hierarchy';
 import { SHAPE_OP, SHAPE_SCOPE, type Scene } from './scene';
-
-const MAX_WIDTH = 260;
 
 export function previewScene(graph: Graph, now: () => number): Scene {
   const groups = new Map<string, { ops: number; scope: boolean }>();
@@ -26,11 +25,9 @@ export function previewScene(graph: Graph, now: () => number): Scene {
   }
   const entries = [...groups.entries()];
   const n = entries.length;
-  const sublabel = (ops: number): string => `${ops} op${ops === 1 ? '' : 's'}`;
-  const nodes: InputNode[] = entries.map(([name, g], id) => {
-    const w = Math.max(textWidth(name, LABEL_METRICS), g.scope ? textWidth(sublabel(g.ops), LABEL_METRICS) : 0) + (g.scope ? 24 : 16);
-    return { id, width: Math.min(MAX_WIDTH, Math.max(g.scope ? 64 : 36, Math.ceil(w))), height: g.scope ? SCOPE_HEIGHT : OP_HEIGHT, ports: [] };
-  });
+  const nodes: InputNode[] = entries.map(([name, g], id) => ({
+    id, ...boxSize(g.scope ? H_SCOPE : H_OP, name, g.scope ? opsLabel(g.ops) : '', LABEL_METRICS), ports: [],
+  }));
   const layout = fastLayout({ scope: -1, settings: DEFAULT_SETTINGS, header: 0, nodes, aux: [], ownPorts: [], edges: [] }, now, false);
   const boxes = new Float32Array(4 * n);
   const ids = new Int32Array(n);
@@ -55,7 +52,7 @@ export function previewScene(graph: Graph, now: () => number): Scene {
     labels: names.map((name, i) => fitText(name, Math.max(0, (boxes[4 * i + 2] as number) - PADDING), LABEL_METRICS)),
     sublabels: Array.from(ids, (id) => {
       const g = (entries[id] as [string, { ops: number; scope: boolean }])[1];
-      return g.scope ? sublabel(g.ops) : '';
+      return g.scope ? opsLabel(g.ops) : '';
     }),
     keys: { structure: none(), op: none(), device: none(), xla: none() },
     tables: { structure: [], op: [], device: [], xla: [] },

@@ -74,8 +74,8 @@ function fit(label: string, width: number, m: TextMetrics): string {
   return fitText(label, Math.max(0, width - PADDING), m);
 }
 
-/** Interns strings into a table; returns keys. */
-class Table {
+/** Interns strings into a table of category names; `key` returns a string's index (-1 for none). */
+export class StringTable {
   readonly values: string[] = [];
   private readonly index = new Map<string, number>();
   key(v: string | null): number {
@@ -102,7 +102,7 @@ export function buildScene(model: ScopedHierarchy, placed: PlacedGraph, metrics:
   const names: string[] = new Array<string>(n);
   const labels: string[] = new Array<string>(n);
   const sublabels: string[] = new Array<string>(n);
-  const tables = { structure: new Table(), op: new Table(), device: new Table(), xla: new Table() };
+  const tables = { structure: new StringTable(), op: new StringTable(), device: new StringTable(), xla: new StringTable() };
   const keys = { structure: new Int32Array(n), op: new Int32Array(n), device: new Int32Array(n), xla: new Int32Array(n) };
   const compute = metrics.compute ? new Float32Array(n) : null;
   const memory = metrics.memory ? new Float32Array(n) : null;

@@ -8,26 +8,34 @@ export interface ScopeHistograms {
   readonly xlaClusters: ReadonlyMap<string, number>;
 }
 
+const decoder = new TextDecoder();
+
+const decodeXla = (s: Uint8Array | null | undefined): string | null => (s && s.length ? decoder.decode(s) : null);
+
 function bump(m: Map<string, number>, k: string): void {
   m.set(k, (m.get(k) ?? 0) + 1);
 }
 
-export function scopeHistograms(hier: Hierarchy, scope: number): ScopeHistograms {
+/** The XLA cluster of a graph node: its `_XlaCluster` attribute, decoded (callers may pass a cached column). */
+export type XlaClusterOf = (node: number) => string | null;
+
+export function scopeHistograms(hier: Hierarchy, scope: number, xlaOf?: XlaClusterOf): ScopeHistograms {
   const ops = new Map<string, number>();
   const devices = new Map<string, number>();
   const xlaClusters = new Map<string, number>();
   const g = hier.graph;
+  // The subtree is a contiguous run of the preorder: only it is visited, not the whole hierarchy.
   const first = hier.pre[scope] as number;
   const last = first + (hier.size[scope] as number);
-  for (let h = 0; h < hier.count; h++) {
-    const p = hier.pre[h] as number;
-    if (p < first || p >= last || hier.kind[h] !== H_OP) continue;
+  for (let p = first; p < last; p++) {
+    const h = hier.preOrder[p] as number;
+    if (hier.kind[h] !== H_OP) continue;
     const node = hier.opNode[h] as number;
     bump(ops, g.op(node));
     const device = g.device(node);
     if (device) bump(devices, device);
-    const xla = g.attr(node, '_XlaCluster')?.s;
-    if (xla && xla.length) bump(xlaClusters, new TextDecoder().decode(xla));
+    const xla = xlaOf ? xlaOf(node) : decodeXla(g.attr(node, '_XlaCluster')?.s);
+    if (xla) bump(xlaClusters, xla);
   }
   return { ops, devices, xlaClusters };
 }

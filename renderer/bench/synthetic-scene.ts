@@ -6,7 +6,7 @@ import { HEADER, OP_HEIGHT, PADDING, SCOPE_HEIGHT, SERIES_HEIGHT } from '../../c
 import { textWidth } from '../../core/layout/text-metrics';
 import {
   EDGE_KIND_CONTROL, EDGE_KIND_DATA, EDGE_KIND_REF, SHAPE_CONST, SHAPE_OP, SHAPE_SCOPE, SHAPE_SCOPE_OPEN, SHAPE_SERIES,
-  SHAPE_VARIABLE, type Scene,
+  SHAPE_VARIABLE, StringTable, type Scene,
 } from '../../core/pipeline/scene';
 
 const COLS = 6;
@@ -33,20 +33,6 @@ function rng(seed: number): () => number {
   };
 }
 
-class Interner {
-  readonly values: string[] = [];
-  private readonly map = new Map<string, number>();
-  key(v: string): number {
-    let k = this.map.get(v);
-    if (k === undefined) {
-      k = this.values.length;
-      this.values.push(v);
-      this.map.set(v, k);
-    }
-    return k;
-  }
-}
-
 /** A scene of about `n` nodes (whole top-level scopes; at least one). */
 export function syntheticScene(n: number, seed = 1): Scene {
   const rand = rng(seed);
@@ -64,7 +50,7 @@ export function syntheticScene(n: number, seed = 1): Scene {
   const labels: string[] = [];
   const sublabels: string[] = [];
   const keyArrays = { structure: [] as number[], op: [] as number[], device: [] as number[], xla: [] as number[] };
-  const tables = { structure: new Interner(), op: new Interner(), device: new Interner(), xla: new Interner() };
+  const tables = { structure: new StringTable(), op: new StringTable(), device: new StringTable(), xla: new StringTable() };
   const compute: number[] = [];
   const memory: number[] = [];
   const eFrom: number[] = [];
