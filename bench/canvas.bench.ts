@@ -1,58 +1,22 @@
-// Canvas frame-time benchmark: builds the renderer (if the bench page is missing or older than its
-// sources), serves it on 127.0.0.1, opens renderer/bench/canvas-bench.html in headless Chromium
+// Canvas frame-time benchmark: builds the renderer when stale (scripts/build-renderer.ts), serves it on 127.0.0.1, opens renderer/bench/canvas-bench.html in headless Chromium
 // (WebGL2 through SwiftShader: a CPU rasteriser, so these are worst-case figures) and pans the
 // synthetic scene for 3 s at 10^4 and 10^5 nodes. Baseline: the same scene as an SVG DOM (what
 // TensorBoard's graph view and Netron draw), panned the same way in the same browser.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import type { BenchResult } from '../renderer/bench/bench-result';
+import { ensureRendererBuild } from '../scripts/build-renderer';
 import { launchChromium } from '../scripts/chromium';
 import { serveStatic } from '../scripts/static-server';
 import { formatTable, type BenchRow } from './report';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const DIST = join(ROOT, 'dist/renderer');
 const PAGE = 'bench/canvas-bench.html';
-const SOURCES = ['renderer/canvas', 'renderer/bench', 'core/pipeline', 'core/layout', 'vite.config.ts'];
 const FPS_BUDGET = 30;
 
 /** What the page publishes (read inside the browser; tools code has no DOM types). */
 interface BenchWindow {
   __benchResult?: BenchResult;
   __benchError?: string;
-}
-
-function newest(path: string): number {
-  const full = join(ROOT, path);
-  if (!existsSync(full)) return 0;
-  const st = statSync(full);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(st.mtimeMs, ...readdirSync(full).map((f) => newest(join(path, f))));
-}
-
-/** The directory to serve: dist/renderer, built with `npx vite build` when stale; if the whole-app build fails, the bench page alone. */
-async function ensureBuilt(): Promise<string> {
-  const page = join(DIST, PAGE);
-  const stale = Math.max(...SOURCES.map(newest));
-  if (existsSync(page) && statSync(page).mtimeMs >= stale) return DIST;
-  console.error('bench canvas: building the renderer (npx vite build)…');
-  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status === 0 && existsSync(page)) return DIST;
-  console.error('bench canvas: the app build failed; building the benchmark page alone into bench/.out');
-  const out = join(ROOT, 'bench/.out/canvas-bench');
-  const { build } = await import('vite');
-  await build({
-    configFile: false,
-    root: join(ROOT, 'renderer'),
-    base: './',
-    publicDir: false,
-    logLevel: 'warn',
-    build: { outDir: out, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4096, rollupOptions: { input: { 'canvas-bench': join(ROOT, 'renderer', PAGE) } } },
-  });
-  return out;
 }
 
 async function runPage(browser: Browser, url: string): Promise<BenchResult> {
@@ -74,7 +38,7 @@ async function runPage(browser: Browser, url: string): Promise<BenchResult> {
 const exp = (n: number): string => `10^${Math.round(Math.log10(n))}`;
 
 export async function benchCanvas(): Promise<BenchRow[]> {
-  const dir = await ensureBuilt();
+  const dir = ensureRendererBuild();
   const server = await serveStatic(dir);
   const url = server.url.replace(/\/$/, '');
   const browser = await launchChromium();

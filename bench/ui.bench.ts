@@ -1,24 +1,11 @@
 // The app in Chromium: time from opening a tiled 192K-node GraphDef (through the Open File input)
 // to the first frame showing its laid-out top level, measured in the page by performance marks
 // (scopeview:open → scopeview:first-frame). Parsing, the scope engine and layout run in workers.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { ensureRendererBuild } from '../scripts/build-renderer';
 import { haveChromium, launchChromium } from '../scripts/chromium';
 import { serveStatic } from '../scripts/static-server';
 import { tiledFile } from './load.bench';
 import type { BenchRow } from './report';
-
-const ROOT = join(import.meta.dirname, '..');
-
-export function ensureRendererBuild(): string {
-  const dist = join(ROOT, 'dist/renderer');
-  if (!existsSync(join(dist, 'index.html'))) {
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('vite build failed');
-  }
-  return dist;
-}
 
 interface Timings {
   open: number | null;

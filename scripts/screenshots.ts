@@ -2,28 +2,18 @@
 // bundled demo graph, in Chromium at 1280×800 (linked from the README).
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ensureRendererBuild } from '../bench/ui.bench';
+import { boxOf, waitReady } from '../e2e/ui/harness';
+import { ensureRendererBuild } from './build-renderer';
 import { launchChromium } from './chromium';
 import { serveStatic } from './static-server';
 
 const OUT = join(import.meta.dirname, '../docs/screenshots');
 
-async function settle(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="app"][data-phase="ready"]');
-  await page.waitForFunction(() => !document.querySelector('.busy'));
-  await page.waitForTimeout(700);
-}
-
-type Box = { x: number; y: number; width: number; height: number } | null;
-const boxOf = (page: Page, name: string): Promise<Box> =>
-  page.evaluate((n) => (window as unknown as { scopeview: { boxOf(n: string): Box } }).scopeview.boxOf(n), name);
-
 async function dblclick(page: Page, name: string): Promise<void> {
   const b = await boxOf(page, name);
   if (!b) throw new Error(`${name} is not drawn`);
   await page.mouse.dblclick(b.x + b.width / 2, b.y + 10);
-  await page.waitForFunction(() => !document.querySelector('.busy'));
-  await settle(page);
+  await waitReady(page);
 }
 
 const server = await serveStatic(ensureRendererBuild());
@@ -34,7 +24,7 @@ try {
   await page.waitForSelector('[data-testid="start-screen"]');
   await page.screenshot({ path: join(OUT, 'start.png') });
   await page.click('[data-testid="open-demo"]');
-  await settle(page);
+  await waitReady(page);
   await page.screenshot({ path: join(OUT, 'demo-top-level.png') });
   await page.keyboard.press('f');
   await page.waitForTimeout(400);
@@ -43,7 +33,7 @@ try {
   await page.fill('[data-testid="search"]', 'conv1/Conv2D');
   await page.click('[data-testid="search-results"] .result >> nth=0');
   await page.waitForSelector('[data-testid="inspector-op"]');
-  await settle(page);
+  await waitReady(page);
   await page.screenshot({ path: join(OUT, 'expanded-inspector.png') });
   await page.fill('[data-testid="search"]', 'op:VariableV2');
   await page.waitForSelector('[data-testid="search-results"] .result');
