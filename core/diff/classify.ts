@@ -30,7 +30,7 @@ export interface GraphSide {
 export interface Classification {
   readonly statusA: Uint8Array;
   readonly statusB: Uint8Array;
-  /** Sorted changed fields of each matched pair that has any, keyed by A index. */
+  /** Sorted changed fields of each matched pair with at least one change, keyed by A index. */
   readonly fields: Map<number, string[]>;
 }
 

@@ -39,7 +39,7 @@ export interface GraphDiff {
   readonly b: DiffSide;
   /** same / attrChanged / moved / renamed count pairs; removed counts A nodes, added B nodes. */
   readonly summary: StatusCounts;
-  /** Changed fields of each matched pair that has any, keyed by A index (see DiffChange.attrs). */
+  /** Changed fields of each matched pair with at least one change, keyed by A index (see DiffChange.attrs). */
   readonly fields: ReadonlyMap<number, readonly string[]>;
 }
 
