@@ -1,24 +1,9 @@
 // `scopeview diff A B`: the diff of core/diff as the JSON document of issue 7 (summary + every
 // node that is not `same`) or a readable summary, and the command's action, which loads both
 // graphs first so that a load error on either side prints nothing but the error.
-import { COUNT_KEYS, DIFF_STATUSES, diffGraphs, listChanges, type DiffChange, type GraphDiff, type StatusCounts } from '../core/diff/diff';
-import type { Graph } from '../core/graph/graph';
+import { COUNT_KEYS, DIFF_STATUSES, diffDocument, diffGraphs, listChanges, type DiffChange, type GraphDiff, type StatusCounts } from '../core/diff/diff';
 import type { LoadedGraph } from '../core/io/load-result';
 import { pickGraph } from './pick-graph';
-
-export interface DiffDocument {
-  summary: StatusCounts;
-  changes: DiffChange[];
-}
-
-/** The JSON document, keys in the documented order. */
-export function diffJson(diff: GraphDiff, a: Graph, b: Graph): DiffDocument {
-  const s = diff.summary;
-  return {
-    summary: { same: s.same, attrChanged: s.attrChanged, moved: s.moved, renamed: s.renamed, added: s.added, removed: s.removed },
-    changes: listChanges(diff, a, b).map((c) => ({ status: c.status, a: c.a, b: c.b, op: c.op, attrs: c.attrs })),
-  };
-}
 
 /** "11 moved, 2 added" over the non-zero counts (`same` left out unless `withSame`). */
 function countsText(c: StatusCounts, withSame: boolean): string {
@@ -79,5 +64,5 @@ export async function runDiff(pathA: string, pathB: string, opts: DiffCommandOpt
   }
   const [a, b] = picked.map((p) => p.graph) as [LoadedGraph, LoadedGraph];
   const diff = diffGraphs(a.graph, b.graph);
-  process.stdout.write(opts.json ? `${JSON.stringify(diffJson(diff, a.graph, b.graph))}\n` : `${diffText(diff, a, b)}\n`);
+  process.stdout.write(opts.json ? `${JSON.stringify(diffDocument(diff, a.graph, b.graph))}\n` : `${diffText(diff, a, b)}\n`);
 }

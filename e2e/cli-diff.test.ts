@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, HAVE_CORPUS } from '../core/test-support/corpus';
-import type { DiffDocument } from '../cli/diff';
+import type { DiffDocument } from '../core/diff/diff';
 
 const BIN = join(import.meta.dirname, '../bin/scopeview.mjs');
 const FIXTURES = join(import.meta.dirname, '../fixtures/generated');

@@ -85,3 +85,18 @@ export function listChanges(diff: GraphDiff, a: Graph, b: Graph): DiffChange[] {
   }
   return out;
 }
+
+/** The document `scopeview diff --json` prints and the app exports: the summary, then every change. */
+export interface DiffDocument {
+  readonly summary: StatusCounts;
+  readonly changes: readonly DiffChange[];
+}
+
+/** The diff as its JSON document, keys in the documented order. */
+export function diffDocument(diff: GraphDiff, a: Graph, b: Graph): DiffDocument {
+  const s = diff.summary;
+  return {
+    summary: { same: s.same, attrChanged: s.attrChanged, moved: s.moved, renamed: s.renamed, added: s.added, removed: s.removed },
+    changes: listChanges(diff, a, b).map((c) => ({ status: c.status, a: c.a, b: c.b, op: c.op, attrs: c.attrs })),
+  };
+}

@@ -68,5 +68,7 @@ export function previewScene(graph: Graph, now: () => number): Scene {
     points: new Float32Array(0),
     notices: [],
     preview: true,
+    diff: null,
+    badges: null,
   };
 }

@@ -6,6 +6,7 @@ import type { LoadErrorInfo, LoadWarning } from '../io/errors';
 import type { FileFormat, GraphSource } from '../io/load-result';
 import type { TextMetrics } from '../layout/text-metrics';
 import type { ScopesReport } from '../scope/variables';
+import type { DiffReply, VariableRow } from './compare';
 import type { Scene } from './scene';
 
 /** A file handed over by the host: a path relative to what was opened, and something readable. */
@@ -26,7 +27,11 @@ export const DEFAULT_VIEW_OPTIONS: ViewOptions = { series: true, extraction: tru
 /** The label font as the renderer measured it (layout sizes boxes by it). */
 export type LabelMetrics = TextMetrics;
 
-export type Request<F> =
+/**
+ * Requests go to pane 0 unless they name another: compare mode keeps two sessions (A = 0, B = 1)
+ * in one worker, so that the diff sees both graphs without copying them.
+ */
+export type Request<F> = (
   | { readonly type: 'open'; readonly id: number; readonly name: string; readonly files: readonly OpenedFile<F>[]; readonly folder: boolean }
   | { readonly type: 'preview'; readonly id: number; readonly graph: number }
   | { readonly type: 'select'; readonly id: number; readonly graph: number; readonly fn: number | null; readonly options: ViewOptions; readonly metrics: LabelMetrics }
@@ -36,7 +41,13 @@ export type Request<F> =
   | { readonly type: 'trace'; readonly id: number; readonly node: number; readonly direction: 'inputs' | 'outputs' }
   | { readonly type: 'variables'; readonly id: number }
   | { readonly type: 'locate'; readonly id: number; readonly name: string }
-  | { readonly type: 'svg'; readonly id: number; readonly expanded: readonly string[] };
+  | { readonly type: 'svg'; readonly id: number; readonly expanded: readonly string[] }
+  | { readonly type: 'diff'; readonly id: number }
+  | { readonly type: 'counterpart'; readonly id: number; readonly name: string }
+  | { readonly type: 'compareVariables'; readonly id: number }
+) & { readonly pane?: Pane };
+
+export type Pane = 0 | 1;
 
 export interface GraphEntry {
   readonly index: number;
@@ -140,6 +151,10 @@ export interface Replies {
   readonly variables: ScopesReport;
   readonly svg: string;
   readonly locate: Location | null;
+  readonly diff: DiffReply;
+  /** The name on the other pane, or null. */
+  readonly counterpart: string | null;
+  readonly compareVariables: readonly VariableRow[];
 }
 
 export type RequestType = keyof Replies;

@@ -66,6 +66,9 @@ export interface Scene {
   readonly notices: readonly string[];
   /** A first look drawn before the scope engine finished (preview.ts): shown, not interactive. */
   readonly preview: boolean;
+  /** Compare mode (diff-overlay.ts): each box's diff code, and the badge text of closed scopes ('' for none). */
+  readonly diff: Uint8Array | null;
+  readonly badges: readonly string[] | null;
 }
 
 const VARIABLE_OPS = new Set(['VariableV2', 'Variable', 'VarHandleOp', 'AutoReloadVariable']);
@@ -167,12 +170,14 @@ export function buildScene(model: ScopedHierarchy, placed: PlacedGraph, metrics:
     edgeCount: m, edgeFrom, edgeTo, edgeKind, edgeMultiplicity, edgeElements, pointStart, points,
     notices,
     preview: false,
+    diff: null,
+    badges: null,
   };
 }
 
 /** The typed arrays of a scene, for postMessage's transfer list. */
 export function sceneBuffers(s: Scene): ArrayBuffer[] {
   const arrays = [s.ids, s.boxes, s.shapes, s.depth, s.aux, s.parentSlot, s.keys.structure, s.keys.op, s.keys.device, s.keys.xla,
-    s.edgeFrom, s.edgeTo, s.edgeKind, s.edgeMultiplicity, s.edgeElements, s.pointStart, s.points, s.compute, s.memory];
+    s.edgeFrom, s.edgeTo, s.edgeKind, s.edgeMultiplicity, s.edgeElements, s.pointStart, s.points, s.compute, s.memory, s.diff];
   return arrays.filter((a): a is NonNullable<typeof a> => a !== null).map((a) => a.buffer as ArrayBuffer);
 }

@@ -15,6 +15,7 @@ import { H_SCOPE } from '../scope/hierarchy';
 import { analyzeGraph, type ScopedHierarchy } from '../scope/scope-engine';
 import { SearchIndex } from '../scope/search';
 import { analyzeVariables, type ScopesReport } from '../scope/variables';
+import { decorateScene, hierarchyCounts, type DiffOverlay } from './diff-overlay';
 import { NodeMetrics } from './node-metrics';
 import { hierarchyNodeOf, locationOf, nodeDetails } from './node-details';
 import type { GraphEntry, Location, NodeDetails, OpenedFile, OpenSummary, SearchReply, SelectSummary, TraceReply, ViewOptions } from './protocol';
@@ -39,6 +40,8 @@ interface Current {
   search: SearchIndex | null;
   variables: ScopesReport | null;
   expanded: Set<number>;
+  /** Compare mode: this side of the diff and its counts per hierarchy node (diff-overlay.ts). */
+  overlay: { readonly diff: DiffOverlay; readonly counts: Int32Array } | null;
 }
 
 /** A sample of each file (size, head and tail) identifies the content without reading it all. */
@@ -121,7 +124,7 @@ export class Session<F> {
     const engine = new LayoutEngine(model, this.host.executor, { ...DEFAULT_SETTINGS, metrics: labelMetrics }, cache, () => this.host.now());
     const stats = (this.loaded?.stepStats ?? []).filter((s) => s.file === loaded.file);
     const metrics = new NodeMetrics(model.hierarchy, fn === null ? stats : []);
-    this.current = { graph, fn, model, engine, metrics, tracer: new Tracer(model), search: null, variables: null, expanded: new Set() };
+    this.current = { graph, fn, model, engine, metrics, tracer: new Tracer(model), search: null, variables: null, expanded: new Set(), overlay: null };
     const h = model.hierarchy;
     let scopes = 0;
     for (let x = 0; x < h.count; x++) if (h.kind[x] === H_SCOPE && x !== h.root) scopes++;
@@ -153,7 +156,20 @@ export class Session<F> {
     const placed = assemble(cur.model, visible);
     const h = cur.model.hierarchy;
     const notices = visible.notices.map((n) => `${h.name(n.scope) || 'top level'}: ${n.message}`);
-    return buildScene(cur.model, placed, xla ? cur.metrics.withXla() : cur.metrics, notices, cur.engine.settings.metrics);
+    const scene = buildScene(cur.model, placed, xla ? cur.metrics.withXla() : cur.metrics, notices, cur.engine.settings.metrics);
+    return cur.overlay ? decorateScene(scene, h, cur.overlay.diff, cur.overlay.counts) : scene;
+  }
+
+  /** The selected graph and its hierarchy (compare mode diffs it against the other pane's). */
+  selected(): ScopedHierarchy | null {
+    return this.current?.model ?? null;
+  }
+
+  /** Compare mode: scenes laid out from now on carry this side of a diff (null: none). */
+  setOverlay(diff: DiffOverlay | null): void {
+    const cur = this.need();
+    if (diff && diff.status.length !== cur.model.hierarchy.graph.nodeCount) throw new Error('the diff is not of the selected graph');
+    cur.overlay = diff ? { diff, counts: hierarchyCounts(cur.model.hierarchy, diff.status) } : null;
   }
 
   async svg(expanded: readonly string[]): Promise<string> {

@@ -6,6 +6,7 @@ import type { LayoutResponse, LayoutWorker } from '../../core/layout/worker-pool
 import { LayoutCancelled, WorkerPool } from '../../core/layout/worker-pool';
 import type { Replies, Request, RequestType, Response } from '../../core/pipeline/protocol';
 import { sceneBuffers } from '../../core/pipeline/scene';
+import { Comparison } from '../../core/pipeline/compare';
 import { Session } from '../../core/pipeline/session';
 import { blobSource } from '../host/blob-byte-source';
 import { openLayoutStore } from './idb-layout-store';
@@ -45,13 +46,18 @@ function layoutWorker(): LayoutWorker {
 // only draws, so every core can lay out a scope.
 const cores = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
 const pool = new WorkerPool(Array.from({ length: cores }, layoutWorker));
-// The store opens asynchronously; requests wait for it rather than racing it.
-const ready = openLayoutStore().then((store) => new Session<Blob>({
-  source: (f): ByteSource => blobSource(f.file, f.path),
-  executor: pool,
-  store,
-  now: () => performance.now(),
-}));
+// The store opens asynchronously; requests wait for it rather than racing it. Pane 0 is the
+// explorer's session; compare mode adds pane 1 and diffs the two (core/pipeline/compare.ts).
+const ready = openLayoutStore().then((store) => {
+  const make = (): Session<Blob> => new Session<Blob>({
+    source: (f): ByteSource => blobSource(f.file, f.path),
+    executor: pool,
+    store,
+    now: () => performance.now(),
+  });
+  const sessions: [Session<Blob>, Session<Blob>] = [make(), make()];
+  return { sessions, comparison: new Comparison(sessions, () => performance.now()) };
+});
 
 function send(msg: Response, transfer: ArrayBuffer[] = []): void {
   scope.postMessage(msg, transfer);
@@ -62,7 +68,9 @@ function reply<K extends RequestType>(id: number, kind: K, value: Replies[K], tr
 }
 
 async function handle(req: Request<Blob>): Promise<void> {
-  const session = await ready;
+  const { sessions, comparison } = await ready;
+  const pane = req.pane ?? 0;
+  const session = sessions[pane];
   switch (req.type) {
     case 'open': {
       const value = await session.open(req.name, req.files, req.folder, {
@@ -92,6 +100,12 @@ async function handle(req: Request<Blob>): Promise<void> {
       return reply(req.id, 'locate', session.locate(req.name));
     case 'svg':
       return reply(req.id, 'svg', await session.svg(req.expanded));
+    case 'diff':
+      return reply(req.id, 'diff', comparison.diff());
+    case 'counterpart':
+      return reply(req.id, 'counterpart', comparison.counterpart(pane, req.name));
+    case 'compareVariables':
+      return reply(req.id, 'compareVariables', comparison.variables());
   }
 }
 

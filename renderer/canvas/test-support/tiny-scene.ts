@@ -69,5 +69,7 @@ export function tinyScene(nodes: readonly TinyNode[], edges: readonly TinyEdge[]
     points: Float32Array.from(edges.flatMap((e) => [...e.points])),
     notices: [],
     preview: false,
+    diff: null,
+    badges: null,
   };
 }
