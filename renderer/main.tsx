@@ -24,6 +24,17 @@ Object.assign(window, {
       const host = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
       return box && host ? { ...box, x: box.x + host.left, y: box.y + host.top } : null;
     },
+    /** Compare mode: the same for pane 0 (A) or 1 (B), plus what a closed scope's diff badge says. */
+    paneBoxOf(pane: 0 | 1, name: string) {
+      const box = controller.comparison?.panes[pane].boxOf(name);
+      const host = document.querySelector(`[data-testid="pane-${pane === 0 ? 'a' : 'b'}"] [data-testid="canvas"]`)?.getBoundingClientRect();
+      return box && host ? { ...box, x: box.x + host.left, y: box.y + host.top } : null;
+    },
+    badgeOf(pane: 0 | 1, name: string) {
+      const scene = controller.comparison?.panes[pane].getState().scene;
+      const i = scene ? scene.names.indexOf(name) : -1;
+      return scene && i >= 0 ? (scene.badges?.[i] ?? '') : null;
+    },
   },
 });
 createRoot(root).render(<App controller={controller} demoUrl={demoUrl} />);

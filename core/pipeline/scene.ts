@@ -20,7 +20,8 @@ export const EDGE_KIND_DATA = 0;
 export const EDGE_KIND_CONTROL = 1;
 export const EDGE_KIND_REF = 2;
 
-export const COLOUR_MODES = ['structure', 'op', 'device', 'xla', 'compute', 'memory'] as const;
+/** 'diff' colours compare mode's statuses (Scene.diff); the explorer of a single graph does not offer it. */
+export const COLOUR_MODES = ['structure', 'op', 'device', 'xla', 'compute', 'memory', 'diff'] as const;
 export type ColourMode = (typeof COLOUR_MODES)[number];
 /** Modes whose keys are categories (indexes into a table); the others carry numbers. */
 export type CategoricalMode = 'structure' | 'op' | 'device' | 'xla';

@@ -89,6 +89,10 @@ describe('Session', () => {
     expect(add).not.toBeNull();
     expect(add?.expand[0]).toBe('gradients');
     expect(s.locate('no/such/node')).toBeNull();
+    // A scope, which is no graph node, is located too: its box, under its parent scopes.
+    const scope = s.locate('gradients/conv1');
+    expect(scope?.expand).toEqual(['gradients']);
+    expect(s.inspect(scope?.target as number).kind).toBe('scope');
     expect(s.search('op:Conv2D').total).toBe(2);
     expect(s.search('/[/').error).toBeTruthy();
   });

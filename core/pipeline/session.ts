@@ -191,11 +191,14 @@ export class Session<F> {
     return { entries, total: r.total, truncated: r.truncated, error: r.error, ms: this.host.now() - t0 };
   }
 
-  /** Where the graph node named `name` is drawn, or null when the graph has no such node. */
+  /** Where the graph node or scope named `name` is drawn, or null when the graph has neither. */
   locate(name: string): Location | null {
     const cur = this.need();
-    const i = cur.model.hierarchy.graph.indexOf(name);
-    return i < 0 ? null : locationOf(cur.model, hierarchyNodeOf(cur.model, i));
+    const h = cur.model.hierarchy;
+    const i = h.graph.indexOf(name);
+    if (i >= 0) return locationOf(cur.model, hierarchyNodeOf(cur.model, i));
+    const x = h.find(name);
+    return x > 0 ? locationOf(cur.model, x) : null;
   }
 
   inspect(node: number): NodeDetails {

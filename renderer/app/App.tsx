@@ -1,10 +1,13 @@
-// The explorer's layout: start screen or toolbar + canvas + side panel, drop handling anywhere in
-// the window, notices and the help overlay. State lives in the Controller.
+// The explorer's layout: start screen or toolbar + canvas + side panel (or compare mode's two
+// panes), drop handling anywhere in the window, notices, the help overlay and the Compare dialog.
+// State lives in the Controller.
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { GraphCanvas } from '../canvas/graph-canvas';
 import { fromDataTransfer } from '../host/drop-files';
 import type { OpenedInput } from '../host/host';
 import { CanvasView } from './CanvasView';
+import { CompareDialog } from './CompareDialog';
+import { CompareView } from './CompareView';
 import type { Controller, Panel } from './controller';
 import { HelpOverlay } from './HelpOverlay';
 import { Inspector } from './Inspector';
@@ -28,6 +31,7 @@ export function App({ controller: c, demoUrl }: { controller: Controller; demoUr
   const canvas = useCallback(() => canvasRef.current, []);
   const onCanvas = useCallback((g: GraphCanvas | null) => { canvasRef.current = g; }, []);
   const open = useCallback((input: OpenedInput) => void c.open(input), [c]);
+  const closeCompare = useCallback(() => c.closeCompareDialog(), [c]);
   const openDemo = useCallback(async () => {
     const blob = await (await fetch(demoUrl)).blob();
     await c.open({ name: 'demo: events.out.tfevents.0.scopeview', files: [{ path: 'events.out.tfevents.0.scopeview', file: blob }], folder: false }, false);
@@ -47,14 +51,18 @@ export function App({ controller: c, demoUrl }: { controller: Controller; demoUr
     const input = await fromDataTransfer(ev.dataTransfer);
     if (input) open(input);
   };
-  const showExplorer = state.phase !== 'start' || state.opened !== null;
+  const cmp = state.mode === 'compare' ? c.comparison : null;
+  const showExplorer = !cmp && (state.phase !== 'start' || state.opened !== null);
+  const input = c.currentInput;
+  const current = input && state.opened && state.opened.graphs.length > 0 ? { input, opened: state.opened, graph: state.graph } : null;
   const traced = state.traced ? `${state.traced.count.toLocaleString()} ops on the ${state.traced.direction === 'inputs' ? 'input' : 'output'} side` : null;
 
   return (
     <div className={dragging ? 'app dragging' : 'app'} data-testid="app" data-phase={state.phase}
       onDragOver={(e) => { e.preventDefault(); setDragging(true); }} onDragLeave={(e) => { if (e.currentTarget === e.target) setDragging(false); }}
       onDrop={(e) => void onDrop(e)}>
-      {!showExplorer && <StartScreen recent={state.recent} onOpen={open} onDemo={() => void openDemo()} onRecent={(k) => void c.reopenRecent(k)} openRef={openRef} />}
+      {cmp && <CompareView cmp={cmp} theme={state.theme} onExit={() => c.exitCompare()} onTheme={() => c.setTheme(state.theme === 'light' ? 'dark' : 'light')} onHelp={() => c.setHelp(true)} />}
+      {!showExplorer && !cmp && <StartScreen recent={state.recent} onOpen={open} onDemo={() => void openDemo()} onRecent={(k) => void c.reopenRecent(k)} onCompare={() => c.openCompareDialog()} openRef={openRef} />}
       {showExplorer && (
         <>
           <Toolbar state={state} c={c} canvas={canvas} onOpen={open} openRef={openRef} searchRef={searchRef} />
@@ -86,6 +94,7 @@ export function App({ controller: c, demoUrl }: { controller: Controller; demoUr
       )}
       <Toasts state={state} c={c} />
       {state.help && <HelpOverlay onClose={() => c.setHelp(false)} />}
+      {state.compareDialog && <CompareDialog current={current} onClose={closeCompare} onCompare={(a, b) => void c.compare(a.input, b.input, [a.graph, b.graph])} />}
       {dragging && <div className="drop-overlay">Drop to open</div>}
     </div>
   );

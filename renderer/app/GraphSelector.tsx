@@ -2,7 +2,8 @@
 // under their graph.
 import type { OpenSummary } from '../../core/pipeline/protocol';
 
-function label(g: OpenSummary['graphs'][number]): string {
+/** A graph as the selectors list it: source, run · tag · step, size. */
+export function graphLabel(g: OpenSummary['graphs'][number]): string {
   const where = [g.run, g.tag, g.step !== null ? `step ${g.step}` : null].filter((x) => x !== null && x !== '').join(' · ');
   return `${g.source.replace(/_/g, ' ')}${where ? ` — ${where}` : ''} (${g.nodes.toLocaleString()} nodes)`;
 }
@@ -19,7 +20,7 @@ export function GraphSelector({ opened, graph, fn, onSelect }: { opened: OpenSum
       {runs.map((run) => (
         <optgroup key={run} label={run ? `run ${run}` : opened.name}>
           {opened.graphs.filter((g) => (g.run ?? '') === run).flatMap((g) => [
-            <option key={`${g.index}:`} value={`${g.index}:`}>{label(g)}</option>,
+            <option key={`${g.index}:`} value={`${g.index}:`}>{graphLabel(g)}</option>,
             ...g.functions.map((f) => (
               <option key={`${g.index}:${f.index}`} value={`${g.index}:${f.index}`}>{'\u2003ƒ '}{f.name} ({f.nodes} nodes)</option>
             )),

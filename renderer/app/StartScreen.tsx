@@ -1,4 +1,4 @@
-// The start screen: a drop zone, Open File / Open Folder, the bundled demo graph and recent items.
+// The start screen: a drop zone, Open File / Open Folder, the bundled demo graph, Compare… and recent items.
 import type { RefObject } from 'react';
 import type { OpenedInput, RecentItem } from '../host/host';
 import { OpenButtons, type OpenButtonsHandle } from './OpenButtons';
@@ -8,10 +8,11 @@ interface Props {
   onOpen: (input: OpenedInput) => void;
   onDemo: () => void;
   onRecent: (key: string) => void;
+  onCompare: () => void;
   openRef: RefObject<OpenButtonsHandle | null>;
 }
 
-export function StartScreen({ recent, onOpen, onDemo, onRecent, openRef }: Props) {
+export function StartScreen({ recent, onOpen, onDemo, onRecent, onCompare, openRef }: Props) {
   return (
     <div className="start" data-testid="start-screen">
       <div className="drop-zone">
@@ -20,6 +21,7 @@ export function StartScreen({ recent, onOpen, onDemo, onRecent, openRef }: Props
         <div className="row">
           <OpenButtons ref={openRef} onOpen={onOpen} />
           <button type="button" className="button" onClick={onDemo} data-testid="open-demo">Open the demo graph</button>
+          <button type="button" className="button" onClick={onCompare} data-testid="open-compare" title="Compare two graphs side by side (Ctrl+D)">Compare…</button>
         </div>
         <p className="hint">Files are read in this window only; nothing is uploaded or modified.</p>
       </div>

@@ -1,5 +1,5 @@
 // The toolbar of the explorer: open, graph selection, search, colour mode, the scope engine's
-// toggles, fit, exports, theme and help.
+// toggles, fit, compare, exports, theme and help.
 import type { RefObject } from 'react';
 import { COLOUR_MODES, type ColourMode } from '../../core/pipeline/scene';
 import type { GraphCanvas } from '../canvas/graph-canvas';
@@ -8,7 +8,7 @@ import type { AppState, Controller } from './controller';
 import { GraphSelector } from './GraphSelector';
 import { OpenButtons, type OpenButtonsHandle } from './OpenButtons';
 
-const MODE_NAMES: Record<ColourMode, string> = { structure: 'Structure', op: 'Op type', device: 'Device', xla: 'XLA cluster', compute: 'Compute time', memory: 'Memory' };
+const MODE_NAMES: Record<ColourMode, string> = { structure: 'Structure', op: 'Op type', device: 'Device', xla: 'XLA cluster', compute: 'Compute time', memory: 'Memory', diff: 'Diff' };
 
 interface Props {
   state: AppState;
@@ -37,7 +37,7 @@ export function Toolbar({ state, c, canvas, onOpen, openRef, searchRef }: Props)
         }} />
       <label className="field">Colour
         <select value={state.colourMode} aria-label="Colour by" data-testid="colour-mode" disabled={!ready} onChange={(e) => c.setColourMode(e.currentTarget.value as ColourMode)}>
-          {COLOUR_MODES.map((m) => (
+          {COLOUR_MODES.filter((m) => m !== 'diff').map((m) => (
             <option key={m} value={m} disabled={(m === 'compute' || m === 'memory') && !state.selection?.hasRunMetadata}>{MODE_NAMES[m]}</option>
           ))}
         </select>
@@ -54,6 +54,7 @@ export function Toolbar({ state, c, canvas, onOpen, openRef, searchRef }: Props)
         </div>
       </details>
       <button type="button" className="button" disabled={!ready} onClick={() => canvas()?.fit()} title="Fit to window (F)">Fit</button>
+      <button type="button" className="button" onClick={() => c.openCompareDialog()} data-testid="open-compare" title="Compare two graphs side by side (Ctrl+D)">Compare…</button>
       <button type="button" className="button" disabled={!ready} onClick={() => void c.exportPng()} data-testid="export-png" title="Export the view as PNG (Ctrl+E)">PNG</button>
       <button type="button" className="button" disabled={!ready} onClick={() => void c.exportSvg()} data-testid="export-svg" title="Export the laid-out graph as SVG (Ctrl+Shift+E)">SVG</button>
       <span className="spacer" />

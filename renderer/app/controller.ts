@@ -1,17 +1,26 @@
 // The explorer's state and actions, outside React: opening files (with progress and cancel),
 // choosing a graph, expanding and collapsing scopes, selection, search, tracing, colouring,
-// exports and the saved view state. React components subscribe to it and call its actions.
-import type { NodeDetails, OpenSummary, SearchReply, SelectSummary, ViewOptions } from '../../core/pipeline/protocol';
+// exports and the saved view state; entering compare mode. React components subscribe to it and
+// call its actions. A compare pane is a Controller too, addressing pane 0 or 1 of a shared worker.
+import type { NodeDetails, OpenSummary, Pane, SearchReply, SelectSummary, ViewOptions } from '../../core/pipeline/protocol';
 import { DEFAULT_VIEW_OPTIONS } from '../../core/pipeline/protocol';
 import type { ColourMode, Scene } from '../../core/pipeline/scene';
 import type { ScopesReport } from '../../core/scope/variables';
 import type { Camera, GraphCanvas } from '../canvas/graph-canvas';
 import { measureLabelMetrics } from '../canvas/measure-text';
 import type { Host, OpenedInput, RecentItem } from '../host/host';
+import { Comparison } from './compare-controller';
 import { openingCamera } from './opening-camera';
-import { Cancelled, SessionClient } from './session-client';
+import { Cancelled, SessionClient, type Body, type Progress as OnProgress, type ReplyTo } from './session-client';
 
 export type Panel = 'inspector' | 'search' | 'scopes';
+
+/** What a compare pane reports to the comparison (compare-controller.ts): the user's own actions only. */
+export interface PaneHooks {
+  onToggle?(name: string, open: boolean): void;
+  onCamera?(camera: Camera): void;
+  onSelect?(id: number): void;
+}
 export type Theme = 'light' | 'dark';
 
 export interface Progress {
@@ -48,6 +57,9 @@ export interface AppState {
   readonly failure: string | null;
   readonly toast: string | null;
   readonly help: boolean;
+  /** Compare mode shows two panes (this.comparison) instead of the explorer; the dialog picks the two inputs. */
+  readonly mode: 'explore' | 'compare';
+  readonly compareDialog: boolean;
 }
 
 interface ViewState {
@@ -59,6 +71,7 @@ const initial: AppState = {
   phase: 'start', progress: null, opened: null, selection: null, graph: 0, fn: null, options: DEFAULT_VIEW_OPTIONS, expanded: [],
   scene: null, layoutBusy: false, layoutMs: 0, selected: -1, hovered: -1, details: null, query: '', results: null, traced: null,
   colourMode: 'structure', theme: 'light', panel: 'inspector', variables: null, recent: [], failure: null, toast: null, help: false,
+  mode: 'explore', compareDialog: false,
 };
 
 /** Graphs this large get a preview frame while their scope hierarchy is built. */
@@ -79,10 +92,22 @@ export class Controller {
   /** The label font as drawn here, measured once (box sizes in the layout follow it). */
   private readonly labelMetrics = measureLabelMetrics();
 
-  constructor(private client: SessionClient, readonly host: Host, private readonly newClient: () => SessionClient = () => new SessionClient()) {
+  /** The two panes of compare mode, while it is shown. */
+  comparison: Comparison | null = null;
+
+  /**
+   * `newClient` null: a compare pane, which shares the comparison's worker and never replaces it
+   * (the comparison cancels as a whole). `pane` addresses this controller's session in the worker.
+   */
+  constructor(private client: SessionClient, readonly host: Host, private readonly newClient: (() => SessionClient) | null = () => new SessionClient(),
+    readonly pane: Pane = 0, private readonly hooks: PaneHooks = {}) {
     const theme = host.loadState('theme') === 'dark' ? 'dark' : 'light';
     this.state = { ...initial, theme };
-    void this.refreshRecent();
+    if (pane === 0 && newClient) void this.refreshRecent();
+  }
+
+  private req<B extends Body>(body: B, progress?: OnProgress): Promise<ReplyTo<B>> {
+    return this.client.request(body, progress, this.pane);
   }
 
   // ---- store
@@ -106,7 +131,9 @@ export class Controller {
   }
 
   // ---- opening
-  async open(input: OpenedInput, remember = true): Promise<void> {
+  /** Opens a file or folder and shows `graph` (default: the first that is not run metadata). */
+  async open(input: OpenedInput, remember = true, graph: number | null = null): Promise<void> {
+    if (this.comparison) this.exitCompare();
     // A file still loading is abandoned: the worker is busy with it and would answer only after.
     if (this.state.phase === 'loading') this.restartWorker();
     performance.clearMarks();
@@ -115,7 +142,7 @@ export class Controller {
     this.set({ phase: 'loading', progress: { stage: `Reading ${input.name}`, done: 0, total: 0 }, opened: null, selection: null, scene: null, details: null,
       selected: -1, results: null, traced: null, variables: null, failure: null, query: '' });
     const { id, result } = this.client.start({ type: 'open', name: input.name, files: input.files, folder: input.folder },
-      (stage, done, total) => this.set({ progress: { stage, done, total } }));
+      (stage, done, total) => this.set({ progress: { stage, done, total } }), this.pane);
     this.loadingId = id;
     try {
       const opened = await result;
@@ -124,7 +151,7 @@ export class Controller {
       this.set({ opened });
       if (opened.graphs.length > 0) {
         const first = opened.graphs.findIndex((g) => g.source !== 'run_metadata');
-        await this.selectGraph(first < 0 ? 0 : first, null);
+        await this.selectGraph(graph !== null && graph < opened.graphs.length ? graph : first < 0 ? 0 : first, null);
       } else this.set({ phase: 'ready', progress: null });
       // Stored after the graph is shown: copying a large file into IndexedDB competes for the CPU.
       if (remember && opened.graphs.length > 0) void this.host.remember(input).then(() => this.refreshRecent());
@@ -151,6 +178,7 @@ export class Controller {
   private restartWorker(): void {
     this.loadingId = -1;
     this.layoutSeq++;
+    if (!this.newClient) return;
     this.client.terminate();
     this.client = this.newClient();
   }
@@ -167,6 +195,8 @@ export class Controller {
 
   home(): void {
     if (this.state.phase === 'loading') this.restartWorker();
+    this.comparison?.dispose();
+    this.comparison = null;
     this.set({ ...initial, theme: this.state.theme, colourMode: this.state.colourMode, recent: this.state.recent });
   }
 
@@ -180,7 +210,7 @@ export class Controller {
     try {
       const entry = this.state.opened?.graphs[graph];
       if (fn === null && !this.state.scene && entry && entry.nodes >= PREVIEW_NODES) await this.showPreview(graph);
-      const selection = await this.client.request({ type: 'select', graph, fn, options, metrics: this.labelMetrics }, (stage) => this.set({ progress: { stage, done: 0, total: 0 } }));
+      const selection = await this.req({ type: 'select', graph, fn, options, metrics: this.labelMetrics }, (stage) => this.set({ progress: { stage, done: 0, total: 0 } }));
       const key = this.viewKey();
       const saved = key ? (this.host.loadState(key) as ViewState | null) : null;
       this.set({ selection, expanded: saved?.expanded ?? [], progress: { stage: 'Laying out', done: 0, total: 0 } });
@@ -214,7 +244,7 @@ export class Controller {
 
   /** A first look at a large graph while the scope engine runs: its top level read off the names. */
   private async showPreview(graph: number): Promise<void> {
-    const scene = await this.client.request({ type: 'preview', graph });
+    const scene = await this.req({ type: 'preview', graph });
     this.set({ scene, progress: { stage: `Building the scope hierarchy of ${scene.nodeCount.toLocaleString()} top-level groups`, done: 0, total: 0 } });
     this.canvas?.setScene(scene);
     this.openingView();
@@ -231,7 +261,7 @@ export class Controller {
     this.set({ layoutBusy: true });
     const t0 = performance.now();
     try {
-      const scene = await this.client.request({ type: 'layout', expanded: this.state.expanded, xla: this.state.colourMode === 'xla' });
+      const scene = await this.req({ type: 'layout', expanded: this.state.expanded, xla: this.state.colourMode === 'xla' });
       if (seq !== this.layoutSeq) return;
       this.set({ scene, layoutBusy: false, traced: null, layoutMs: performance.now() - t0 });
       this.canvas?.setScene(scene, anchor !== null ? { anchorId: anchor } : undefined);
@@ -251,6 +281,21 @@ export class Controller {
     const open = this.state.expanded.includes(name);
     this.set({ expanded: open ? this.state.expanded.filter((n) => n !== name) : [...this.state.expanded, name] });
     void this.relayout(id);
+    this.hooks.onToggle?.(name, !open);
+  }
+
+  /** Compare mode: opens and closes scopes as the other pane did (no hook fires). */
+  async applyExpansion(open: readonly string[], close: readonly string[]): Promise<void> {
+    const shut = new Set(close);
+    const expanded = this.state.expanded.filter((n) => !shut.has(n));
+    for (const n of open) if (!expanded.includes(n)) expanded.push(n);
+    this.set({ expanded });
+    await this.relayout(null);
+  }
+
+  /** Lays out again, keeping the camera (compare mode: the diff colours arrived). */
+  refresh(): Promise<void> {
+    return this.relayout(null);
   }
 
   expandAll(levels: number): void {
@@ -269,6 +314,13 @@ export class Controller {
 
   onCamera(): void {
     this.persistView();
+    const camera = this.canvas?.getCamera();
+    if (camera) this.hooks.onCamera?.(camera);
+  }
+
+  /** The canvas this controller draws on (compare mode moves the panes' cameras together). */
+  get graphCanvas(): GraphCanvas | null {
+    return this.canvas;
   }
 
   private persistView(): void {
@@ -289,9 +341,10 @@ export class Controller {
   async select(id: number): Promise<void> {
     if (this.state.scene?.preview) return;
     this.set({ selected: id, details: id < 0 ? null : this.state.details, panel: id < 0 ? this.state.panel : 'inspector' });
+    this.hooks.onSelect?.(id);
     if (id < 0) return;
     try {
-      const details = await this.client.request({ type: 'inspect', node: id });
+      const details = await this.req({ type: 'inspect', node: id });
       if (this.state.selected === id) this.set({ details });
     } catch (err) {
       this.set({ failure: `Could not inspect this node: ${message(err)}` });
@@ -310,7 +363,7 @@ export class Controller {
   }
 
   async revealByName(name: string): Promise<void> {
-    const loc = await this.client.request({ type: 'locate', name });
+    const loc = await this.req({ type: 'locate', name });
     if (loc) await this.reveal(loc.target, loc.expand);
     else this.set({ toast: `${name} is not in this graph` });
   }
@@ -318,7 +371,7 @@ export class Controller {
   async trace(direction: 'inputs' | 'outputs'): Promise<void> {
     const node = this.state.selected;
     if (node < 0) return;
-    const r = await this.client.request({ type: 'trace', node, direction });
+    const r = await this.req({ type: 'trace', node, direction });
     this.set({ traced: { node, direction, nodes: new Set(r.nodes), count: r.count } });
   }
 
@@ -334,7 +387,7 @@ export class Controller {
       this.set({ results: null });
       return;
     }
-    const results = await this.client.request({ type: 'search', query });
+    const results = await this.req({ type: 'search', query });
     if (seq === this.searchSeq) this.set({ results });
   }
 
@@ -342,7 +395,7 @@ export class Controller {
   setPanel(panel: Panel): void {
     this.set({ panel });
     if (panel === 'scopes' && !this.state.variables && this.state.selection) {
-      void this.client.request({ type: 'variables' }).then((variables) => this.set({ variables }));
+      void this.req({ type: 'variables' }).then((variables) => this.set({ variables }));
     }
   }
 
@@ -354,7 +407,33 @@ export class Controller {
 
   setTheme(theme: Theme): void {
     this.set({ theme });
-    this.host.saveState('theme', theme);
+    if (this.pane === 0 && this.newClient) this.host.saveState('theme', theme);
+    this.comparison?.setTheme(theme);
+  }
+
+  // ---- compare mode
+  openCompareDialog(): void {
+    this.set({ compareDialog: true });
+  }
+
+  closeCompareDialog(): void {
+    this.set({ compareDialog: false });
+  }
+
+  /** Shows two inputs side by side with their diff; `graphs` picks each side's graph (default: the first). */
+  async compare(a: OpenedInput, b: OpenedInput, graphs: readonly [number | null, number | null] = [null, null]): Promise<void> {
+    this.comparison?.dispose();
+    const cmp = new Comparison(this.host, this.state.theme);
+    this.comparison = cmp;
+    this.set({ mode: 'compare', compareDialog: false, help: false });
+    await cmp.start(a, b, graphs);
+  }
+
+  /** Back to the single-graph explorer (what it showed before is still there). */
+  exitCompare(): void {
+    this.comparison?.dispose();
+    this.comparison = null;
+    this.set({ mode: 'explore' });
   }
 
   setHelp(help: boolean): void {
@@ -377,7 +456,7 @@ export class Controller {
   }
 
   async exportSvg(): Promise<void> {
-    const svg = await this.client.request({ type: 'svg', expanded: this.state.expanded });
+    const svg = await this.req({ type: 'svg', expanded: this.state.expanded });
     await this.host.save(`${this.baseName()}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
   }
 

@@ -1,6 +1,6 @@
 // The UI thread's side of the session worker: one promise per request, progress callbacks, and
 // termination (how long work is cancelled). Nothing here parses or lays out; it only posts messages and routes replies.
-import type { Replies, Request, RequestType, Response } from '../../core/pipeline/protocol';
+import type { Pane, Replies, Request, RequestType, Response } from '../../core/pipeline/protocol';
 
 export class Cancelled extends Error {
   constructor(message: string) {
@@ -9,10 +9,10 @@ export class Cancelled extends Error {
   }
 }
 
-type Progress = (stage: string, done: number, total: number) => void;
-/** A request without its id (the client numbers requests), distributed over the union. */
-type Body = Request<Blob> extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
-type ReplyTo<B extends Body> = B['type'] extends RequestType ? Replies[B['type']] : never;
+export type Progress = (stage: string, done: number, total: number) => void;
+/** A request without its id (the client numbers requests) and pane (an argument), distributed over the union. */
+export type Body = Request<Blob> extends infer R ? (R extends unknown ? Omit<R, 'id' | 'pane'> : never) : never;
+export type ReplyTo<B extends Body> = B['type'] extends RequestType ? Replies[B['type']] : never;
 
 interface Pending {
   resolve(v: unknown): void;
@@ -35,18 +35,18 @@ export class SessionClient {
     };
   }
 
-  /** Starts a request; `id` identifies its progress messages. */
-  start<B extends Body>(body: B, progress?: Progress): { id: number; result: Promise<ReplyTo<B>> } {
+  /** Starts a request for a pane's session (compare mode has two); `id` identifies its progress messages. */
+  start<B extends Body>(body: B, progress?: Progress, pane: Pane = 0): { id: number; result: Promise<ReplyTo<B>> } {
     const id = this.nextId++;
     const result = new Promise<ReplyTo<B>>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress });
     });
-    this.worker.postMessage({ ...body, id });
+    this.worker.postMessage({ ...body, id, pane });
     return { id, result };
   }
 
-  request<B extends Body>(body: B, progress?: Progress): Promise<ReplyTo<B>> {
-    return this.start(body, progress).result;
+  request<B extends Body>(body: B, progress?: Progress, pane: Pane = 0): Promise<ReplyTo<B>> {
+    return this.start(body, progress, pane).result;
   }
 
   /** Stops the worker at once (work in progress is lost); pending requests reject as cancelled. */

@@ -16,6 +16,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'C', action: 'Next colour mode' },
   { keys: 'T', action: 'Light / dark theme' },
   { keys: 'Ctrl+E / Ctrl+Shift+E', action: 'Export PNG / SVG' },
-  { keys: 'Esc', action: 'Clear selection and trace, close dialogs' },
+  { keys: 'Ctrl+D', action: 'Compare two graphs' },
+  { keys: 'N / Shift+N', action: 'Compare: next / previous change' },
+  { keys: 'Ctrl+E / Ctrl+Shift+E', action: 'Compare: export both panes as PNG / the diff as JSON' },
+  { keys: 'Esc', action: 'Clear selection and trace, close dialogs, leave compare mode' },
   { keys: '?', action: 'This help' },
 ];

@@ -1,7 +1,8 @@
-// Global key handling for the explorer (see shortcuts.ts for the list shown to users).
+// Global key handling for the explorer and compare mode (see shortcuts.ts for the list shown to users).
 import { useEffect } from 'react';
 import { COLOUR_MODES } from '../../core/pipeline/scene';
 import type { GraphCanvas } from '../canvas/graph-canvas';
+import { handleCompareKey } from './compare-shortcuts';
 import type { Controller } from './controller';
 
 const PAN = 80;
@@ -14,6 +15,16 @@ export function useShortcuts(c: Controller, canvas: () => GraphCanvas | null, op
       const mod = ev.ctrlKey || ev.metaKey;
       const s = c.getState();
       const k = ev.key;
+      if (s.compareDialog) return;
+      if (mod && k.toLowerCase() === 'd') {
+        ev.preventDefault();
+        c.openCompareDialog();
+        return;
+      }
+      if (s.mode === 'compare' && c.comparison) {
+        handleCompareKey(ev, c, c.comparison, typing);
+        return;
+      }
       if (mod && k.toLowerCase() === 'o') {
         ev.preventDefault();
         if (ev.shiftKey) openFolder();

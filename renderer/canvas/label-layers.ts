@@ -1,6 +1,6 @@
 // deck.gl text layers for the labels the level-of-detail pass selected: scope titles (semi-bold,
 // left-aligned in the header band), centred names and second lines, and metaedge counts in small
-// pills. Sizes are in world units so text scales with the boxes it belongs to.
+// pills, and compare mode's diff badges. Sizes are in world units so text scales with the boxes it belongs to.
 import type { Color, Layer } from '@deck.gl/core';
 import { TextLayer } from '@deck.gl/layers';
 import { LABEL_COUNT, LABEL_SUB, LABEL_TITLE } from './labels';
@@ -11,6 +11,9 @@ import type { SceneModel } from './scene-model';
 /** Semi-bold: at the opening zoom (≈ 9 px text) a regular underscore is under a pixel thick and
  * fades out, and TensorFlow names are full of underscores (checked on screenshots). */
 export const FONT_WEIGHT = 600;
+
+/** Diff badges are outlined in the "mixed change" hue: they only ever sit on changed scopes. */
+const BADGE_BORDER: Rgb = [236, 120, 50];
 
 export const FONT_FAMILY = '"JetBrains Mono", "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace';
 
@@ -56,7 +59,7 @@ export function labelLayers(model: SceneModel, f: LayerFrame): Layer[] {
   const l = model.labels;
   const dim = model.nodeColours?.dim;
   const edgeState = model.edgeColours?.state;
-  const { titles, names, counts } = model.labelSplit;
+  const { titles, names, counts, badges } = model.labelSplit;
   const faded = (k: number): boolean => (l.kind[k] === LABEL_COUNT ? edgeState?.[l.owner[k] as number] === 2 : dim?.[l.owner[k] as number] === 1);
   const colour = (k: number): Color => {
     const base = l.kind[k] === LABEL_SUB || l.kind[k] === LABEL_COUNT ? t.mutedText : t.text;
@@ -108,6 +111,21 @@ export function labelLayers(model: SceneModel, f: LayerFrame): Layer[] {
       backgroundBorderRadius: 4,
       getBackgroundColor: rgba(t.background, 235),
       getBorderColor: rgba(t.edgeControl),
+      getBorderWidth: 1,
+    }));
+  }
+  if (badges.length) {
+    layers.push(new TextLayer<number>({
+      ...common,
+      id: `${f.prefix}-badges`,
+      data: badges,
+      getTextAnchor: 'end',
+      getColor: rgba(t.text),
+      background: true,
+      backgroundPadding: [3, 1],
+      backgroundBorderRadius: 4,
+      getBackgroundColor: rgba(t.background, 245),
+      getBorderColor: rgba(BADGE_BORDER),
       getBorderWidth: 1,
     }));
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HEADER } from '../../core/layout/node-sizes';
 import { SHAPE_SCOPE, SHAPE_SCOPE_OPEN } from '../../core/pipeline/scene';
 import { buildEdgeGeometry } from './edge-geometry';
-import { buildLabelIndex, LABEL_COUNT, LABEL_NAME, LABEL_SUB, LABEL_TITLE, LabelWindow, selectLabels, TITLE_INSET } from './labels';
+import { buildLabelIndex, LABEL_BADGE, LABEL_COUNT, LABEL_NAME, LABEL_SUB, LABEL_TITLE, LabelWindow, selectLabels, TITLE_INSET } from './labels';
 import { idOf, tinyScene } from './test-support/tiny-scene';
 
 const scene = tinyScene([
@@ -78,5 +78,20 @@ describe('LabelWindow', () => {
     expect(w.needsUpdate({ ...v, x: 60 }, 0)).toBe(true);
     expect(w.needsUpdate(v, 0.1)).toBe(false);
     expect(w.needsUpdate(v, 0.3)).toBe(true);
+  });
+});
+
+describe('diff badges', () => {
+  it('sit on the top border of closed scopes near the right corner, and only where the scene has one', () => {
+    const withBadges = { ...scene, badges: ['', '+2 ~1', '', ''] };
+    const idx = buildLabelIndex(withBadges, null);
+    const k = idx.text.indexOf('+2 ~1');
+    expect(idx.kind[k]).toBe(LABEL_BADGE);
+    expect(idx.owner[k]).toBe(1);
+    expect(idx.y[k]).toBe(40);
+    expect(idx.x[k]).toBeGreaterThan(200);
+    expect(idx.x[k]).toBeLessThan(220);
+    expect([...idx.kind].filter((x) => x === LABEL_BADGE)).toHaveLength(1);
+    expect([...buildLabelIndex(scene, null).kind]).not.toContain(LABEL_BADGE);
   });
 });

@@ -1,5 +1,5 @@
 // Labels by level of detail: every text the scene could show (scope titles in the header band,
-// centred names, second lines, metaedge counts) indexed once per scene, largest box first, and the
+// centred names, second lines, metaedge counts, compare mode's diff badges) indexed once per scene, largest box first, and the
 // selection of the ones worth drawing for a camera: boxes at least ~32 screen px wide, text at
 // least 7 px tall, inside the viewport, at most a few thousand. A padded window avoids redoing
 // the selection on every frame of a pan.
@@ -14,10 +14,15 @@ export const LABEL_TITLE = 0;
 export const LABEL_NAME = 1;
 export const LABEL_SUB = 2;
 export const LABEL_COUNT = 3;
+/** Compare mode's +a −r ~c on closed scopes and series, on the top border near the right corner. */
+export const LABEL_BADGE = 4;
 
 export const LABEL_SIZE = LABEL_METRICS.fontSize;
 export const SUB_SIZE = 9.5;
 export const COUNT_SIZE = 9.5;
+export const BADGE_SIZE = 9.5;
+/** Badges sit on the top border, this far in from the right corner (world units), clear of the name inside. */
+const BADGE_INSET = 6;
 /** Box width that a metaedge count label is treated as having: shown from scale ≈ 0.9 (8.5 px text). */
 const COUNT_BOX = 36;
 /** Title inset from an open scope's left border. */
@@ -72,6 +77,7 @@ export function buildLabelIndex(scene: Scene, edges: EdgeGeometry | null): Label
       case SHAPE_SCOPE:
         add(label, LABEL_NAME, i, x + w / 2, y + h / 2 - (sub ? 6.5 : 0), LABEL_SIZE, x, y, w, h);
         add(sub, LABEL_SUB, i, x + w / 2, y + h / 2 + 7, SUB_SIZE, x, y, w, h);
+        add(scene.badges?.[i] ?? '', LABEL_BADGE, i, x + w - BADGE_INSET, y, BADGE_SIZE, x, y, w, h);
         break;
       case SHAPE_SERIES: {
         // Text goes on the front box of the stack.
@@ -79,6 +85,7 @@ export function buildLabelIndex(scene: Scene, edges: EdgeGeometry | null): Label
         const fh = h - 2 * SERIES_STEP;
         add(label, LABEL_NAME, i, x + fw / 2, y + fh / 2 - (sub ? 5 : 0), LABEL_SIZE, x, y, w, h);
         add(sub, LABEL_SUB, i, x + fw / 2, y + fh / 2 + 6, SUB_SIZE, x, y, w, h);
+        add(scene.badges?.[i] ?? '', LABEL_BADGE, i, x + w - BADGE_INSET, y, BADGE_SIZE, x, y, w, h);
         break;
       }
       default:

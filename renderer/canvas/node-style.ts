@@ -2,7 +2,7 @@
 // the title-band fill of open scopes and a dim flag for labels, one slot per scene node. Pure typed
 // array work, redone when the style or highlight changes (never per frame).
 import { SHAPE_CONST, SHAPE_SCOPE, SHAPE_SCOPE_OPEN, SHAPE_SERIES, SHAPE_VARIABLE, type ColourMode, type Scene } from '../../core/pipeline/scene';
-import { categoricalColour, categorySlots, logRange, mix, rampColour, rampPosition, THEMES, type Rgb, type ThemeName } from './palette';
+import { categoricalColour, categorySlots, DIFF_COLOURS, logRange, mix, rampColour, rampPosition, THEMES, type Rgb, type ThemeName } from './palette';
 
 export interface CanvasStyle {
   readonly theme: ThemeName;
@@ -63,8 +63,10 @@ export function computeNodeColours(scene: Scene, style: CanvasStyle, h: Highligh
   const mode = style.colourMode;
   const numeric = mode === 'compute' || mode === 'memory' ? scene[mode] : null;
   const range = numeric ? logRange(numeric) : null;
-  const keys = mode === 'compute' || mode === 'memory' ? null : scene.keys[mode];
-  const slotOf = mode === 'compute' || mode === 'memory' ? null : categorySlots(scene, mode);
+  const categorical = mode === 'compute' || mode === 'memory' || mode === 'diff' ? null : mode;
+  const keys = categorical ? scene.keys[categorical] : null;
+  const slotOf = categorical ? categorySlots(scene, categorical) : null;
+  const diff = mode === 'diff' ? scene.diff : null;
   const bandShade: Rgb = dark ? [255, 255, 255] : [60, 80, 110];
   for (let i = 0; i < n; i++) {
     const shape = scene.shapes[i] as number;
@@ -81,17 +83,25 @@ export function computeNodeColours(scene: Scene, style: CanvasStyle, h: Highligh
     } else if (numeric) {
       const p = range ? rampPosition(numeric[i] as number, range) : NaN;
       c = Number.isNaN(p) ? t.unknown : dark ? mix(rampColour(p), [30, 33, 39], 0.25) : rampColour(p);
+    } else if (diff) {
+      c = DIFF_COLOURS[diff[i] as number] ?? null;
     }
     if (shape === SHAPE_SCOPE_OPEN) {
       f = t.openFills[depth % t.openFills.length] as Rgb;
       // Containers stay pale in every mode; structure mode tints the ones sharing a template.
-      if (mode === 'structure' && c) f = mix(f, c, dark ? 0.16 : 0.1);
+      const tint = mode === 'structure' || mode === 'diff' ? c : null;
+      if (tint) f = mix(f, tint, dark ? 0.16 : 0.1);
       l = t.scopeStroke;
-      put(band, i, mix(f, mode === 'structure' && c ? c : bandShade, dark ? 0.06 : 0.07), 255);
+      put(band, i, mix(f, tint ?? bandShade, mode === 'diff' && tint ? 0.3 : dark ? 0.06 : 0.07), 255);
     } else if (c && (mode !== 'structure' || shape === SHAPE_SCOPE)) {
       [f, l] = tinted(c, dark);
       if (numeric) l = t.opStroke;
       w = shape === SHAPE_SCOPE ? 1.25 : 1;
+      // A changed node's border carries the full hue so that small boxes still read as changed.
+      if (diff) {
+        l = c;
+        w = 2;
+      }
     } else {
       switch (shape) {
         case SHAPE_SCOPE: f = t.scope; l = t.scopeStroke; w = 1.25; break;

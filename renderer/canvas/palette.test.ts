@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SHAPE_SCOPE } from '../../core/pipeline/scene';
 import {
-  categoricalColour, categorySlots, formatBytes, formatMicros, legendFor, logRange, PALETTE_SIZE, rampColour, rampPosition, resetCategorySlots,
+  categoricalColour, categorySlots, DIFF_COLOURS, formatBytes, formatMicros, legendFor, logRange, PALETTE_SIZE, rampColour, rampPosition, resetCategorySlots,
 } from './palette';
 import { tinyScene, type TinyNode } from './test-support/tiny-scene';
 
@@ -85,5 +85,22 @@ describe('ramp', () => {
     expect(formatMicros(2_500_000)).toBe('2.50 s');
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(3 * 1024 * 1024)).toBe('3.00 MB');
+  });
+});
+
+describe('diff colours', () => {
+  it('legend only the statuses the scene shows, and say when there is no diff', () => {
+    const plain = tinyScene([op('MatMul')]);
+    expect(legendFor(plain, 'diff').map((e) => e.label)).toEqual(['no diff (open two graphs with Compare)']);
+    const scene = { ...plain, ...tinyScene([op('A'), op('B'), op('C')]), diff: Uint8Array.from([0, 4, 4]) };
+    const legend = legendFor(scene, 'diff');
+    expect(legend.map((e) => e.label)).toEqual(['same', 'added (only in B)']);
+    expect(legend[1]?.colour).toEqual([...(DIFF_COLOURS[4] ?? [])]);
+  });
+
+  it('are distinct for every status but same, which keeps its neutral colour', () => {
+    expect(DIFF_COLOURS[0]).toBeNull();
+    const hues = DIFF_COLOURS.slice(1).map((c) => c?.join());
+    expect(new Set(hues).size).toBe(hues.length);
   });
 });

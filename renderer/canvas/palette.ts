@@ -143,6 +143,16 @@ export function categorySlots(scene: Scene, mode: CategoricalMode): Int32Array {
   return out;
 }
 
+/**
+ * Compare mode, by diff code (DIFF_STATUSES order, then DIFF_MIXED): same has none (it keeps the
+ * shape's neutral colour), then the conventional diff hues — green added, red removed — and
+ * distinct ones for changed attributes, moves, renames and scopes holding a mix.
+ */
+export const DIFF_COLOURS: readonly (Rgb | null)[] = [
+  null, [230, 159, 0], [66, 133, 244], [156, 96, 220], [52, 168, 83], [219, 68, 55], [236, 120, 50],
+];
+export const DIFF_LABELS: readonly string[] = ['same', 'attributes changed', 'moved to another scope', 'renamed', 'added (only in B)', 'removed (only in A)', 'mixed changes inside'];
+
 /** Sequential ramp (pale yellow → orange → red-brown) for compute time and memory. */
 const RAMP: readonly Rgb[] = [[255, 247, 210], [254, 217, 118], [253, 161, 70], [236, 102, 44], [196, 58, 36]];
 
@@ -207,6 +217,13 @@ const LEGEND_MAX = 12;
  * nodes have none or fall outside the list), or a few stops of the ramp with their values.
  */
 export function legendFor(scene: Scene, mode: ColourMode): LegendEntry[] {
+  if (mode === 'diff') {
+    const diff = scene.diff;
+    if (!diff) return [{ label: 'no diff (open two graphs with Compare)', colour: [...categoricalColour(-1)] }];
+    const present = new Set(diff);
+    return DIFF_LABELS.map((label, code) => ({ label, code })).filter((e) => present.has(e.code))
+      .map(({ label, code }) => ({ label, colour: [...(DIFF_COLOURS[code] ?? THEMES.light.op)] as [number, number, number] }));
+  }
   if (mode === 'compute' || mode === 'memory') {
     const range = logRange(scene[mode]);
     if (!range) return [{ label: 'no figures', colour: [...categoricalColour(-1)] }];

@@ -7,7 +7,7 @@ import type { Scene } from '../../core/pipeline/scene';
 import type { Rect } from './camera';
 import { buildEdgeGeometry, type EdgeGeometry } from './edge-geometry';
 import { computeEdgeColours, type EdgeColours } from './edge-style';
-import { buildLabelIndex, LABEL_COUNT, LABEL_OPTIONS, LABEL_TITLE, LabelWindow, selectLabels, type LabelIndex } from './labels';
+import { buildLabelIndex, LABEL_BADGE, LABEL_COUNT, LABEL_OPTIONS, LABEL_TITLE, LabelWindow, selectLabels, type LabelIndex } from './labels';
 import { computeNodeColours, type CanvasStyle, type Highlight, type NodeColours } from './node-style';
 import { buildGroups, gatherColours, type Group, type GroupColours } from './scene-groups';
 import { CullWindow, selectVisible, type EdgeEnds, type Visible } from './visibility';
@@ -46,7 +46,7 @@ export class SceneModel {
   /** Label indexes currently drawn, and the window they were chosen for. */
   labelSelection: Int32Array = new Int32Array(0);
   /** The selection split by the layer that draws it (stable arrays until the selection changes). */
-  labelSplit: { readonly titles: number[]; readonly names: number[]; readonly counts: number[] } = { titles: [], names: [], counts: [] };
+  labelSplit: { readonly titles: number[]; readonly names: number[]; readonly counts: number[]; readonly badges: number[] } = { titles: [], names: [], counts: [], badges: [] };
   readonly labelWindow = new LabelWindow();
   private readonly cullWindow = new CullWindow();
   private budget = Infinity;
@@ -166,10 +166,10 @@ export class SceneModel {
     // Labels need their box drawn: when the budget cut small boxes, their labels go too.
     const minBoxPx = Math.max(LABEL_OPTIONS.minBoxPx, this.visible?.cutPx ?? 0);
     this.labelSelection = selectLabels(this.labels, region, 2 ** zoom, { ...LABEL_OPTIONS, minBoxPx });
-    const split = { titles: [] as number[], names: [] as number[], counts: [] as number[] };
+    const split = { titles: [] as number[], names: [] as number[], counts: [] as number[], badges: [] as number[] };
     for (const k of this.labelSelection) {
       const kind = this.labels.kind[k];
-      (kind === LABEL_TITLE ? split.titles : kind === LABEL_COUNT ? split.counts : split.names).push(k);
+      (kind === LABEL_TITLE ? split.titles : kind === LABEL_COUNT ? split.counts : kind === LABEL_BADGE ? split.badges : split.names).push(k);
     }
     this.labelSplit = split;
     return true;

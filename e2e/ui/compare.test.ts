@@ -1,0 +1,158 @@
+// Compare mode in Chromium, as a user drives it: pick two corpus logs in the Compare dialog, see
+// both panes drawn with the diff summary and badges, click a change and see both panes centre it,
+// expand a scope on one side and see its counterpart open on the other, compare two runs of one
+// logdir, and export the diff (JSON equal to the CLI's, PNG of both panes).
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DiffDocument } from '../../core/diff/diff';
+import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
+import { inkRatio, openApp, ROOT, shutdown, skipReason, type App } from './harness';
+import { PNG } from 'pngjs';
+
+const skip = skipReason() ?? (HAVE_CORPUS ? null : 'skipped: no corpus');
+if (skip) console.log(`compare UI end-to-end suite ${skip}`);
+const A = join(CORPUS_DIR, 'golbin_tutorials/dqn/events.out.tfevents.1484955089.mpr');
+const B = join(CORPUS_DIR, 'golbin_tutorials/dqn_pyplot/events.out.tfevents.1497009719.mpr');
+const LOGDIR = join(CORPUS_DIR, 'cs20_fork_graphs');
+
+type Box = { x: number; y: number; width: number; height: number };
+
+function paneBox(page: Page, pane: 0 | 1, name: string): Promise<Box | null> {
+  return page.evaluate(([p, n]) => (window as unknown as { scopeview: { paneBoxOf(p: number, n: string): Box | null } }).scopeview.paneBoxOf(p, n), [pane, name] as const);
+}
+
+function badge(page: Page, pane: 0 | 1, name: string): Promise<string | null> {
+  return page.evaluate(([p, n]) => (window as unknown as { scopeview: { badgeOf(p: number, n: string): string | null } }).scopeview.badgeOf(p, n), [pane, name] as const);
+}
+
+async function paneCanvas(page: Page, side: 'a' | 'b'): Promise<{ box: Box; ink: number }> {
+  const el = page.locator(`[data-testid="pane-${side}"] [data-testid="canvas"]`);
+  const box = (await el.boundingBox()) as Box;
+  const img = PNG.sync.read(await el.screenshot());
+  return { box, ink: inkRatio({ png: Buffer.alloc(0), width: img.width, height: img.height, data: img.data }) };
+}
+
+async function waitCompared(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="compare"][data-phase="ready"]', { timeout: 90_000 });
+  await page.waitForSelector('[data-testid="pane-a"][data-phase="ready"]');
+  await page.waitForSelector('[data-testid="pane-b"][data-phase="ready"]');
+  await page.waitForFunction(() => !document.querySelector('.busy'), undefined, { timeout: 60_000 });
+  await page.waitForTimeout(600);
+}
+
+/** Distance from a node's box centre to its pane's centre, px. */
+async function offCentre(page: Page, pane: 0 | 1, name: string): Promise<number> {
+  const b = await paneBox(page, pane, name);
+  if (!b) return Infinity;
+  const view = (await paneCanvas(page, pane === 0 ? 'a' : 'b')).box;
+  return Math.hypot(b.x + b.width / 2 - (view.x + view.width / 2), b.y + b.height / 2 - (view.y + view.height / 2));
+}
+
+describe.skipIf(skip !== null)('compare UI (Chromium)', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await openApp();
+    await app.page.setViewportSize({ width: 1600, height: 900 });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await shutdown();
+  });
+
+  it('compares two corpus logs picked in the Compare dialog: both panes, the summary and the badges', async () => {
+    const p = app.page;
+    await p.click('[data-testid="open-compare"]');
+    await p.waitForSelector('[data-testid="compare-dialog"]');
+    expect(await p.isDisabled('[data-testid="compare-go"]')).toBe(true);
+    await p.setInputFiles('[data-testid="compare-a-file"]', A);
+    await p.setInputFiles('[data-testid="compare-b-file"]', B);
+    expect(await p.textContent('[data-testid="compare-b-name"]')).toContain('1497009719');
+    await p.click('[data-testid="compare-go"]');
+    await waitCompared(p);
+    const summary = (await p.textContent('[data-testid="diff-summary"]')) ?? '';
+    expect(summary).toContain('74 changed');
+    expect(summary).toContain('347 added');
+    expect(summary).toContain('158 removed');
+    for (const side of ['a', 'b'] as const) expect((await paneCanvas(p, side)).ink).toBeGreaterThan(0.01);
+    // Closed scopes carry their badges: A's beta1_power had 4 ops rewired, B's main scope is all new.
+    expect(await badge(p, 0, 'beta1_power')).toBe('~4');
+    expect(await badge(p, 1, 'main')).toBe('+149');
+    expect(await badge(p, 0, 'Mean')).toBe('');
+    expect(await p.textContent('[data-testid="pane-b"] [data-testid="legend"]')).toContain('added');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('centres a change in both panes when its entry is clicked, opening the scopes on the way', async () => {
+    const p = app.page;
+    const name = 'gradients/Mul_grad/mul';
+    expect(await paneBox(p, 0, name)).toBeNull(); // inside closed scopes
+    await p.locator(`[data-testid="diff-entry"][title="${name}"]`).click();
+    await p.waitForFunction(() => !document.querySelector('.busy'), undefined, { timeout: 60_000 });
+    await p.waitForTimeout(800);
+    expect(await offCentre(p, 0, name)).toBeLessThan(40);
+    expect(await offCentre(p, 1, name)).toBeLessThan(40);
+    expect(await p.getAttribute(`[data-testid="diff-entry"][title="${name}"]`, 'class')).toContain('focused');
+  });
+
+  it('opens the counterpart scope on the other side when a scope is expanded on one', async () => {
+    const p = app.page;
+    await p.click('[data-testid="sync-camera"]'); // cameras apart, so the double-click lands on A only
+    const target = 'beta2_power';
+    await p.mouse.click(300, 200); // focus the page, not an input
+    await p.keyboard.press('f');
+    await p.waitForTimeout(800);
+    const box = (await paneBox(p, 0, target)) as Box;
+    expect(await paneBox(p, 1, `${target}/Assign`)).toBeNull();
+    await p.mouse.dblclick(box.x + box.width / 2, box.y + Math.min(8, box.height / 2));
+    await p.waitForFunction(() => !document.querySelector('.busy'), undefined, { timeout: 60_000 });
+    await p.waitForTimeout(1000);
+    expect(await paneBox(p, 0, `${target}/Assign`)).not.toBeNull();
+    expect(await paneBox(p, 1, `${target}/Assign`)).not.toBeNull();
+    await p.click('[data-testid="sync-camera"]');
+  });
+
+  it('lists the variables of both sides in the Scopes tab', async () => {
+    const p = app.page;
+    await p.click('[role="tab"]:has-text("Scopes")');
+    await p.waitForSelector('[data-testid="variable-row"]');
+    const statuses = await p.locator('[data-testid="variable-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+    expect(statuses).toContain('removed');
+    expect(statuses).toContain('added');
+    await p.click('[role="tab"]:has-text("Changes")');
+  });
+
+  it('exports the diff as the JSON the CLI prints, and both panes as one PNG', async () => {
+    const p = app.page;
+    const [json] = await Promise.all([p.waitForEvent('download'), p.click('[data-testid="export-diff-json"]')]);
+    expect(json.suggestedFilename()).toMatch(/^diff-.*\.json$/);
+    const exported = JSON.parse(readFileSync((await json.path()) as string, 'utf8')) as DiffDocument;
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin/scopeview.mjs'), 'diff', A, B, '--json'], { encoding: 'utf8' });
+    expect(exported).toEqual(JSON.parse(cli.stdout) as DiffDocument);
+    const [png] = await Promise.all([p.waitForEvent('download'), p.click('[data-testid="export-compare-png"]')]);
+    const img = PNG.sync.read(readFileSync((await png.path()) as string));
+    const pane = (await paneCanvas(p, 'a')).box;
+    expect(img.width).toBeGreaterThan(2 * pane.width * 0.95);
+  });
+
+  it('compares two runs of one logdir, then Esc returns to the explorer', async () => {
+    const p = app.page;
+    await p.keyboard.press('Escape');
+    await p.waitForSelector('[data-testid="compare"]', { state: 'detached' });
+    await p.setInputFiles('[data-testid="open-folder"]', LOGDIR);
+    await p.waitForSelector('[data-testid="app"][data-phase="ready"]', { timeout: 60_000 });
+    await p.click('[data-testid="open-compare"]');
+    // The open logdir is offered for both sides: A its first graph, B a graph of another run.
+    expect(await p.textContent('[data-testid="compare-a-name"]')).toContain('cs20_fork_graphs');
+    await p.selectOption('[data-testid="compare-b-graph"]', '4'); // normal_loading's graph
+    await p.click('[data-testid="compare-go"]');
+    await waitCompared(p);
+    const summary = (await p.textContent('[data-testid="diff-summary"]')) ?? '';
+    expect(summary).toContain('9 removed'); // lazy loading built x_1, y_1 and init_1 again
+    expect(summary).toContain('10 same');
+    expect(await badge(p, 0, 'x_1')).toBe('\u22124');
+    expect(app.errors).toEqual([]);
+  });
+});

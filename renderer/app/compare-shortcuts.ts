@@ -1,0 +1,52 @@
+// Keys in compare mode: the explorer's navigation keys act on the pane last clicked (the other
+// follows when the cameras move together), N / Shift+N step through the changes, Esc leaves.
+import type { Comparison } from './compare-controller';
+import type { Controller } from './controller';
+
+const PAN = 80;
+
+export function handleCompareKey(ev: KeyboardEvent, app: Controller, cmp: Comparison, typing: boolean): void {
+  const s = cmp.getState();
+  const mod = ev.ctrlKey || ev.metaKey;
+  const k = ev.key;
+  if (mod && k.toLowerCase() === 'e') {
+    ev.preventDefault();
+    void (ev.shiftKey ? cmp.exportJson() : cmp.exportPng());
+    return;
+  }
+  if (k === 'Escape') {
+    if (app.getState().help) app.setHelp(false);
+    else if (typing) (ev.target as HTMLElement).blur();
+    else app.exitCompare();
+    return;
+  }
+  if (typing || mod || ev.altKey) return;
+  const pane = cmp.panes[s.active];
+  const cv = pane.graphCanvas;
+  switch (k) {
+    case '?': app.setHelp(!app.getState().help); break;
+    case 't': case 'T': app.setTheme(app.getState().theme === 'light' ? 'dark' : 'light'); break;
+    case 'f': case 'F': for (const p of cmp.panes) p.graphCanvas?.fit(); break;
+    case '+': case '=': cv?.zoomBy(1.25); break;
+    case '-': case '_': cv?.zoomBy(0.8); break;
+    case 'ArrowLeft': ev.preventDefault(); cv?.panBy(-PAN, 0); break;
+    case 'ArrowRight': ev.preventDefault(); cv?.panBy(PAN, 0); break;
+    case 'ArrowUp': ev.preventDefault(); cv?.panBy(0, -PAN); break;
+    case 'ArrowDown': ev.preventDefault(); cv?.panBy(0, PAN); break;
+    case 'Enter': {
+      const sel = pane.getState().selected;
+      if (sel >= 0) pane.toggle(sel);
+      break;
+    }
+    case 'n': case 'N': {
+      const changes = s.diff?.changes ?? [];
+      const visible = changes.map((change, index) => ({ change, index })).filter((e) => s.filter === 'all' || e.change.status === s.filter);
+      if (visible.length === 0) break;
+      const at = visible.findIndex((e) => e.index === s.focused);
+      const next = visible[(at < 0 ? (ev.shiftKey ? visible.length - 1 : 0) : at + (ev.shiftKey ? visible.length - 1 : 1)) % visible.length];
+      if (next) void cmp.focus(next.change, next.index);
+      break;
+    }
+    default: return;
+  }
+}
