@@ -1,5 +1,6 @@
 // `npm run screenshots`: regenerates docs/screenshots/*.png, the main states of the UI on the
-// bundled demo graph, in Chromium at 1280×800 (linked from the README).
+// bundled demo graph (and compare mode on two of the project's fixtures), in Chromium at 1280×800
+// (linked from the README).
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { boxOf, waitReady } from '../e2e/ui/harness';
@@ -8,6 +9,7 @@ import { launchChromium } from './chromium';
 import { serveStatic } from './static-server';
 
 const OUT = join(import.meta.dirname, '../docs/screenshots');
+const FIXTURES = join(import.meta.dirname, '../fixtures/generated');
 
 async function dblclick(page: Page, name: string): Promise<void> {
   const b = await boxOf(page, name);
@@ -45,7 +47,25 @@ try {
   await page.waitForSelector('[data-testid="scopes-panel"]');
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(OUT, 'dark-op-colours-scopes.png') });
-  console.log(`wrote ${OUT}/{start,demo-top-level,expanded-inspector,search,dark-op-colours-scopes}.png`);
+  // Compare mode on the project's own reuse pair: B created layer_1's variables again.
+  await page.keyboard.press('t');
+  await page.click('[data-testid="open-compare"]');
+  await page.setInputFiles('[data-testid="compare-a-file"]', join(FIXTURES, 'reuse-auto.pb'));
+  await page.setInputFiles('[data-testid="compare-b-file"]', join(FIXTURES, 'reuse-none.pb'));
+  await page.click('[data-testid="compare-go"]');
+  await page.waitForSelector('[data-testid="compare"][data-phase="ready"]', { timeout: 60_000 });
+  await page.mouse.click(640, 20);
+  await page.keyboard.press('f');
+  await page.waitForTimeout(500);
+  const layer = await page.evaluate(() => (window as unknown as { scopeview: { paneBoxOf(p: number, n: string): { x: number; y: number; width: number; height: number } | null } }).scopeview.paneBoxOf(0, 'layer_1'));
+  if (!layer) throw new Error('layer_1 is not drawn in pane A');
+  await page.mouse.dblclick(layer.x + layer.width / 2, layer.y + 10);
+  await page.waitForTimeout(1500);
+  await page.mouse.move(640, 20);
+  await page.click('.tab:text("Changes")');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(OUT, 'compare.png') });
+  console.log(`wrote ${OUT}/{start,demo-top-level,expanded-inspector,search,dark-op-colours-scopes,compare}.png`);
 } finally {
   await browser.close();
   await server.close();
