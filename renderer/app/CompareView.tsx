@@ -32,6 +32,11 @@ function PaneView({ pane, c, cmp, name }: { pane: Pane; c: Controller; cmp: Comp
         )}
       </header>
       {state.opened?.error && <div className="banner error" role="alert">Could not read all of {state.opened.error.file}: {state.opened.error.message}</div>}
+      {(state.failure ?? state.toast) && (
+        <div className={state.failure ? 'banner error' : 'banner warning'} role="alert" data-testid={`pane-${side.toLowerCase()}-notice`}>
+          {state.failure ?? state.toast} <button type="button" className="link" onClick={() => c.dismiss()} aria-label="Dismiss">✕</button>
+        </div>
+      )}
       <CanvasView state={state} c={c} onCanvas={noCanvas} />
     </section>
   );

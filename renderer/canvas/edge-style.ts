@@ -1,7 +1,8 @@
 // Per-segment and per-arrowhead colours and widths of the edges for the current theme and
 // highlight: data, control and reference edges in their colours; with a trace, edges between
-// traced nodes in the accent colour and the rest faded; without one, the selected node's edges.
-import { EDGE_KIND_CONTROL, EDGE_KIND_REF, type Scene } from '../../core/pipeline/scene';
+// traced nodes in the accent colour and the rest faded; without one, the selected node's edges
+// (for an open scope, its connections outside, not its inner wiring).
+import { EDGE_KIND_CONTROL, EDGE_KIND_REF, SHAPE_SCOPE_OPEN, type Scene } from '../../core/pipeline/scene';
 import type { EdgeGeometry } from './edge-geometry';
 import type { CanvasStyle, Highlight } from './node-style';
 import { mix, THEMES, type Rgb } from './palette';
@@ -26,11 +27,34 @@ export function edgeStates(scene: Scene, h: Highlight): Uint8Array {
       state[e] = h.traced.has(scene.edgeFrom[e] as number) && h.traced.has(scene.edgeTo[e] as number) ? EDGE_HIGHLIGHT : EDGE_FADED;
     }
   } else if (h.selected >= 0) {
+    const inside = insideOpenScope(scene, h.selected);
     for (let e = 0; e < m; e++) {
-      if (scene.edgeFrom[e] === h.selected || scene.edgeTo[e] === h.selected) state[e] = EDGE_HIGHLIGHT;
+      const from = scene.edgeFrom[e] as number;
+      const to = scene.edgeTo[e] as number;
+      if (from !== h.selected && to !== h.selected) continue;
+      // An open scope's own edges include the legs from its border to its children: those are
+      // its inner wiring, not its connections, and stay unhighlighted.
+      if (inside && (inside.has(from) || inside.has(to))) continue;
+      state[e] = EDGE_HIGHLIGHT;
     }
   }
   return state;
+}
+
+/** Ids of the nodes drawn inside `id` when it is an open scope (parents precede children in a scene), else null. */
+function insideOpenScope(scene: Scene, id: number): Set<number> | null {
+  const slot = scene.ids.indexOf(id);
+  if (slot < 0 || scene.shapes[slot] !== SHAPE_SCOPE_OPEN) return null;
+  const within = new Uint8Array(scene.nodeCount);
+  const out = new Set<number>();
+  for (let i = slot + 1; i < scene.nodeCount; i++) {
+    const p = scene.parentSlot[i] as number;
+    if (p === slot || (p >= 0 && within[p] === 1)) {
+      within[i] = 1;
+      out.add(scene.ids[i] as number);
+    }
+  }
+  return out;
 }
 
 export function computeEdgeColours(scene: Scene, g: EdgeGeometry, style: CanvasStyle, h: Highlight): EdgeColours {

@@ -313,7 +313,9 @@ export class GraphCanvas {
   }
 
   private frame(model: SceneModel, opacity: number, matrix: Float32Array | null, pickable: boolean): LayerFrame {
-    return { prefix: `g${model.gen}`, zoom: this.camera.zoom, opacity, modelMatrix: matrix, pickable, theme: this.style.theme };
+    // A fading scene is drawn shifted by its matrix: its titles stick to the view in its own coordinates.
+    const viewLeft = viewRect(this.camera, ...this.viewSize()).x - (matrix ? (matrix[12] as number) : 0);
+    return { prefix: `g${model.gen}`, zoom: this.camera.zoom, opacity, modelMatrix: matrix, pickable, theme: this.style.theme, viewLeft };
   }
 
   private layersOf(model: SceneModel, f: LayerFrame, rings: boolean): Layer[] {

@@ -1,9 +1,10 @@
 // deck.gl text layers for the labels the level-of-detail pass selected: scope titles (semi-bold,
-// left-aligned in the header band), centred names and second lines, and metaedge counts in small
-// pills, and compare mode's diff badges. Sizes are in world units so text scales with the boxes it belongs to.
+// left-aligned in the header band, sliding along it when the view cuts the box's left edge),
+// centred names and second lines, metaedge counts in small pills, and compare mode's diff badges.
+// Sizes are in world units so text scales with the boxes it belongs to.
 import type { Color, Layer } from '@deck.gl/core';
 import { TextLayer } from '@deck.gl/layers';
-import { LABEL_COUNT, LABEL_SUB, LABEL_TITLE } from './labels';
+import { LABEL_COUNT, LABEL_SUB, LABEL_TITLE, stickyTitleX } from './labels';
 import { FLAT, type LayerFrame } from './node-layers';
 import { mix, THEMES, type Rgb } from './palette';
 import type { SceneModel } from './scene-model';
@@ -90,6 +91,8 @@ export function labelLayers(model: SceneModel, f: LayerFrame): Layer[] {
       data: titles,
       fontWeight: FONT_WEIGHT,
       getTextAnchor: 'start',
+      getPosition: (k: number) => [stickyTitleX(l, k, f.viewLeft), l.y[k] as number],
+      updateTriggers: { ...common.updateTriggers, getPosition: [f.viewLeft] },
     }));
   }
   if (names.length) {

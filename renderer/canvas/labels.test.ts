@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HEADER } from '../../core/layout/node-sizes';
 import { SHAPE_SCOPE, SHAPE_SCOPE_OPEN } from '../../core/pipeline/scene';
 import { buildEdgeGeometry } from './edge-geometry';
-import { buildLabelIndex, LABEL_BADGE, LABEL_COUNT, LABEL_NAME, LABEL_SUB, LABEL_TITLE, LabelWindow, selectLabels, TITLE_INSET } from './labels';
+import { buildLabelIndex, LABEL_BADGE, LABEL_COUNT, LABEL_NAME, LABEL_SIZE, LABEL_SUB, LABEL_TITLE, LabelWindow, selectLabels, stickyTitleX, TITLE_INSET } from './labels';
 import { idOf, tinyScene } from './test-support/tiny-scene';
 
 const scene = tinyScene([
@@ -93,5 +93,17 @@ describe('diff badges', () => {
     expect(idx.x[k]).toBeLessThan(220);
     expect([...idx.kind].filter((x) => x === LABEL_BADGE)).toHaveLength(1);
     expect([...buildLabelIndex(scene, null).kind]).not.toContain(LABEL_BADGE);
+  });
+});
+
+describe('sticky scope titles', () => {
+  const title = index.text.indexOf('encoder');
+  it('stay at the box\u2019s left while that edge is in view', () => {
+    expect(stickyTitleX(index, title, -50)).toBe(TITLE_INSET);
+  });
+  it('slide with the view\u2019s left edge, and stop where the title still fits in the box', () => {
+    expect(stickyTitleX(index, title, 300)).toBe(300 + TITLE_INSET);
+    const last = 1000 - TITLE_INSET - 7 * LABEL_SIZE * 0.6; // 'encoder' at 0.6 em per character
+    expect(stickyTitleX(index, title, 5000)).toBeCloseTo(last, 3);
   });
 });

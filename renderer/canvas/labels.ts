@@ -5,7 +5,7 @@
 // the selection on every frame of a pan.
 import { SHAPE_SCOPE, SHAPE_SCOPE_OPEN, SHAPE_SERIES, type Scene } from '../../core/pipeline/scene';
 import { HEADER } from '../../core/layout/node-sizes';
-import { LABEL_METRICS } from '../../core/layout/text-metrics';
+import { LABEL_METRICS, textWidth } from '../../core/layout/text-metrics';
 import { containsRect, expandRect, intersects, type Rect } from './camera';
 import type { EdgeGeometry } from './edge-geometry';
 import { SERIES_STEP } from './scene-groups';
@@ -110,6 +110,18 @@ export function buildLabelIndex(scene: Scene, edges: EdgeGeometry | null): Label
     count, text, kind: Uint8Array.from(kinds), owner: Int32Array.from(owners), x: Float32Array.from(xs), y: Float32Array.from(ys),
     size: Float32Array.from(sizes), box, order,
   };
+}
+
+/**
+ * Where an open scope's title is drawn when the view's left edge (world x) cuts into its box: it
+ * slides right to stay readable, like a sticky header, until it reaches the box's right end.
+ */
+export function stickyTitleX(index: LabelIndex, k: number, viewLeft: number): number {
+  const x = index.x[k] as number;
+  const want = viewLeft + TITLE_INSET;
+  if (want <= x) return x;
+  const last = (index.box[4 * k] as number) + (index.box[4 * k + 2] as number) - TITLE_INSET - textWidth(index.text[k] ?? '');
+  return Math.max(x, Math.min(want, last));
 }
 
 export interface LabelOptions {

@@ -21,6 +21,8 @@ export interface LayerFrame {
   readonly modelMatrix: Float32Array | null;
   readonly pickable: boolean;
   readonly theme: ThemeName;
+  /** World x of the view's left edge (open-scope titles stick to it). */
+  readonly viewLeft: number;
 }
 
 /** All layers share the z = 0 plane: draw order decides, never the depth buffer. */
