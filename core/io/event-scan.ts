@@ -5,7 +5,7 @@ import { scopeview, tensorflow } from './generated/proto.js';
 import { EventFields, graphSummaryValues, readStep, readWallTime, scanEventFields } from './event-wire';
 import type { LoadWarning } from './errors';
 import { decodeAt, graphIn, metaInfoOf } from './graph-decode';
-import { readGraphDef } from './graph-def-reader';
+import { readGraphDef, type GraphBytesHook } from './graph-def-reader';
 import type { LoadedGraph, StepStatsRecord } from './load-result';
 import { kerasModelGraph } from '../graph/keras-model';
 import protobuf from 'protobufjs/minimal.js';
@@ -33,7 +33,7 @@ export class EventDecoder {
   records = 0;
   fileVersion: string | null = null;
 
-  constructor(readonly file: string, readonly run: string | null = null) {}
+  constructor(readonly file: string, readonly run: string | null = null, private readonly onGraphBytes?: GraphBytesHook) {}
 
   /** Handles one record; malformed records become warnings, never exceptions. `stable` is false
    *  when buf is a reused read buffer: a graph found in it is decoded from a copy of its bytes. */
@@ -85,10 +85,10 @@ export class EventDecoder {
       // wall_time and step are decoded only for records that hold something (not for scalars).
       const ctx = { step: readStep(data, f.stepAt, finish), wallTime: readWallTime(data, f.wallAt), offset: at };
       if (field === 3) this.fileVersion = utf8.read(data, start, end);
-      else if (field === 4) this.pushGraph('graph_def', null, ctx, readGraphDef(data, this.file, base, start, end), null);
+      else if (field === 4) this.pushGraph('graph_def', null, ctx, readGraphDef(data, this.file, base, start, end, this.onGraphBytes), null);
       else if (field === 9) {
         const meta = decodeAt(bytes, (r) => scopeview.lazy.LazyMetaGraphDef.decode(r), this.file, at, 'Event.meta_graph_def');
-        this.pushGraph('meta_graph_def', null, ctx, graphIn(meta.graphDef, data, this.file, base), metaInfoOf(meta));
+        this.pushGraph('meta_graph_def', null, ctx, graphIn(meta.graphDef, data, this.file, base, this.onGraphBytes), metaInfoOf(meta));
       } else if (field === 8) {
         const tagged = decodeAt(bytes, (r) => tensorflow.TaggedRunMetadata.decode(r), this.file, at, 'TaggedRunMetadata');
         const rm = decodeAt(tagged.runMetadata ?? new Uint8Array(0), (r) => scopeview.lazy.LazyRunMetadata.decode(r), this.file, at, 'RunMetadata');

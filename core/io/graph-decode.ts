@@ -4,7 +4,7 @@
 import protobuf from 'protobufjs/minimal.js';
 import { scopeview } from './generated/proto.js';
 import { LoadError } from './errors';
-import { readGraphDef } from './graph-def-reader';
+import { readGraphDef, type GraphBytesHook } from './graph-def-reader';
 import type { Graph } from '../graph/graph';
 
 type Decoder<T> = (reader: protobuf.Reader) => T;
@@ -22,16 +22,16 @@ export function decodeAt<T>(bytes: Uint8Array, decode: Decoder<T>, file: string,
 }
 
 /** Reads a GraphDef held in `inner`, a view into `outer` whose first byte is at file offset `base`. */
-export function graphIn(inner: Uint8Array, outer: Uint8Array, file: string, base: number | null): Graph {
+export function graphIn(inner: Uint8Array, outer: Uint8Array, file: string, base: number | null, onBytes?: GraphBytesHook): Graph {
   const start = inner.byteOffset - outer.byteOffset;
   if (inner.buffer === outer.buffer && start >= 0 && start + inner.length <= outer.length) {
-    return readGraphDef(outer, file, base, start, start + inner.length);
+    return readGraphDef(outer, file, base, start, start + inner.length, onBytes);
   }
-  return readGraphDef(inner, file, null);
+  return readGraphDef(inner, file, null, 0, inner.length, onBytes);
 }
 
-export function decodeGraphDef(bytes: Uint8Array, file: string, base: number | null = 0): Graph {
-  return readGraphDef(bytes, file, base);
+export function decodeGraphDef(bytes: Uint8Array, file: string, base: number | null = 0, onBytes?: GraphBytesHook): Graph {
+  return readGraphDef(bytes, file, base, 0, bytes.length, onBytes);
 }
 
 export interface SignatureSummary {
@@ -61,16 +61,16 @@ export function metaInfoOf(meta: scopeview.lazy.LazyMetaGraphDef.$Properties): M
   };
 }
 
-function metaGraphOf(meta: scopeview.lazy.LazyMetaGraphDef.$Properties, outer: Uint8Array, file: string, base: number | null): { graph: Graph; info: MetaGraphInfo } {
-  return { graph: graphIn(meta.graphDef ?? new Uint8Array(0), outer, file, base), info: metaInfoOf(meta) };
+function metaGraphOf(meta: scopeview.lazy.LazyMetaGraphDef.$Properties, outer: Uint8Array, file: string, base: number | null, onBytes?: GraphBytesHook): { graph: Graph; info: MetaGraphInfo } {
+  return { graph: graphIn(meta.graphDef ?? new Uint8Array(0), outer, file, base, onBytes), info: metaInfoOf(meta) };
 }
 
-export function decodeMetaGraph(bytes: Uint8Array, file: string, base: number | null = 0): { graph: Graph; info: MetaGraphInfo } {
+export function decodeMetaGraph(bytes: Uint8Array, file: string, base: number | null = 0, onBytes?: GraphBytesHook): { graph: Graph; info: MetaGraphInfo } {
   const meta = decodeAt(bytes, (r) => scopeview.lazy.LazyMetaGraphDef.decode(r), file, base, 'MetaGraphDef');
-  return metaGraphOf(meta, bytes, file, base);
+  return metaGraphOf(meta, bytes, file, base, onBytes);
 }
 
-export function decodeSavedModel(bytes: Uint8Array, file: string, base: number | null = 0): { graph: Graph; info: MetaGraphInfo }[] {
+export function decodeSavedModel(bytes: Uint8Array, file: string, base: number | null = 0, onBytes?: GraphBytesHook): { graph: Graph; info: MetaGraphInfo }[] {
   const sm = decodeAt(bytes, (r) => scopeview.lazy.LazySavedModel.decode(r), file, base, 'SavedModel');
-  return (sm.metaGraphs ?? []).map((m) => metaGraphOf(m, bytes, file, base));
+  return (sm.metaGraphs ?? []).map((m) => metaGraphOf(m, bytes, file, base, onBytes));
 }

@@ -180,11 +180,15 @@ function readLibrary(buf: Uint8Array, c: Cursor, end: number, out: FunctionGraph
   }
 }
 
+/** Sees a GraphDef's bytes before they are decoded (the app draws a first frame from the names). */
+export type GraphBytesHook = (buf: Uint8Array, start: number, end: number) => void;
+
 /**
  * Reads the GraphDef in buf[start, end). `base` is the file offset of buf[0] (null when the bytes
  * are not the file's own, e.g. transcoded text); errors name `file` and the failing offset.
  */
-export function readGraphDef(buf: Uint8Array, file: string, base: number | null = 0, start = 0, end = buf.length): Graph {
+export function readGraphDef(buf: Uint8Array, file: string, base: number | null = 0, start = 0, end = buf.length, onBytes?: GraphBytesHook): Graph {
+  onBytes?.(buf, start, end);
   const c = new Cursor(buf, start, end);
   const b = new GraphColumnsBuilder(buf);
   const functions: FunctionGraph[] = [];

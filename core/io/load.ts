@@ -6,6 +6,7 @@ import { readAll, type ByteSource } from './byte-source';
 import { classifyBinary, detectFromHead, SNIFF_BYTES } from './detect';
 import { EventDecoder } from './event-scan';
 import { decodeGraphDef, decodeMetaGraph, decodeSavedModel } from './graph-decode';
+import type { GraphBytesHook } from './graph-def-reader';
 import type { FileFormat, LoadedGraph, LoadResult, StepStatsRecord } from './load-result';
 import { scanRecords } from './tfrecord-reader';
 import { textToBinary } from './text-format';
@@ -17,6 +18,8 @@ export interface LoadOptions {
   readonly onProgress?: (stage: string, done: number, total: number) => void;
   /** For event files that grew: resume scanning at this offset (from a previous `resumeOffset`). */
   readonly startOffset?: number;
+  /** Sees each graph's GraphDef bytes just before they are decoded (not run metadata's). */
+  readonly onGraphBytes?: GraphBytesHook;
 }
 
 const TEXT_TYPES: Partial<Record<FileFormat, string>> = {
@@ -38,7 +41,7 @@ export async function loadSource(source: ByteSource, options: LoadOptions = {}):
     const bytes = await readAll(source);
     if (format === null) format = classifyBinary(bytes);
     options.onProgress?.('decoding graph', 0, source.size);
-    const graphs = decodeWhole(format, bytes, file, run);
+    const graphs = decodeWhole(format, bytes, file, run, options.onGraphBytes);
     options.onProgress?.('decoding graph', source.size, source.size);
     return { file, format, graphs, stepStats: [], warnings: [], error: null, resumeOffset: null };
   } catch (err) {
@@ -47,7 +50,7 @@ export async function loadSource(source: ByteSource, options: LoadOptions = {}):
   }
 }
 
-function decodeWhole(format: FileFormat, raw: Uint8Array, file: string, run: string | null): LoadedGraph[] {
+function decodeWhole(format: FileFormat, raw: Uint8Array, file: string, run: string | null, onBytes?: GraphBytesHook): LoadedGraph[] {
   const textType = TEXT_TYPES[format];
   const bytes = textType ? textToBinary(raw, textType, file) : raw;
   // Offsets inside transcoded text are not file offsets: decode errors there name no offset.
@@ -56,22 +59,22 @@ function decodeWhole(format: FileFormat, raw: Uint8Array, file: string, run: str
   switch (format) {
     case 'graphdef':
     case 'graphdef-text':
-      return [{ ...common, source: 'graphdef', graph: decodeGraphDef(bytes, file, base), meta: null }];
+      return [{ ...common, source: 'graphdef', graph: decodeGraphDef(bytes, file, base, onBytes), meta: null }];
     case 'metagraph':
     case 'metagraph-text': {
-      const { graph, info } = decodeMetaGraph(bytes, file, base);
+      const { graph, info } = decodeMetaGraph(bytes, file, base, onBytes);
       return [{ ...common, source: 'metagraph', graph, meta: info }];
     }
     case 'savedmodel':
     case 'savedmodel-text':
-      return decodeSavedModel(bytes, file, base).map(({ graph, info }) => ({ ...common, source: 'saved_model', graph, meta: info }));
+      return decodeSavedModel(bytes, file, base, onBytes).map(({ graph, info }) => ({ ...common, source: 'saved_model', graph, meta: info }));
     default:
       throw new LoadError('unknown-format', file, 0, `cannot decode format ${format}`);
   }
 }
 
 async function loadEvents(source: ByteSource, run: string | null, options: LoadOptions): Promise<LoadResult> {
-  const decoder = new EventDecoder(source.name, run);
+  const decoder = new EventDecoder(source.name, run, options.onGraphBytes);
   const scan = await scanRecords(source, (buf, start, end, offset, stable) => decoder.onRecord(buf, start, end, offset, stable), {
     isCancelled: options.isCancelled,
     startOffset: options.startOffset,

@@ -1,6 +1,11 @@
+// The preview frame of large graphs: grouping by top-level name, from a decoded graph or straight
+// from GraphDef bytes (which must agree), and its layout.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readGraphDef } from '../io/graph-def-reader';
+import { tensorflow } from '../io/generated/proto.js';
 import { makeGraph } from '../test-support/graphs';
-import { previewScene } from './preview';
+import { previewScene, topLevelOfGraph, topLevelOfGraphDef } from './preview';
 import { SHAPE_OP, SHAPE_SCOPE, sceneBuffers } from './scene';
 
 describe('previewScene', () => {
@@ -25,5 +30,38 @@ describe('previewScene', () => {
     // Every typed array is its own buffer, so the scene can be transferred.
     const buffers = sceneBuffers(s);
     expect(new Set(buffers).size).toBe(buffers.length);
+  });
+});
+
+describe('topLevelOfGraphDef', () => {
+  const encode = (nodes: readonly { name: string; op: string; input?: string[] }[]): Uint8Array =>
+    tensorflow.GraphDef.encode({ node: nodes.map((n) => ({ ...n, attr: { T: { type: 1 } } })), versions: { producer: 27 } }).finish();
+
+  it('reads the top level off the name fields alone, as the decoded graph gives it', () => {
+    const nodes = [{ name: 'a/x', op: 'Const' }, { name: 'a/y', op: 'Add', input: ['a/x'] }, { name: 'b', op: 'NoOp' }, { name: 'c/d/e', op: 'Relu' }, { name: 'a', op: 'Identity' }];
+    const bytes = encode(nodes);
+    const top = topLevelOfGraphDef(bytes, 0, bytes.length);
+    expect(top?.nodes).toBe(5);
+    expect(top?.groups).toEqual(topLevelOfGraph(readGraphDef(bytes, 'g.pb')));
+    expect(top?.groups.get('a')).toEqual({ ops: 3, scope: true });
+  });
+
+  it('agrees with the decoded graph on random names (property)', () => {
+    const component = fc.stringMatching(/^[a-z_][a-z0-9_.-]{0,6}$/);
+    fc.assert(fc.property(fc.array(fc.array(component, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 40 }), (paths) => {
+      const names = [...new Set(paths.map((p) => p.join('/')))];
+      const bytes = encode(names.map((name) => ({ name, op: 'NoOp' })));
+      const top = topLevelOfGraphDef(bytes, 0, bytes.length);
+      expect(top?.groups).toEqual(topLevelOfGraph(readGraphDef(bytes, 'g.pb')));
+    }), { numRuns: 200 });
+  });
+
+  it('gives up (null) on bytes that do not walk as a GraphDef, and reads only its range', () => {
+    const bytes = encode([{ name: 'a/x', op: 'Const' }, { name: 'b', op: 'NoOp' }]);
+    expect(topLevelOfGraphDef(bytes, 0, bytes.length - 3)).toBeNull();
+    expect(topLevelOfGraphDef(Uint8Array.of(0x0a, 0x7f, 0x01), 0, 3)).toBeNull();
+    const padded = new Uint8Array(bytes.length + 4);
+    padded.set(bytes, 2);
+    expect(topLevelOfGraphDef(padded, 2, 2 + bytes.length)?.nodes).toBe(2);
   });
 });

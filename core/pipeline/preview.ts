@@ -1,8 +1,11 @@
-// The first frame of a large graph, drawn while the scope engine still works: the top-level
-// scopes and ops read straight off the node names (one pass, no edges), with their op counts, in
-// the fast layout's grid. It is replaced by the real top level (edges, series, extraction) as soon
-// as that is ready; until then it only shows, it does not answer clicks.
+// The first frame of a large graph, drawn while the loader and the scope engine still work: the
+// top-level scopes and ops read straight off the node names (one pass, no edges), with their op
+// counts, in the fast layout's grid. It is replaced by the real top level (edges, series,
+// extraction) as soon as that is ready; until then it only shows, it does not answer clicks.
+// The names come from a decoded graph, or from a GraphDef's bytes before it is decoded
+// (`topLevelOfGraphDef`: only each NodeDef's name field is read), so the frame can come first.
 import type { Graph } from '../graph/graph';
+import { WireCursor } from '../io/wire';
 import { fastLayout } from '../layout/fast-layout';
 import { boxSize, opsLabel, PADDING } from '../layout/node-sizes';
 import { fitText, LABEL_METRICS } from '../layout/text-metrics';
@@ -11,18 +14,80 @@ import { DEFAULT_SETTINGS } from '../layout/layout-engine';
 import { H_OP, H_SCOPE } from '../scope/hierarchy';
 import { SHAPE_OP, SHAPE_SCOPE, type Scene } from './scene';
 
-export function previewScene(graph: Graph, now: () => number): Scene {
-  const groups = new Map<string, { ops: number; scope: boolean }>();
+/** Top-level name → how many nodes sit under it and whether it is a scope (some name continues past it). */
+export type TopLevel = Map<string, { ops: number; scope: boolean }>;
+
+function addName(groups: TopLevel, top: string, nested: boolean): void {
+  const g = groups.get(top);
+  if (g) {
+    g.ops++;
+    g.scope ||= nested;
+  } else groups.set(top, { ops: 1, scope: nested });
+}
+
+export function topLevelOfGraph(graph: Graph): TopLevel {
+  const groups: TopLevel = new Map();
   for (let i = 0; i < graph.nodeCount; i++) {
     const name = graph.name(i);
     const slash = name.indexOf('/');
-    const top = slash < 0 ? name : name.slice(0, slash);
-    const g = groups.get(top);
-    if (g) {
-      g.ops++;
-      g.scope ||= slash >= 0;
-    } else groups.set(top, { ops: 1, scope: slash >= 0 });
+    addName(groups, slash < 0 ? name : name.slice(0, slash), slash >= 0);
   }
+  return groups;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/**
+ * The top level of the GraphDef in buf[start, end), from the name field of each NodeDef and nothing
+ * else, with the node count; null when the bytes do not walk as a GraphDef (the loader will report why).
+ */
+export function topLevelOfGraphDef(buf: Uint8Array, start: number, end: number): { groups: TopLevel; nodes: number } | null {
+  const groups: TopLevel = new Map();
+  const c = new WireCursor(buf, start, end);
+  const n = new WireCursor(buf, 0, 0);
+  let nodes = 0;
+  while (c.pos < end) {
+    const tag = c.varint();
+    if (tag < 0) return null;
+    if (tag !== 0x0a) {
+      if (!c.skip(tag & 7)) return null;
+      continue;
+    }
+    const len = c.varint();
+    if (len < 0 || c.pos + len > end) return null;
+    const nodeEnd = c.pos + len;
+    n.reset(buf, c.pos, nodeEnd);
+    c.pos = nodeEnd;
+    nodes++;
+    // NodeDef.name is field 1; writers put it first, but any order is read.
+    while (n.pos < nodeEnd) {
+      const t = n.varint();
+      if (t < 0) return null;
+      if (t !== 0x0a) {
+        if (!n.skip(t & 7)) return null;
+        continue;
+      }
+      const l = n.varint();
+      if (l < 0 || n.pos + l > nodeEnd) return null;
+      let cut = n.pos;
+      while (cut < n.pos + l && buf[cut] !== 0x2f) cut++;
+      addName(groups, utf8.decode(buf.subarray(n.pos, cut)), cut < n.pos + l);
+      break;
+    }
+  }
+  return { groups, nodes };
+}
+
+/** Graphs at least this large get a preview frame while they load and their hierarchy is built. */
+export const PREVIEW_MIN_NODES = 20_000;
+/** GraphDefs under this size are not pre-scanned for a preview (they cannot hold PREVIEW_MIN_NODES nodes). */
+export const PREVIEW_MIN_BYTES = 1 << 20;
+
+export function previewScene(graph: Graph, now: () => number): Scene {
+  return previewOf(topLevelOfGraph(graph), now);
+}
+
+export function previewOf(groups: TopLevel, now: () => number): Scene {
   const entries = [...groups.entries()];
   const n = entries.length;
   const nodes: InputNode[] = entries.map(([name, g], id) => ({

@@ -161,5 +161,7 @@ export type RequestType = keyof Replies;
 
 export type Response =
   | { readonly type: 'progress'; readonly id: number; readonly stage: string; readonly done: number; readonly total: number }
+  /** A first frame sent while `open` still runs (a large graph's top level, read off its names). */
+  | { readonly type: 'scene'; readonly id: number; readonly scene: Scene }
   | { readonly [K in RequestType]: { readonly type: 'reply'; readonly id: number; readonly kind: K; readonly value: Replies[K] } }[RequestType]
   | { readonly type: 'failed'; readonly id: number; readonly message: string; readonly cancelled: boolean };

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { memorySource } from '../io/byte-source';
+import { tensorflow } from '../io/generated/proto.js';
 import { inlineExecutor } from '../layout/local-layout';
 import { DEFAULT_VIEW_OPTIONS } from './protocol';
 import { SHAPE_SCOPE, SHAPE_SCOPE_OPEN, SHAPE_SERIES, SHAPE_VARIABLE } from './scene';
@@ -132,5 +133,23 @@ describe('Session', () => {
     const opened = await s.open('cut', [{ path: 'cut', file: bytes.subarray(0, bytes.length - 10) }], false, {});
     expect(opened.graphs.length).toBeGreaterThanOrEqual(1);
     expect(opened.warnings.some((w) => w.kind === 'truncated' && w.offset !== null)).toBe(true);
+  });
+});
+
+describe('Session.open first frame', () => {
+  it('sends a large graph\u2019s top level before the graph is decoded, and nothing for a small one', async () => {
+    const node = Array.from({ length: 25_000 }, (_, i) => ({ name: `block_${i % 40}/layer_${i % 7}/some_rather_long_op_name_${i}`, op: 'Identity' }));
+    const bytes = tensorflow.GraphDef.encode({ node }).finish();
+    expect(bytes.length).toBeGreaterThan(1 << 20);
+    const s = session();
+    const seen: { names: number; preview: boolean; before: boolean }[] = [];
+    let opened = false;
+    const summary = s.open('big.pb', [{ path: 'big.pb', file: bytes }], false, {}, (scene) => seen.push({ names: scene.nodeCount, preview: scene.preview, before: !opened }));
+    await summary;
+    opened = true;
+    expect(seen).toEqual([{ names: 40, preview: true, before: true }]);
+    const small: unknown[] = [];
+    await session().open('demo', [{ path: 'e', file: fixture('demo/events.out.tfevents.0.scopeview') }], false, {}, (scene) => small.push(scene));
+    expect(small).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ import { decorateScene, hierarchyCounts, type DiffOverlay } from './diff-overlay
 import { NodeMetrics } from './node-metrics';
 import { hierarchyNodeOf, locationOf, nodeDetails } from './node-details';
 import type { GraphEntry, Location, NodeDetails, OpenedFile, OpenSummary, SearchReply, SelectSummary, TraceReply, ViewOptions } from './protocol';
-import { previewScene } from './preview';
+import { previewOf, previewScene, PREVIEW_MIN_BYTES, PREVIEW_MIN_NODES, topLevelOfGraphDef } from './preview';
 import { buildScene, type Scene } from './scene';
 import { Tracer } from './trace';
 
@@ -68,10 +68,24 @@ export class Session<F> {
 
   constructor(private readonly host: SessionHost<F>) {}
 
-  async open(name: string, files: readonly OpenedFile<F>[], folder: boolean, options: LoadOptions): Promise<OpenSummary> {
+  /**
+   * Opens a file or folder. `onPreview` receives a first frame of a large graph (its top level read
+   * off the GraphDef's name fields) before that graph is decoded, so the UI can draw at once.
+   */
+  async open(name: string, files: readonly OpenedFile<F>[], folder: boolean, loadOptions: LoadOptions, onPreview?: (scene: Scene) => void): Promise<OpenSummary> {
     const t0 = this.host.now();
     this.loaded = null;
     this.current = null;
+    let previewed = false;
+    const options: LoadOptions = !onPreview ? loadOptions : {
+      ...loadOptions,
+      onGraphBytes: (buf, start, end) => {
+        if (previewed || end - start < PREVIEW_MIN_BYTES) return;
+        previewed = true;
+        const top = topLevelOfGraphDef(buf, start, end);
+        if (top && top.nodes >= PREVIEW_MIN_NODES) onPreview(previewOf(top.groups, () => this.host.now()));
+      },
+    };
     let result: LoadResult;
     const byPath = new Map(files.map((f) => [f.path, f]));
     if (!folder && files.length === 1) {

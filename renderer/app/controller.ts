@@ -4,6 +4,7 @@
 // call its actions. A compare pane is a Controller too, addressing pane 0 or 1 of a shared worker.
 import type { NodeDetails, OpenSummary, Pane, SearchReply, SelectSummary, ViewOptions } from '../../core/pipeline/protocol';
 import { DEFAULT_VIEW_OPTIONS } from '../../core/pipeline/protocol';
+import { PREVIEW_MIN_NODES } from '../../core/pipeline/preview';
 import type { ColourMode, Scene } from '../../core/pipeline/scene';
 import type { ScopesReport } from '../../core/scope/variables';
 import type { Camera, GraphCanvas } from '../canvas/graph-canvas';
@@ -74,8 +75,6 @@ const initial: AppState = {
   mode: 'explore', compareDialog: false,
 };
 
-/** Graphs this large get a preview frame while their scope hierarchy is built. */
-const PREVIEW_NODES = 20_000;
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -141,8 +140,10 @@ export class Controller {
     this.input = input;
     this.set({ phase: 'loading', progress: { stage: `Reading ${input.name}`, done: 0, total: 0 }, opened: null, selection: null, scene: null, details: null,
       selected: -1, results: null, traced: null, variables: null, failure: null, query: '' });
+    let openId = -1;
     const { id, result } = this.client.start({ type: 'open', name: input.name, files: input.files, folder: input.folder },
-      (stage, done, total) => this.set({ progress: { stage, done, total } }), this.pane);
+      (stage, done, total) => this.set({ progress: { stage, done, total } }), this.pane, (scene) => this.showPreview(scene, openId));
+    openId = id;
     this.loadingId = id;
     try {
       const opened = await result;
@@ -209,7 +210,7 @@ export class Controller {
     this.set({ phase: 'loading', graph, fn, options, progress: { stage: 'Building the scope hierarchy', done: 0, total: 0 }, details: null, selected: -1, results: null, traced: null, variables: null });
     try {
       const entry = this.state.opened?.graphs[graph];
-      if (fn === null && !this.state.scene && entry && entry.nodes >= PREVIEW_NODES) await this.showPreview(graph);
+      if (fn === null && !this.state.scene && entry && entry.nodes >= PREVIEW_MIN_NODES) this.showPreview(await this.req({ type: 'preview', graph }));
       const selection = await this.req({ type: 'select', graph, fn, options, metrics: this.labelMetrics }, (stage) => this.set({ progress: { stage, done: 0, total: 0 } }));
       const key = this.viewKey();
       const saved = key ? (this.host.loadState(key) as ViewState | null) : null;
@@ -242,10 +243,13 @@ export class Controller {
     }));
   }
 
-  /** A first look at a large graph while the scope engine runs: its top level read off the names. */
-  private async showPreview(graph: number): Promise<void> {
-    const scene = await this.req({ type: 'preview', graph });
-    this.set({ scene, progress: { stage: `Building the scope hierarchy of ${scene.nodeCount.toLocaleString()} top-level groups`, done: 0, total: 0 } });
+  /**
+   * A first look at a large graph while it loads (sent by the worker before decoding) or while the
+   * scope engine runs: its top level read off the names. `openId`: only for that open, if still current.
+   */
+  private showPreview(scene: Scene, openId = this.loadingId): void {
+    if (openId !== this.loadingId || (this.state.scene && !this.state.scene.preview)) return;
+    this.set({ scene, progress: this.state.progress && { ...this.state.progress, stage: `${this.state.progress.stage} (a first look at ${scene.nodeCount.toLocaleString()} top-level groups)` } });
     this.canvas?.setScene(scene);
     this.openingView();
     this.markFrame('scopeview:preview');

@@ -1,6 +1,7 @@
 // The UI thread's side of the session worker: one promise per request, progress callbacks, and
 // termination (how long work is cancelled). Nothing here parses or lays out; it only posts messages and routes replies.
 import type { Pane, Replies, Request, RequestType, Response } from '../../core/pipeline/protocol';
+import type { Scene } from '../../core/pipeline/scene';
 
 export class Cancelled extends Error {
   constructor(message: string) {
@@ -18,6 +19,7 @@ interface Pending {
   resolve(v: unknown): void;
   reject(e: Error): void;
   progress: Progress | undefined;
+  scene: ((s: Scene) => void) | undefined;
 }
 
 export class SessionClient {
@@ -36,10 +38,10 @@ export class SessionClient {
   }
 
   /** Starts a request for a pane's session (compare mode has two); `id` identifies its progress messages. */
-  start<B extends Body>(body: B, progress?: Progress, pane: Pane = 0): { id: number; result: Promise<ReplyTo<B>> } {
+  start<B extends Body>(body: B, progress?: Progress, pane: Pane = 0, scene?: (s: Scene) => void): { id: number; result: Promise<ReplyTo<B>> } {
     const id = this.nextId++;
     const result = new Promise<ReplyTo<B>>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress });
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress, scene });
     });
     this.worker.postMessage({ ...body, id, pane });
     return { id, result };
@@ -61,6 +63,10 @@ export class SessionClient {
     if (!p) return;
     if (msg.type === 'progress') {
       p.progress?.(msg.stage, msg.done, msg.total);
+      return;
+    }
+    if (msg.type === 'scene') {
+      p.scene?.(msg.scene);
       return;
     }
     this.pending.delete(msg.id);

@@ -75,7 +75,7 @@ async function handle(req: Request<Blob>): Promise<void> {
     case 'open': {
       const value = await session.open(req.name, req.files, req.folder, {
         onProgress: (stage, done, total) => send({ type: 'progress', id: req.id, stage, done, total }),
-      });
+      }, (scene) => send({ type: 'scene', id: req.id, scene }, sceneBuffers(scene)));
       return reply(req.id, 'open', value);
     }
     case 'select':
