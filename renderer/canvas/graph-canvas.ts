@@ -13,6 +13,7 @@ import { nodeLayers, ringLayers, translation, type LayerFrame } from './node-lay
 import { NO_HIGHLIGHT, type CanvasStyle, type Highlight } from './node-style';
 import { cssColour, THEMES, type ThemeName } from './palette';
 import { SceneModel } from './scene-model';
+import { isSoftwareRenderer, webglRenderer } from './gpu-info';
 import { DetailBudget } from './visibility';
 
 export type { Camera, Rect } from './camera';
@@ -31,6 +32,9 @@ export interface CanvasCallbacks {
 }
 
 const FADE_MS = 250;
+/** Software rasterisers while the camera moves: drawing-buffer pixels per CSS pixel, and labels drawn. */
+const MOTION_PIXEL_RATIO = 0.5;
+const MOTION_LABELS = 150;
 /** Stillness after which full detail comes back. */
 const IDLE_MS = 250;
 /** Pointer travel (CSS px) after which a press is a drag, not a click. */
@@ -66,6 +70,12 @@ export class GraphCanvas {
   private readonly listeners: [string, EventListener][] = [];
   /** deck.gl's parent: a div filling the container. */
   private readonly host: HTMLDivElement;
+  /** WebGL is a CPU rasteriser here (gpu-info.ts): motion is drawn with less detail. */
+  private readonly software = isSoftwareRenderer(webglRenderer());
+  private readonly pixelRatio = Math.min(2, globalThis.devicePixelRatio || 1);
+  /** The drawing buffer is at MOTION_PIXEL_RATIO (software rasteriser, camera moving). */
+  private lowRes = false;
+  private lastSize = '';
 
   constructor(private readonly container: HTMLElement, private readonly callbacks: CanvasCallbacks) {
     this.host = document.createElement('div');
@@ -82,16 +92,22 @@ export class GraphCanvas {
         this.applyCamera({ x: vs.target?.[0] ?? 0, y: vs.target?.[1] ?? 0, zoom });
       },
       // Sharp on HiDPI screens, but capped at 2×: 3× triples the fill cost for little gain.
-      useDevicePixels: Math.min(2, globalThis.devicePixelRatio || 1),
+      useDevicePixels: this.pixelRatio,
       // preserveDrawingBuffer: PNG export and test screenshots read the canvas after compositing.
-      deviceProps: { type: 'webgl', webgl: { preserveDrawingBuffer: true, antialias: true } },
+      // MSAA is off on software rasterisers, where resolving it costs a third of each frame; boxes
+      // and text antialias in their shaders anyway.
+      deviceProps: { type: 'webgl', webgl: { preserveDrawingBuffer: true, antialias: !this.software } },
       pickingRadius: 2,
       onHover: (info) => this.handleHover(info),
       onBeforeRender: () => {
         this.renderStart = performance.now();
       },
       onAfterRender: () => this.afterRender(),
-      onResize: () => {
+      onResize: ({ width, height }) => {
+        // A change of pixel ratio alone (motion detail) is no resize of the view.
+        const size = `${width}x${height}`;
+        if (size === this.lastSize) return;
+        this.lastSize = size;
         this.model?.invalidateWindows();
         if (this.fitPending) this.fit();
         else this.applyCamera(this.camera);
@@ -279,6 +295,11 @@ export class GraphCanvas {
     if (!Number.isFinite(c.x) || !Number.isFinite(c.y) || !Number.isFinite(zoom)) return;
     this.camera = { x: c.x, y: c.y, zoom };
     this.moving = true;
+    if (this.software && !this.lowRes) {
+      this.lowRes = true;
+      this.deck.setProps({ useDevicePixels: MOTION_PIXEL_RATIO });
+      this.model?.labelWindow.reset();
+    }
     this.model?.cull(viewRect(this.camera, ...this.viewSize()), zoom, this.budget.value);
     this.deck.setProps({ viewState: this.viewState(), layers: this.buildLayers() });
     clearTimeout(this.idleTimer);
@@ -290,7 +311,12 @@ export class GraphCanvas {
   /** The camera is still: the detail budget only matters for motion, so draw everything again. */
   private settle(): void {
     const m = this.model;
-    if (!m?.visible?.truncated) return;
+    const sharpen = this.lowRes;
+    if (sharpen) {
+      this.lowRes = false;
+      this.deck.setProps({ useDevicePixels: this.pixelRatio });
+    }
+    if (!m || (!m.visible?.truncated && !sharpen)) return;
     m.cull(viewRect(this.camera, ...this.viewSize()), this.camera.zoom, Infinity);
     m.labelWindow.reset();
     this.redrawLayers();
@@ -362,7 +388,7 @@ export class GraphCanvas {
   private updateLabelsNow(): void {
     if (!this.model) return;
     const view: Rect = viewRect(this.camera, ...this.viewSize());
-    if (this.model.updateLabels(view, this.camera.zoom)) this.redrawLayers();
+    if (this.model.updateLabels(view, this.camera.zoom, this.lowRes ? MOTION_LABELS : undefined)) this.redrawLayers();
   }
 
   /** Hierarchy id of the node a pick hit, or -1. */

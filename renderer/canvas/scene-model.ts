@@ -160,12 +160,12 @@ export class SceneModel {
   }
 
   /** Re-chooses the drawn labels if the view left the window they were chosen for; true if they changed. */
-  updateLabels(view: Rect, zoom: number): boolean {
+  updateLabels(view: Rect, zoom: number, cap = LABEL_OPTIONS.cap): boolean {
     if (!this.labelWindow.needsUpdate(view, zoom)) return false;
     const region = this.labelWindow.update(view, zoom);
     // Labels need their box drawn: when the budget cut small boxes, their labels go too.
     const minBoxPx = Math.max(LABEL_OPTIONS.minBoxPx, this.visible?.cutPx ?? 0);
-    this.labelSelection = selectLabels(this.labels, region, 2 ** zoom, { ...LABEL_OPTIONS, minBoxPx });
+    this.labelSelection = selectLabels(this.labels, region, 2 ** zoom, { ...LABEL_OPTIONS, minBoxPx, cap });
     const split = { titles: [] as number[], names: [] as number[], counts: [] as number[], badges: [] as number[] };
     for (const k of this.labelSelection) {
       const kind = this.labels.kind[k];
