@@ -1,6 +1,7 @@
 // The UI thread's side of the session worker: one promise per request, progress callbacks, and
 // termination (how long work is cancelled). Nothing here parses or lays out; it only posts messages and routes replies.
 import type { Replies, Request, RequestType, Response } from '../../core/pipeline/protocol';
+import type { HostFile } from '../host/file-source';
 
 export class Cancelled extends Error {
   constructor(message: string) {
@@ -11,7 +12,7 @@ export class Cancelled extends Error {
 
 type Progress = (stage: string, done: number, total: number) => void;
 /** A request without its id (the client numbers requests), distributed over the union. */
-type Body = Request<Blob> extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+type Body = Request<HostFile> extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 type ReplyTo<B extends Body> = B['type'] extends RequestType ? Replies[B['type']] : never;
 
 interface Pending {

@@ -7,7 +7,7 @@ import { LayoutCancelled, WorkerPool } from '../../core/layout/worker-pool';
 import type { Replies, Request, RequestType, Response } from '../../core/pipeline/protocol';
 import { sceneBuffers } from '../../core/pipeline/scene';
 import { Session } from '../../core/pipeline/session';
-import { blobSource } from '../host/blob-byte-source';
+import { fileSource, type HostFile } from '../host/file-source';
 import { openLayoutStore } from './idb-layout-store';
 import { workerScope } from './worker-scope';
 
@@ -46,8 +46,8 @@ function layoutWorker(): LayoutWorker {
 const cores = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
 const pool = new WorkerPool(Array.from({ length: cores }, layoutWorker));
 // The store opens asynchronously; requests wait for it rather than racing it.
-const ready = openLayoutStore().then((store) => new Session<Blob>({
-  source: (f): ByteSource => blobSource(f.file, f.path),
+const ready = openLayoutStore().then((store) => new Session<HostFile>({
+  source: (f): ByteSource => fileSource(f.file, f.path),
   executor: pool,
   store,
   now: () => performance.now(),
@@ -61,7 +61,7 @@ function reply<K extends RequestType>(id: number, kind: K, value: Replies[K], tr
   send({ type: 'reply', id, kind, value } as Response, transfer);
 }
 
-async function handle(req: Request<Blob>): Promise<void> {
+async function handle(req: Request<HostFile>): Promise<void> {
   const session = await ready;
   switch (req.type) {
     case 'open': {
@@ -95,7 +95,7 @@ async function handle(req: Request<Blob>): Promise<void> {
   }
 }
 
-scope.onmessage = (ev: MessageEvent<Request<Blob>>): void => {
+scope.onmessage = (ev: MessageEvent<Request<HostFile>>): void => {
   const req = ev.data;
   handle(req)
     .catch((err: unknown) => {
