@@ -52,6 +52,19 @@ export default tseslint.config(
     },
   },
   {
+    // Names from graph files are untrusted: the shipped UI never builds HTML from strings.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.ts', 'renderer/bench/**'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]', message: 'render text, never HTML built from strings (docs/SECURITY.md).' },
+        { selector: 'CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment)$/]', message: 'render text, never HTML built from strings (docs/SECURITY.md).' },
+        { selector: 'CallExpression[callee.object.name="document"][callee.property.name=/^(write|writeln)$/]', message: 'render text, never HTML built from strings (docs/SECURITY.md).' },
+        { selector: 'JSXAttribute[name.name="dangerouslySetInnerHTML"]', message: 'render text, never HTML built from strings (docs/SECURITY.md).' },
+      ],
+    },
+  },
+  {
     files: ['electron/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },

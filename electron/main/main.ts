@@ -14,7 +14,7 @@ import { registerIpc, type Handlers } from './ipc-handlers';
 import { menuTemplate } from './menu';
 import { loadSettings, SettingsStore, withoutRecent, withRecent } from './settings';
 import { InputWatcher } from './watcher';
-import { restoreBounds, windowOptions } from './window-options';
+import { openWindow, restoreBounds } from './window-options';
 
 // Must run before `ready`: app:// behaves like https (a secure, standard origin with fetch,
 // workers and storage), which the page and its module workers need.
@@ -159,7 +159,7 @@ function lockDown(contents: WebContents): void {
 function createWindow(demo: boolean): void {
   const saved = settings?.value.window ?? null;
   const bounds = restoreBounds(saved, screen.getAllDisplays().map((d) => d.workArea));
-  const w = new BrowserWindow(windowOptions(PRELOAD, bounds, ICON));
+  const w = openWindow(BrowserWindow, PRELOAD, bounds, ICON);
   win = w;
   pageReady = false;
   if (saved?.maximized) w.maximize();
@@ -184,6 +184,13 @@ function focusWindow(): void {
   if (win.isMinimized()) win.restore();
   win.focus();
 }
+
+// Every renderer sandboxed, whatever a window's preferences say (they say so too: window-options.ts).
+app.enableSandbox();
+
+// Tests (and users keeping several profiles) choose the user-data folder; set before the
+// single-instance lock, which is held per user-data folder.
+if (process.env.SCOPEVIEW_USER_DATA) app.setPath('userData', process.env.SCOPEVIEW_USER_DATA);
 
 if (!app.requestSingleInstanceLock()) {
   // Another Scopeview is running: it received our argv through `second-instance`.

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { restoreBounds, windowOptions } from './window-options';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { openWindow, restoreBounds } from './window-options';
+
+/** A stand-in for BrowserWindow that keeps the options it was made with. */
+class FakeWindow {
+  constructor(readonly options: BrowserWindowConstructorOptions) {}
+}
+const windowOptions = (preload: string, bounds: Parameters<typeof openWindow>[2], icon: string | undefined): BrowserWindowConstructorOptions =>
+  openWindow(FakeWindow, preload, bounds, icon).options;
 
 describe('window options', () => {
   it('turn on every webPreferences item of the Electron security checklist', () => {
@@ -7,7 +15,7 @@ describe('window options', () => {
     expect(o.webPreferences).toMatchObject({
       preload: '/app/preload.cjs', sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, experimentalFeatures: false,
-      webviewTag: false, navigateOnDragDrop: false,
+      webviewTag: false, navigateOnDragDrop: false, disableBlinkFeatures: 'Auxclick',
     });
     expect(o.show).toBe(false);
     expect(o.icon).toBeUndefined();
