@@ -82,15 +82,10 @@ describe.skipIf(skip !== null)('desktop shell (Electron)', () => {
     await waitReady(shell.page);
     expect(await shell.page.textContent('.status')).toContain('events.out.tfevents.1494075549.Morvan');
     const before = await visibleCount(shell);
-    const scope = await shell.page.evaluate(() => {
-      const names = ['layer', 'layer_1', 'inputs', 'loss', 'train'];
-      const hook = (window as unknown as { scopeview: { boxOf(n: string): unknown } }).scopeview;
-      return names.find((n) => hook.boxOf(n) !== null) ?? null;
-    });
-    expect(scope).not.toBeNull();
-    const box = await boxOf(shell.page, scope as string);
-    if (!box) throw new Error('scope not drawn');
+    const box = await boxOf(shell.page, 'layer1');
+    if (!box) throw new Error('layer1 is not drawn');
     await shell.page.mouse.dblclick(box.x + box.width / 2, box.y + Math.min(box.height / 2, 12));
+    await shell.page.waitForFunction(() => (window as unknown as { scopeview: { boxOf(n: string): unknown } }).scopeview.boxOf('layer1/weights') !== null);
     await waitReady(shell.page);
     expect(await visibleCount(shell)).toBeGreaterThan(before);
     // The opened log is remembered in File → Open Recent.

@@ -10,6 +10,9 @@ export class FileGrants {
   private readonly byToken = new Map<string, string>();
   private readonly byPath = new Map<string, string>();
 
+  /** `origin` is the page's origin; only tests that serve the page elsewhere change it. */
+  constructor(private readonly origin: string = APP_ORIGIN) {}
+
   /** The URL for an absolute path the user opened (the same URL every time for that path). */
   grant(path: string): string {
     let token = this.byPath.get(path);
@@ -18,7 +21,7 @@ export class FileGrants {
       this.byPath.set(path, token);
       this.byToken.set(token, path);
     }
-    return `${APP_ORIGIN}${FILE_PREFIX}${token}`;
+    return `${this.origin}${FILE_PREFIX}${token}`;
   }
 
   /** The granted path behind a URL path (`/@file/TOKEN`), or null. */
