@@ -1,4 +1,4 @@
-// `npm start`: opens Scopeview on the bundled demo graph. The desktop shell needs the Electron
+// `npm start [-- PATH [PATH]]`: opens Scopeview on PATH, or on the bundled demo graph. The desktop shell needs the Electron
 // binary; when it cannot be obtained (it is downloaded from outside the npm registry) the same UI
 // is served in the browser on 127.0.0.1 instead, and this says so plainly.
 import { spawn, spawnSync } from 'node:child_process';
@@ -27,7 +27,9 @@ if (electron) {
     const b = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', cwd: root });
     if (b.status !== 0) process.exit(b.status ?? 1);
   }
-  const r = spawnSync(electron, [shell, '--demo', ...process.argv.slice(2)], { stdio: 'inherit' });
+  // `npm start -- PATH` opens PATH (or `A B`, a comparison); without paths, the demo graph.
+  const paths = process.argv.slice(2);
+  const r = spawnSync(electron, [shell, ...(paths.length > 0 ? paths : ['--demo'])], { stdio: 'inherit' });
   process.exit(r.status ?? 0);
 }
 
