@@ -3,7 +3,7 @@
 // is served in the browser on 127.0.0.1 instead, and this says so plainly.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,7 +28,8 @@ if (electron) {
     if (b.status !== 0) process.exit(b.status ?? 1);
   }
   // `npm start -- PATH` opens PATH (or `A B`, a comparison); without paths, the demo graph.
-  const paths = process.argv.slice(2);
+  // npm runs scripts in the package folder; relative paths are the user's, from where npm was run.
+  const paths = process.argv.slice(2).map((p) => (p.startsWith('-') ? p : resolve(process.env.INIT_CWD ?? process.cwd(), p)));
   const r = spawnSync(electron, [shell, ...(paths.length > 0 ? paths : ['--demo'])], { stdio: 'inherit' });
   process.exit(r.status ?? 0);
 }
