@@ -55,13 +55,14 @@ function watch(input: ShellInput): void {
   watcher = new InputWatcher(input, () => inputs.describe(opened), (change) => send({ type: 'input-changed', input: change.input })).start();
 }
 
-async function openPaths(paths: readonly string[]): Promise<ShellInput | null> {
+/** Opens paths for the page; `quiet` leaves telling the user to the page (a recent item it forgets). */
+async function openPaths(paths: readonly string[], quiet = false): Promise<ShellInput | null> {
   try {
     const input = await inputs.open(paths);
     watch(input);
     return input;
   } catch (err) {
-    complain(err instanceof InputError ? err.message : `Could not open ${paths.join(', ')}: ${String(err)}`);
+    if (!quiet) complain(err instanceof InputError ? err.message : `Could not open ${paths.join(', ')}: ${String(err)}`);
     return null;
   }
 }
@@ -129,7 +130,7 @@ const handlers: Handlers = {
   },
   'scopeview:reopen': async (_e, key) => {
     const paths = recentPaths(key);
-    return paths ? openPaths(paths) : null;
+    return paths ? openPaths(paths, true) : null;
   },
   'scopeview:forget': async (_e, key) => {
     await settings?.update((s) => withoutRecent(s, key));
@@ -164,6 +165,10 @@ function createWindow(demo: boolean): void {
   pageReady = false;
   if (saved?.maximized) w.maximize();
   w.once('ready-to-show', () => w.show());
+  // A reloaded page listens afresh: commands wait in the queue until it calls `ready` again.
+  w.webContents.on('did-start-loading', () => {
+    if (win === w) pageReady = false;
+  });
   w.on('close', () => {
     const b = w.getNormalBounds();
     void settings?.update((s) => ({ ...s, window: { ...b, maximized: w.isMaximized() } }));
