@@ -89,8 +89,8 @@ describe.skipIf(skip !== null)('desktop shell (Electron)', () => {
     await waitReady(shell.page);
     expect(await visibleCount(shell)).toBeGreaterThan(before);
     // The opened log is remembered in File → Open Recent.
-    const recent = await shell.app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('file.recent.0')?.label ?? null);
-    expect(recent).toBe('events.out.tfevents.1494075549.Morvan');
+    await expect.poll(() => shell.app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('file.recent.0')?.label ?? null))
+      .toBe('events.out.tfevents.1494075549.Morvan');
     expect(shell.errors).toEqual([]);
   });
 
