@@ -16,6 +16,9 @@ describe('command line', () => {
   it('ignores switches, including those Chromium adds to a second instance', () => {
     expect(packaged('--no-sandbox', '--allow-file-access-from-files', 'run.tfevents', '--enable-logging')).toEqual({ kind: 'open', path: '/home/u/run.tfevents' });
     expect(dev('--remote-debugging-port=0', '--inspect=0')).toEqual({ kind: 'none' });
+    // Switches before the script (Playwright's launch, --no-sandbox as root) are not paths either.
+    expect(parseCommandLine(['/usr/bin/electron', '--inspect=0', '--no-sandbox', 'dist/electron/main.cjs', 'g.pb'], true, '/w')).toEqual({ kind: 'open', path: '/w/g.pb' });
+    expect(parseCommandLine(['/usr/bin/electron', '--inspect=0'], true, '/w')).toEqual({ kind: 'none' });
   });
 
   it('refuses more than two paths with a sentence', () => {

@@ -10,12 +10,18 @@ export type LaunchRequest =
   | { readonly kind: 'error'; readonly message: string };
 
 /**
- * `argv` as Electron gives it: `[electron, main.js, ...args]` when run unpackaged (`defaultApp`),
+ * `argv` as Electron gives it: `[electron, ...switches, main.cjs, ...args]` when run unpackaged (`defaultApp`),
  * `[scopeview, ...args]` when packaged. Switches (`--…`, also the ones Chromium adds to a second
  * instance's argv) are not paths; relative paths resolve against `cwd`.
  */
 export function parseCommandLine(argv: readonly string[], defaultApp: boolean, cwd: string): LaunchRequest {
-  const args = argv.slice(defaultApp ? 2 : 1);
+  let args = argv.slice(1);
+  if (defaultApp) {
+    // Switches may come before the app's script (`electron --no-sandbox main.cjs PATH`, and
+    // Playwright adds its own): the user's arguments are those after the first non-switch.
+    const script = args.findIndex((a) => !a.startsWith('-'));
+    args = script < 0 ? [] : args.slice(script + 1);
+  }
   const demo = args.includes('--demo');
   const paths = args.filter((a) => a.length > 0 && !a.startsWith('-')).map((p) => resolve(cwd, p));
   if (paths.length === 0) return demo ? { kind: 'demo' } : { kind: 'none' };
