@@ -10,9 +10,9 @@ export type LaunchRequest =
   | { readonly kind: 'error'; readonly message: string };
 
 /**
- * `argv` as Electron gives it: `[electron, ...switches, main.cjs, ...args]` when run unpackaged (`defaultApp`),
- * `[scopeview, ...args]` when packaged. Switches (`--…`, also the ones Chromium adds to a second
- * instance's argv) are not paths; relative paths resolve against `cwd`.
+ * `argv` as Electron gives it: `[electron, ...switches, main.cjs, ...args]` when run unpackaged
+ * (`defaultApp`), `[scopeview, ...args]` when packaged. Switches (`--…`, also the ones Chromium
+ * adds to a second instance's argv) are not paths; relative paths resolve against `cwd`.
  */
 export function parseCommandLine(argv: readonly string[], defaultApp: boolean, cwd: string): LaunchRequest {
   let args = argv.slice(1);
