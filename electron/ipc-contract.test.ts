@@ -1,3 +1,5 @@
+// The IPC contract: every invoke channel validated, well-formed calls accepted, bad ones rejected;
+// the sender rule; where a dropped folder is found.
 import { describe, expect, it } from 'vitest';
 import { APP_ORIGIN, folderRoot, INVOKE, isTrustedSender, LIMITS, pathsToOpen, validateArgs, VALIDATORS, type InvokeChannel } from './ipc-contract';
 

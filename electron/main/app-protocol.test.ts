@@ -1,3 +1,5 @@
+// The app:// protocol: the page with its CSP, confinement to the renderer folder, and granted
+// files served by Range.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// Command-line parsing for `scopeview PATH`, `scopeview A B` and second instances.
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from './args';
 

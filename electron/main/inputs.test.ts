@@ -1,3 +1,4 @@
+// Turning chosen paths into granted, registered inputs, and refusing bad ones.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

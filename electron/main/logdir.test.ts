@@ -1,3 +1,4 @@
+// Logdir listing by name: runs, SavedModel folders, limits, symlink loops.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

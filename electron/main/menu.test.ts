@@ -1,3 +1,4 @@
+// The application menu template: its items, and what clicking each one does.
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import type { ShellCommand } from '../ipc-contract';

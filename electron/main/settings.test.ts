@@ -1,3 +1,4 @@
+// Settings: atomic writes, corrupt-file recovery, queued updates, recent items.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// Window options (the security checklist in webPreferences) and restoring saved bounds.
 import { describe, expect, it } from 'vitest';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { openWindow, restoreBounds } from './window-options';

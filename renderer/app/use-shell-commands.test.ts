@@ -1,3 +1,4 @@
+// Shell commands mapped onto Controller actions, with a fake controller; live-reload deferral.
 import { describe, expect, it, vi } from 'vitest';
 import type { ShellCommand, ShellInput } from '../../electron/ipc-contract';
 import { DEFAULT_VIEW_OPTIONS } from '../../core/pipeline/protocol';

@@ -1,3 +1,4 @@
+// The Electron host over a fake bridge: remote files, adopting drops, recent items, queued commands.
 import { describe, expect, it, vi } from 'vitest';
 import type { ShellBridge, ShellCommand, ShellInput } from '../../electron/ipc-contract';
 import { electronHost, fromShellInput, shellKeyOf } from './electron-host';

@@ -1,3 +1,4 @@
+// The ByteSource over Range requests, against fake servers.
 import { describe, expect, it } from 'vitest';
 import { urlSource, type Fetch, type RemoteFile } from './url-byte-source';
 
