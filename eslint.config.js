@@ -44,11 +44,47 @@ export default tseslint.config(
     ignores: ['renderer/**/*.test.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'electron', '**/electron/main/**', '**/cli/**'], message: 'renderer runs sandboxed: no Node, no Electron main, no cli.' }] }],
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['node:*', 'fs', 'path', '**/cli/**'], message: 'renderer runs sandboxed: no Node, no cli.' },
+        { regex: '^electron(/|$)', message: 'renderer runs sandboxed: no Electron APIs (the preload bridges them).' },
+        { regex: '(^|/)electron/(?!ipc-contract$)', message: 'renderer may import only the IPC contract of the shell (electron/ipc-contract).' },
+      ] }],
+    },
+  },
+  {
+    // Names from graph files are untrusted: the shipped UI never builds HTML from strings.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.ts', 'renderer/bench/**'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]', message: 'render text, never HTML built from strings (docs/SECURITY.md).' },
+        { selector: 'CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment)$/]', message: 'render text, never HTML built from strings (docs/SECURITY.md).' },
+        { selector: 'CallExpression[callee.object.name="document"][callee.property.name=/^(write|writeln)$/]', message: 'render text, never HTML built from strings (docs/SECURITY.md).' },
+        { selector: 'JSXAttribute[name.name="dangerouslySetInnerHTML"]', message: 'render text, never HTML built from strings (docs/SECURITY.md).' },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/core/**', '**/cli/**', 'node:*', 'fs', 'path'], message: 'the sandboxed preload imports only electron and the IPC contract.' }] }],
+    },
+  },
+  {
+    files: ['electron/ipc-contract.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '.*', message: 'the IPC contract imports nothing: main, preload and the page all load it.' }] }],
     },
   },
   {
     files: ['electron/main/**/*.ts'],
+    // Tests may load core to check what the page would read from the bytes main serves.
+    ignores: ['electron/main/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/core/**'], message: 'electron main never parses untrusted files: no core, no renderer.' }] }],
     },

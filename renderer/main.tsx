@@ -1,14 +1,16 @@
-// Entry point of the renderer in the browser host: the session worker client, the host, the
-// controller and the React tree. The Electron shell loads the same page with its own host.
+// Entry point of the renderer: the session worker client, the host, the controller and the React
+// tree. The same page runs in the browser and in the Electron shell, whose preload provides a bridge.
 import { createRoot } from 'react-dom/client';
 import demoUrl from '../fixtures/generated/demo/events.out.tfevents.0.scopeview?url';
 import { App } from './app/App';
 import { Controller } from './app/controller';
 import { SessionClient } from './app/session-client';
 import { browserHost } from './host/browser-host';
+import { electronHost, shellBridge } from './host/electron-host';
 import './app/styles.css';
 
-const controller = new Controller(new SessionClient(), browserHost());
+const bridge = shellBridge();
+const controller = new Controller(new SessionClient(), bridge ? electronHost(bridge) : browserHost());
 const root = document.getElementById('root');
 if (!root) throw new Error('the page has no #root element');
 // A read-only hook for end-to-end tests and automation: where a named node is drawn, in page pixels.

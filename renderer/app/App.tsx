@@ -18,6 +18,7 @@ import { SearchPanel } from './SearchPanel';
 import { StartScreen } from './StartScreen';
 import { Toolbar } from './Toolbar';
 import { useAppState } from './use-app-state';
+import { useShellCommands } from './use-shell-commands';
 import { useShortcuts } from './use-shortcuts';
 
 const PANELS: readonly [Panel, string][] = [['inspector', 'Inspector'], ['search', 'Search'], ['scopes', 'Scopes']];
@@ -30,13 +31,15 @@ export function App({ controller: c, demoUrl }: { controller: Controller; demoUr
   const [dragging, setDragging] = useState(false);
   const canvas = useCallback(() => canvasRef.current, []);
   const onCanvas = useCallback((g: GraphCanvas | null) => { canvasRef.current = g; }, []);
-  const open = useCallback((input: OpenedInput) => void c.open(input), [c]);
+  // In the shell, files from disk are re-opened by path (watched, remembered); elsewhere as given.
+  const open = useCallback((input: OpenedInput) => void (c.host.adopt?.(input) ?? Promise.resolve(input)).then((i) => c.open(i)), [c]);
   const closeCompare = useCallback(() => c.closeCompareDialog(), [c]);
   const openDemo = useCallback(async () => {
     const blob = await (await fetch(demoUrl)).blob();
     await c.open({ name: 'demo: events.out.tfevents.0.scopeview', files: [{ path: 'events.out.tfevents.0.scopeview', file: blob }], folder: false }, false);
   }, [c, demoUrl]);
   useShortcuts(c, canvas, () => openRef.current?.openFile(), () => openRef.current?.openFolder(), () => searchRef.current?.focus());
+  useShellCommands(c, canvas);
 
   useEffect(() => {
     document.documentElement.dataset.theme = state.theme;

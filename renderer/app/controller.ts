@@ -475,4 +475,38 @@ export class Controller {
   get currentInput(): OpenedInput | null {
     return this.input;
   }
+
+  /**
+   * Live reload: reads `input` (the shown input, grown or with new runs) again and shows the same
+   * graph with the same expanded scopes, camera and selection, without passing through the loading
+   * screen. Returns false, doing nothing, while something else is loading (the caller retries).
+   */
+  async reload(input: OpenedInput): Promise<boolean> {
+    const st = this.state;
+    if (st.phase !== 'ready' || !st.opened || !st.selection) return false;
+    const before = st.opened.graphs[st.graph];
+    const camera = this.canvas?.getCamera() ?? null;
+    const selectedName = st.details?.name ?? null;
+    this.input = input;
+    try {
+      const opened = await this.client.request({ type: 'open', name: input.name, files: input.files, folder: input.folder });
+      // The same graph is the one from the same run, tag and source; indexes shift when runs appear.
+      const same = opened.graphs.findIndex((g) => before !== undefined && g.run === before.run && g.tag === before.tag && g.source === before.source && g.step === before.step);
+      const graph = same >= 0 ? same : Math.min(st.graph, Math.max(0, opened.graphs.length - 1));
+      const fn = same >= 0 ? st.fn : null;
+      const selection = await this.client.request({ type: 'select', graph, fn, options: st.options, metrics: this.labelMetrics });
+      this.set({ opened, selection, graph, fn, variables: null, results: null });
+      await this.relayout(null);
+      if (camera) this.canvas?.setCamera(camera);
+      if (selectedName) {
+        const loc = await this.client.request({ type: 'locate', name: selectedName });
+        if (loc) await this.select(loc.target);
+      }
+      if (this.state.query) void this.search(this.state.query);
+      return true;
+    } catch (err) {
+      if (!(err instanceof Cancelled)) this.set({ failure: `Could not reload ${input.name}: ${message(err)}` });
+      return true;
+    }
+  }
 }

@@ -2,6 +2,7 @@
 // termination (how long work is cancelled). Nothing here parses or lays out; it only posts messages and routes replies.
 import type { Pane, Replies, Request, RequestType, Response } from '../../core/pipeline/protocol';
 import type { Scene } from '../../core/pipeline/scene';
+import type { HostFile } from '../host/file-source';
 
 export class Cancelled extends Error {
   constructor(message: string) {
@@ -12,7 +13,7 @@ export class Cancelled extends Error {
 
 export type Progress = (stage: string, done: number, total: number) => void;
 /** A request without its id (the client numbers requests) and pane (an argument), distributed over the union. */
-export type Body = Request<Blob> extends infer R ? (R extends unknown ? Omit<R, 'id' | 'pane'> : never) : never;
+export type Body = Request<HostFile> extends infer R ? (R extends unknown ? Omit<R, 'id' | 'pane'> : never) : never;
 export type ReplyTo<B extends Body> = B['type'] extends RequestType ? Replies[B['type']] : never;
 
 interface Pending {

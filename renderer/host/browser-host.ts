@@ -1,6 +1,7 @@
 // The browser host: recent items keep a copy of what was opened in IndexedDB (a browser cannot
 // reopen a user's file by path), up to a size limit; saving is a download; view state lives in
 // localStorage. Copies live in the app's own storage: the user's files are never written.
+import type { HostFile } from './file-source';
 import type { Host, OpenedInput, RecentItem } from './host';
 
 const DB = 'scopeview-recent';
@@ -12,7 +13,7 @@ const STATE_PREFIX = 'scopeview.view.';
 
 interface StoredInput {
   readonly item: RecentItem;
-  readonly files: readonly { path: string; file: Blob }[];
+  readonly files: readonly { path: string; file: HostFile }[];
 }
 
 function req<T>(r: IDBRequest<T>): Promise<T> {

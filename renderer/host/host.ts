@@ -1,6 +1,8 @@
 // The host interface: what the UI needs from wherever it runs (the browser, or the Electron shell
 // through its preload bridge). The UI depends only on this, so the shell reuses it unchanged.
 import type { OpenedFile } from '../../core/pipeline/protocol';
+import type { ShellCommand } from '../../electron/ipc-contract';
+import type { HostFile } from './file-source';
 
 export interface RecentItem {
   readonly key: string;
@@ -11,7 +13,7 @@ export interface RecentItem {
 
 export interface OpenedInput {
   readonly name: string;
-  readonly files: readonly OpenedFile<Blob>[];
+  readonly files: readonly OpenedFile<HostFile>[];
   readonly folder: boolean;
 }
 
@@ -27,4 +29,11 @@ export interface Host {
   /** Small per-file UI state (expanded scopes, camera), keyed by content. */
   loadState(key: string): unknown;
   saveState(key: string, state: unknown): void;
+  /**
+   * The shell only: turns files the user dropped or picked (Blobs) into the same input opened by
+   * path, so it can be watched and reopened; returns the input unchanged when it cannot.
+   */
+  adopt?(input: OpenedInput): Promise<OpenedInput>;
+  /** The shell only: subscribes to its commands (menus, opens, live reload); returns unsubscribe. */
+  onShellCommand?(listener: (command: ShellCommand) => void): () => void;
 }

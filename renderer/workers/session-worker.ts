@@ -8,7 +8,7 @@ import type { Replies, Request, RequestType, Response } from '../../core/pipelin
 import { sceneBuffers } from '../../core/pipeline/scene';
 import { Comparison } from '../../core/pipeline/compare';
 import { Session } from '../../core/pipeline/session';
-import { blobSource } from '../host/blob-byte-source';
+import { fileSource, type HostFile } from '../host/file-source';
 import { openLayoutStore } from './idb-layout-store';
 import { workerScope } from './worker-scope';
 
@@ -49,13 +49,13 @@ const pool = new WorkerPool(Array.from({ length: cores }, layoutWorker));
 // The store opens asynchronously; requests wait for it rather than racing it. Pane 0 is the
 // explorer's session; compare mode adds pane 1 and diffs the two (core/pipeline/compare.ts).
 const ready = openLayoutStore().then((store) => {
-  const make = (): Session<Blob> => new Session<Blob>({
-    source: (f): ByteSource => blobSource(f.file, f.path),
+  const make = (): Session<HostFile> => new Session<HostFile>({
+    source: (f): ByteSource => fileSource(f.file, f.path),
     executor: pool,
     store,
     now: () => performance.now(),
   });
-  const sessions: [Session<Blob>, Session<Blob>] = [make(), make()];
+  const sessions: [Session<HostFile>, Session<HostFile>] = [make(), make()];
   return { sessions, comparison: new Comparison(sessions, () => performance.now()) };
 });
 
@@ -67,7 +67,7 @@ function reply<K extends RequestType>(id: number, kind: K, value: Replies[K], tr
   send({ type: 'reply', id, kind, value } as Response, transfer);
 }
 
-async function handle(req: Request<Blob>): Promise<void> {
+async function handle(req: Request<HostFile>): Promise<void> {
   const { sessions, comparison } = await ready;
   const pane = req.pane ?? 0;
   const session = sessions[pane];
@@ -109,7 +109,7 @@ async function handle(req: Request<Blob>): Promise<void> {
   }
 }
 
-scope.onmessage = (ev: MessageEvent<Request<Blob>>): void => {
+scope.onmessage = (ev: MessageEvent<Request<HostFile>>): void => {
   const req = ev.data;
   handle(req)
     .catch((err: unknown) => {

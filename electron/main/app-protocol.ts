@@ -1,0 +1,117 @@
+// The app:// protocol: serves the built renderer (dist/renderer) with a strict CSP header, and the
+// bytes of files the user opened, by HTTP Range, streamed from disk. Nothing else is reachable:
+// paths are confined to the renderer folder, file tokens must have been granted.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import { APP_ORIGIN } from '../ipc-contract';
+import type { FileGrants } from './file-grants';
+
+/** The page's policy: only its own scripts (no eval, no inline), no plugins, no framing. */
+export const CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
+  "worker-src 'self' blob:", "connect-src 'self' data: blob:", "font-src 'self' data:", "object-src 'none'",
+  "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'", "frame-src 'none'",
+].join('; ');
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.wasm': 'application/wasm', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8',
+};
+
+const BASE_HEADERS = { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cross-origin-opener-policy': 'same-origin' };
+
+function plain(status: number, text: string): Response {
+  return new Response(text, { status, headers: { ...BASE_HEADERS, 'content-type': 'text/plain; charset=utf-8' } });
+}
+
+/** A byte range of a file of `size` bytes: [start, end] inclusive, or 'unsatisfiable', or null for the whole file. */
+export function parseRange(header: string | null, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+  if (header === null) return null;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return 'unsatisfiable';
+  if (m[1] === '') {
+    // A suffix range: the last N bytes.
+    const n = Number(m[2]);
+    if (n === 0 || size === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - n), end: size - 1 };
+  }
+  const start = Number(m[1]);
+  const end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  if (!Number.isSafeInteger(start) || start >= size || end < start) return 'unsatisfiable';
+  return { start, end };
+}
+
+function stream(path: string, start: number, end: number): ReadableStream<Uint8Array> {
+  return Readable.toWeb(createReadStream(path, { start, end, highWaterMark: 1 << 20 })) as ReadableStream<Uint8Array>;
+}
+
+async function serveFile(path: string, req: Request): Promise<Response> {
+  let size: number;
+  try {
+    const st = await stat(path);
+    if (!st.isFile()) return plain(404, 'not a file');
+    size = st.size;
+  } catch {
+    return plain(404, 'the file is gone');
+  }
+  // The size is read now, not when the file was opened: a log still being written keeps growing.
+  const headers = { ...BASE_HEADERS, 'content-type': 'application/octet-stream', 'accept-ranges': 'bytes', 'cache-control': 'no-store' };
+  const range = parseRange(req.headers.get('range'), size);
+  if (range === 'unsatisfiable') return new Response(null, { status: 416, headers: { ...headers, 'content-range': `bytes */${size}` } });
+  if (req.method === 'HEAD') return new Response(null, { status: 200, headers: { ...headers, 'content-length': String(size) } });
+  if (range === null) {
+    const body = size === 0 ? null : stream(path, 0, size - 1);
+    return new Response(body, { status: 200, headers: { ...headers, 'content-length': String(size) } });
+  }
+  return new Response(stream(path, range.start, range.end), {
+    status: 206,
+    headers: { ...headers, 'content-length': String(range.end - range.start + 1), 'content-range': `bytes ${range.start}-${range.end}/${size}` },
+  });
+}
+
+/** The renderer file a URL path names, or null when it would leave the renderer folder. */
+export function confinedPath(root: string, urlPath: string): string | null {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (rel.includes('\0') || rel.includes('\\')) return null;
+  if (rel === '/' || rel === '') rel = '/index.html';
+  const base = resolve(root);
+  const full = resolve(join(base, rel));
+  return full.startsWith(base + sep) ? full : null;
+}
+
+/** The handler for protocol.handle('app', …). */
+export function appProtocolHandler(rendererDir: string, grants: FileGrants): (req: Request) => Promise<Response> {
+  return async (req) => {
+    let url: URL;
+    try {
+      url = new URL(req.url);
+    } catch {
+      return plain(400, 'bad URL');
+    }
+    if (`${url.protocol}//${url.host}` !== APP_ORIGIN) return plain(404, 'unknown host');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(405, 'read-only');
+    const granted = grants.resolve(url.pathname);
+    if (granted) return serveFile(granted, req);
+    if (url.pathname.startsWith('/@file/')) return plain(404, 'not a granted file');
+    const path = confinedPath(rendererDir, url.pathname);
+    if (!path) return plain(404, 'not found');
+    try {
+      const st = await stat(path);
+      if (!st.isFile()) return plain(404, 'not found');
+      return new Response(req.method === 'HEAD' || st.size === 0 ? null : stream(path, 0, st.size - 1), {
+        status: 200,
+        headers: { ...BASE_HEADERS, 'content-type': TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-cache' },
+      });
+    } catch {
+      return plain(404, 'not found');
+    }
+  };
+}

@@ -1,0 +1,71 @@
+// Logdir listing by name: runs, SavedModel folders, limits, symlink loops.
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listFolder } from './logdir';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'scopeview-logdir-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function put(rel: string, bytes = 10): void {
+  const path = join(dir, rel);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, Buffer.alloc(bytes));
+}
+
+describe('logdir listing', () => {
+  it('lists runs as the folders holding event files, with sizes, and nothing else', async () => {
+    put('train/events.out.tfevents.1.host', 100);
+    put('train/events.out.tfevents.2.host', 50);
+    put('eval/events.out.tfevents.1.host', 7);
+    put('events.out.tfevents.0.top', 3);
+    put('train/checkpoint', 5);
+    put('train/model.ckpt-1.data-00000-of-00001', 999);
+    put('notes.txt', 1);
+    const l = await listFolder(dir);
+    expect(l.kind).toBe('logdir');
+    expect(l.runs).toEqual(['.', 'eval', 'train']);
+    expect(l.files.map((f) => [f.rel, f.size])).toEqual([
+      ['eval/events.out.tfevents.1.host', 7], ['events.out.tfevents.0.top', 3],
+      ['train/events.out.tfevents.1.host', 100], ['train/events.out.tfevents.2.host', 50],
+    ]);
+    expect(l.files[0]?.abs).toBe(join(dir, 'eval/events.out.tfevents.1.host'));
+    expect(l.truncated).toBe(false);
+  });
+
+  it('recognises a SavedModel folder by saved_model.pb at its top', async () => {
+    put('saved_model.pb', 42);
+    put('variables/variables.index', 3);
+    put('logs/events.out.tfevents.1', 3);
+    const l = await listFolder(dir);
+    expect(l).toMatchObject({ kind: 'savedmodel', runs: [] });
+    expect(l.files.map((f) => f.rel)).toEqual(['saved_model.pb']);
+  });
+
+  it('finds nested runs and stops at the depth limit', async () => {
+    put('a/b/c/d/events.out.tfevents.1');
+    expect((await listFolder(dir)).runs).toEqual(['a/b/c/d']);
+    const shallow = await listFolder(dir, { depth: 2, entries: 1000, files: 1000 });
+    expect(shallow.files).toEqual([]);
+    expect(shallow.truncated).toBe(true);
+  });
+
+  it('does not follow symlinked folders (no loops) and stops at the file limit', async () => {
+    put('run/events.out.tfevents.1');
+    symlinkSync(dir, join(dir, 'run', 'loop'));
+    const l = await listFolder(dir);
+    expect(l.files.map((f) => f.rel)).toEqual(['run/events.out.tfevents.1']);
+    for (let i = 0; i < 5; i++) put(`many/events.out.tfevents.${i}`);
+    const capped = await listFolder(dir, { depth: 16, entries: 1000, files: 3 });
+    expect(capped.files).toHaveLength(3);
+    expect(capped.truncated).toBe(true);
+  });
+
+  it('lists an empty folder as a logdir without runs', async () => {
+    expect(await listFolder(dir)).toEqual({ kind: 'logdir', files: [], runs: [], truncated: false });
+  });
+});

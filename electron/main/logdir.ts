@@ -1,0 +1,83 @@
+// Lists what an opened folder holds, by file name only (main never reads file contents): a
+// SavedModel (saved_model.pb / .pbtxt at its top), or a logdir whose runs are the folders holding
+// event files. The walk is bounded and does not follow symlinked folders (no loops).
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface ListedFile {
+  /** Relative to the folder, `/`-separated. */
+  readonly rel: string;
+  readonly abs: string;
+  readonly size: number;
+}
+
+export interface FolderListing {
+  readonly kind: 'savedmodel' | 'logdir';
+  readonly files: readonly ListedFile[];
+  /** Run folders (relative, `.` for the folder itself), sorted. Empty for a SavedModel. */
+  readonly runs: readonly string[];
+  /** Set when a limit stopped the walk early. */
+  readonly truncated: boolean;
+}
+
+export interface ListingLimits {
+  readonly depth: number;
+  readonly entries: number;
+  readonly files: number;
+}
+
+export const LISTING_LIMITS: ListingLimits = { depth: 16, entries: 200_000, files: 20_000 };
+
+/** The same rule as the loader's (core/io/logdir.ts): TensorFlow names them events.out.tfevents.*. */
+export function isEventFileName(name: string): boolean {
+  return name.includes('tfevents');
+}
+
+const SAVED_MODEL = ['saved_model.pb', 'saved_model.pbtxt'];
+
+async function fileSize(path: string): Promise<number | null> {
+  try {
+    const st = await stat(path);
+    return st.isFile() ? st.size : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function listFolder(root: string, limits: ListingLimits = LISTING_LIMITS): Promise<FolderListing> {
+  for (const name of SAVED_MODEL) {
+    const size = await fileSize(join(root, name));
+    if (size !== null) return { kind: 'savedmodel', files: [{ rel: name, abs: join(root, name), size }], runs: [], truncated: false };
+  }
+  const files: ListedFile[] = [];
+  let seen = 0;
+  let truncated = false;
+  const walk = async (dir: string, rel: string, depth: number): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return; // unreadable folders are skipped, as TensorBoard does
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (++seen > limits.entries || files.length >= limits.files) {
+        truncated = true;
+        return;
+      }
+      const abs = join(dir, e.name);
+      const childRel = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (depth < limits.depth) await walk(abs, childRel, depth + 1);
+        else truncated = true;
+      } else if ((e.isFile() || e.isSymbolicLink()) && isEventFileName(e.name)) {
+        const size = await fileSize(abs);
+        if (size !== null) files.push({ rel: childRel, abs, size });
+      }
+    }
+  };
+  await walk(root, '', 0);
+  const runs = [...new Set(files.map((f) => (f.rel.includes('/') ? f.rel.slice(0, f.rel.lastIndexOf('/')) : '.')))].sort();
+  return { kind: 'logdir', files, runs, truncated };
+}

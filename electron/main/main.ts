@@ -1,0 +1,240 @@
+// The Electron main process: one window on the app:// page, the menu, dialogs, the command line
+// and single-instance hand-over, settings, and live reload. It never parses the user's files: it
+// lists names, streams bytes to the sandboxed page, and watches sizes (docs/SECURITY.md).
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, type OpenDialogOptions, type WebContents } from 'electron';
+import { APP_ORIGIN, EVENT, type ShellCommand, type ShellInput } from '../ipc-contract';
+import { parseCommandLine, type LaunchRequest } from './args';
+import { appProtocolHandler } from './app-protocol';
+import { FileGrants } from './file-grants';
+import { InputError, InputRegistry } from './inputs';
+import { registerIpc, type Handlers } from './ipc-handlers';
+import { menuTemplate } from './menu';
+import { loadSettings, SettingsStore, withoutRecent, withRecent } from './settings';
+import { InputWatcher } from './watcher';
+import { openWindow, restoreBounds } from './window-options';
+
+// Must run before `ready`: app:// behaves like https (a secure, standard origin with fetch,
+// workers and storage), which the page and its module workers need.
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } }]);
+
+const HERE = __dirname;
+const RENDERER = join(HERE, '../renderer');
+const PRELOAD = join(HERE, 'preload.cjs');
+const ICON = process.platform === 'linux' ? join(HERE, 'icon.png') : undefined;
+const FILTERS: OpenDialogOptions['filters'] = [
+  { name: 'TensorFlow graphs and event logs', extensions: ['pb', 'pbtxt', 'meta', '*'] },
+];
+
+const grants = new FileGrants();
+const inputs = new InputRegistry(grants);
+let settings: SettingsStore | null = null;
+let win: BrowserWindow | null = null;
+let pageReady = false;
+let queue: ShellCommand[] = [];
+let watcher: InputWatcher | null = null;
+let pendingLaunch: LaunchRequest[] = [parseCommandLine(process.argv, process.defaultApp === true, process.cwd())];
+
+function send(command: ShellCommand): void {
+  if (win && pageReady) win.webContents.send(EVENT.command, command);
+  else queue.push(command);
+}
+
+function complain(message: string): void {
+  if (win) void dialog.showMessageBox(win, { type: 'error', title: 'Scopeview', message });
+  else dialog.showErrorBox('Scopeview', message);
+}
+
+/** Live reload follows the input shown last: a grown log or a new run re-opens it in the page. */
+function watch(input: ShellInput): void {
+  watcher?.stop();
+  const opened = inputs.get(input.key);
+  if (!opened) return;
+  watcher = new InputWatcher(input, () => inputs.describe(opened), (change) => send({ type: 'input-changed', input: change.input })).start();
+}
+
+/** Opens paths for the page; `quiet` leaves telling the user to the page (a recent item it forgets). */
+async function openPaths(paths: readonly string[], quiet = false): Promise<ShellInput | null> {
+  try {
+    const input = await inputs.open(paths);
+    watch(input);
+    return input;
+  } catch (err) {
+    if (!quiet) complain(err instanceof InputError ? err.message : `Could not open ${paths.join(', ')}: ${String(err)}`);
+    return null;
+  }
+}
+
+async function launch(req: LaunchRequest): Promise<void> {
+  if (req.kind === 'open') {
+    const input = await openPaths([req.path]);
+    if (input) send({ type: 'open', input });
+  } else if (req.kind === 'compare') {
+    const a = await openPaths([req.a]);
+    const b = a && (await openPaths([req.b]));
+    if (a && b) send({ type: 'compare-inputs', a, b });
+  } else if (req.kind === 'error') complain(req.message);
+}
+
+async function pick(kind: 'file' | 'folder'): Promise<void> {
+  const options: OpenDialogOptions = kind === 'file' ? { properties: ['openFile'], filters: FILTERS } : { properties: ['openDirectory'] };
+  const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  const path = r.filePaths[0];
+  if (r.canceled || path === undefined) return;
+  const input = await openPaths([path]);
+  if (input) send({ type: 'open', input });
+}
+
+const recentKey = (paths: readonly string[]): string => createHash('sha256').update(paths.join('\n')).digest('hex').slice(0, 32);
+
+function recentPaths(key: string): readonly string[] | null {
+  return settings?.value.recent.find((r) => r.key === key)?.paths ?? null;
+}
+
+function rebuildMenu(): void {
+  const recent = settings?.value.recent ?? [];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
+    platform: process.platform,
+    recent,
+    actions: {
+      openFile: () => void pick('file'),
+      openFolder: () => void pick('folder'),
+      openRecent: (key) => {
+        const paths = recentPaths(key);
+        if (paths) void openPaths(paths).then((input) => input && send({ type: 'open', input }));
+      },
+      clearRecent: () => void settings?.update((s) => ({ ...s, recent: [] })).then(rebuildMenu),
+      about: () => app.showAboutPanel(),
+      send,
+    },
+  })));
+}
+
+const handlers: Handlers = {
+  'scopeview:ready': (event) => {
+    if (!win || event.sender.id !== win.webContents.id) return [];
+    pageReady = true;
+    const queued = queue;
+    queue = [];
+    return queued;
+  },
+  'scopeview:open-paths': (_e, paths) => openPaths(paths),
+  'scopeview:recent': () => (settings?.value.recent ?? []).map(({ key, name, folder, openedAt }) => ({ key, name, folder, openedAt })),
+  'scopeview:remember': async (_e, key) => {
+    const opened = inputs.get(key);
+    if (!opened || !settings) return;
+    await settings.update((s) => withRecent(s, { key: recentKey(opened.paths), name: opened.name, folder: opened.folder, paths: opened.paths, openedAt: Date.now() }));
+    rebuildMenu();
+  },
+  'scopeview:reopen': async (_e, key) => {
+    const paths = recentPaths(key);
+    return paths ? openPaths(paths, true) : null;
+  },
+  'scopeview:forget': async (_e, key) => {
+    await settings?.update((s) => withoutRecent(s, key));
+    rebuildMenu();
+  },
+  'scopeview:save': async (_e, name, data) => {
+    const options = { defaultPath: join(app.getPath('downloads'), name) };
+    const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    if (r.canceled || !r.filePath) return false;
+    // The user chose this path in the save dialog (which asks before replacing a file).
+    await writeFile(r.filePath, data);
+    return true;
+  },
+};
+
+/** Navigation and new windows are denied for every web contents, whatever creates it. */
+function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    event.preventDefault();
+    console.warn(`blocked navigation to ${url}`);
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+function createWindow(demo: boolean): void {
+  const saved = settings?.value.window ?? null;
+  const bounds = restoreBounds(saved, screen.getAllDisplays().map((d) => d.workArea));
+  const w = openWindow(BrowserWindow, PRELOAD, bounds, ICON);
+  win = w;
+  pageReady = false;
+  if (saved?.maximized) w.maximize();
+  w.once('ready-to-show', () => w.show());
+  // A reloaded page listens afresh: commands wait in the queue until it calls `ready` again.
+  w.webContents.on('did-start-loading', () => {
+    if (win === w) pageReady = false;
+  });
+  w.on('close', () => {
+    const b = w.getNormalBounds();
+    void settings?.update((s) => ({ ...s, window: { ...b, maximized: w.isMaximized() } }));
+  });
+  w.on('closed', () => {
+    if (win === w) {
+      win = null;
+      pageReady = false;
+      watcher?.stop();
+      watcher = null;
+    }
+  });
+  void w.loadURL(`${APP_ORIGIN}/index.html${demo ? '?demo' : ''}`);
+}
+
+function focusWindow(): void {
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.focus();
+}
+
+// Every renderer sandboxed, whatever a window's preferences say (they say so too: window-options.ts).
+app.enableSandbox();
+
+// Tests (and users keeping several profiles) choose the user-data folder; set before the
+// single-instance lock, which is held per user-data folder.
+if (process.env.SCOPEVIEW_USER_DATA) app.setPath('userData', process.env.SCOPEVIEW_USER_DATA);
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Scopeview is running: it received our argv through `second-instance`.
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv, cwd) => {
+    const req = parseCommandLine(argv, process.defaultApp === true, cwd);
+    if (!win) createWindow(false);
+    focusWindow();
+    void launch(req);
+  });
+  // macOS file associations and Finder opens arrive as events, possibly before `ready`.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (app.isReady()) void launch({ kind: 'open', path });
+    else pendingLaunch.push({ kind: 'open', path });
+  });
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (!win) createWindow(false);
+  });
+  void app.whenReady().then(async () => {
+    const userData = app.getPath('userData');
+    const loaded = await loadSettings(join(userData, 'settings.json'));
+    if (loaded.recoveredFrom) console.warn(`settings were unreadable; moved to ${loaded.recoveredFrom} and reset`);
+    settings = new SettingsStore(join(userData, 'settings.json'), loaded.settings, (err) => console.warn(`could not save settings: ${String(err)}`));
+    // The page needs no device, notification or media permission: every request is refused.
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    protocol.handle('app', appProtocolHandler(RENDERER, grants));
+    registerIpc(ipcMain, handlers);
+    app.setAboutPanelOptions({ applicationName: 'Scopeview', applicationVersion: app.getVersion(), copyright: 'MIT licence' });
+    rebuildMenu();
+    const first = pendingLaunch;
+    pendingLaunch = [];
+    createWindow(first.some((r) => r.kind === 'demo'));
+    for (const req of first) await launch(req);
+  });
+}

@@ -1,0 +1,134 @@
+// The Electron shell's commands (menus, paths from the command line or a second instance, live
+// reload) mapped onto the Controller's actions, the same ones the toolbar and shortcuts use. In
+// compare mode the view commands act on the panes.
+import { useEffect } from 'react';
+import type { ShellCommand } from '../../electron/ipc-contract';
+import type { GraphCanvas } from '../canvas/graph-canvas';
+import { fromShellInput, shellKeyOf } from '../host/electron-host';
+import type { OpenedInput } from '../host/host';
+import type { AppState, Controller } from './controller';
+
+/** Compare mode's side of the commands: its panes' canvases and its PNG export. */
+export interface CompareTarget {
+  readonly panes: readonly { readonly graphCanvas: CanvasActions | null }[];
+  getState(): { readonly active: number };
+  exportPng(): Promise<void>;
+}
+
+/** What the commands act on: the Controller's public actions (a subset, so tests can fake it). */
+export type ShellTarget = Pick<Controller, 'getState' | 'subscribe' | 'open' | 'reload' | 'home' | 'exportPng' | 'exportSvg' | 'setTheme' | 'setHelp'
+  | 'setOptions' | 'expandAll' | 'collapseAll' | 'currentInput' | 'openCompareDialog' | 'compare'> & { readonly comparison: CompareTarget | null };
+
+export type CanvasActions = Pick<GraphCanvas, 'fit' | 'zoomBy'>;
+
+export interface ShellCommandRunner {
+  run(command: ShellCommand): void;
+  dispose(): void;
+}
+
+const ZOOM = 1.25;
+
+export function shellCommandRunner(c: ShellTarget, canvas: () => CanvasActions | null): ShellCommandRunner {
+  // Live reload while something else loads waits for the app to be ready, then uses the newest input.
+  let pending: OpenedInput | null = null;
+  let unsubscribe: (() => void) | null = null;
+  const tryReload = (): void => {
+    const input = pending;
+    if (!input) return;
+    if (shellKeyOf(c.currentInput ?? { name: '', folder: false, files: [] }) !== shellKeyOf(input)) {
+      pending = null; // the user opened something else meanwhile
+      return;
+    }
+    if (c.getState().phase !== 'ready') {
+      unsubscribe ??= c.subscribe(() => {
+        if (c.getState().phase === 'ready') tryReload();
+      });
+      return;
+    }
+    pending = null;
+    unsubscribe?.();
+    unsubscribe = null;
+    void c.reload(input).then((done) => {
+      if (!done && pending === null) {
+        pending = input;
+        tryReload();
+      }
+    });
+  };
+  const ready = (st: AppState): boolean => st.scene !== null && st.phase === 'ready';
+
+  const run = (cmd: ShellCommand): void => {
+    const st = c.getState();
+    const cmp = st.mode === 'compare' ? c.comparison : null;
+    // The canvas a view command moves: the explorer's, or the compare pane last clicked (the other follows).
+    const view = (): CanvasActions | null => (cmp ? (cmp.panes[cmp.getState().active]?.graphCanvas ?? null) : canvas());
+    switch (cmd.type) {
+      case 'open':
+        void c.open(fromShellInput(cmd.input));
+        break;
+      case 'compare-inputs':
+        void c.compare(fromShellInput(cmd.a), fromShellInput(cmd.b));
+        break;
+      case 'input-changed':
+        pending = fromShellInput(cmd.input);
+        tryReload();
+        break;
+      case 'compare':
+        c.openCompareDialog();
+        break;
+      case 'export':
+        // Compare mode exports both panes as one PNG; SVG is a single graph's layout.
+        if (cmp) {
+          if (cmd.format === 'png') void cmp.exportPng();
+        } else if (ready(st)) void (cmd.format === 'png' ? c.exportPng() : c.exportSvg());
+        break;
+      case 'close':
+        c.home();
+        break;
+      case 'zoom':
+        view()?.zoomBy(cmd.direction === 'in' ? ZOOM : 1 / ZOOM);
+        break;
+      case 'fit':
+        if (cmp) for (const p of cmp.panes) p.graphCanvas?.fit();
+        else canvas()?.fit();
+        break;
+      case 'theme':
+        c.setTheme(st.theme === 'light' ? 'dark' : 'light');
+        break;
+      case 'toggle':
+        if (ready(st)) c.setOptions({ [cmd.option]: !st.options[cmd.option] });
+        break;
+      case 'expand-all':
+        if (ready(st)) c.expandAll(1);
+        break;
+      case 'collapse-all':
+        if (ready(st)) c.collapseAll();
+        break;
+      case 'help':
+        c.setHelp(true);
+        break;
+    }
+  };
+  return {
+    run,
+    dispose: () => {
+      unsubscribe?.();
+      unsubscribe = null;
+      pending = null;
+    },
+  };
+}
+
+/** Subscribes the app to the shell's commands, when it runs in the shell. */
+export function useShellCommands(c: Controller, canvas: () => GraphCanvas | null): void {
+  useEffect(() => {
+    const subscribe = c.host.onShellCommand;
+    if (!subscribe) return;
+    const runner = shellCommandRunner(c, canvas);
+    const off = subscribe.call(c.host, runner.run);
+    return () => {
+      off();
+      runner.dispose();
+    };
+  }, [c, canvas]);
+}

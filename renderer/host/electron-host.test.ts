@@ -1,0 +1,62 @@
+// The Electron host over a fake bridge: remote files, adopting drops, recent items, queued commands.
+import { describe, expect, it, vi } from 'vitest';
+import type { ShellBridge, ShellCommand, ShellInput } from '../../electron/ipc-contract';
+import { electronHost, fromShellInput, shellKeyOf } from './electron-host';
+
+const INPUT: ShellInput = { key: 'in-1', name: 'logs', folder: true, files: [{ path: 'run/events.out.tfevents.1', url: 'app://scopeview/@file/t1', size: 99 }] };
+
+function fakeBridge(over: Partial<ShellBridge<File>> = {}): ShellBridge<File> {
+  return {
+    ready: vi.fn(async () => []), openFiles: vi.fn(async () => INPUT), recent: vi.fn(async () => []), remember: vi.fn(async () => undefined),
+    reopen: vi.fn(async () => INPUT), forget: vi.fn(async () => undefined), save: vi.fn(async () => true), onCommand: vi.fn(() => () => undefined), ...over,
+  };
+}
+
+describe('Electron host', () => {
+  it('turns shell inputs into remote files the worker reads by URL', () => {
+    const opened = fromShellInput(INPUT);
+    expect(opened).toEqual({ name: 'logs', folder: true, files: [{ path: 'run/events.out.tfevents.1', file: { kind: 'remote', url: 'app://scopeview/@file/t1', size: 99, inputKey: 'in-1' } }] });
+    expect(shellKeyOf(opened)).toBe('in-1');
+    expect(shellKeyOf({ name: 'x', folder: false, files: [{ path: 'x', file: new Blob([]) }] })).toBeNull();
+  });
+
+  it('adopts dropped files by path, keeps Blobs that are not files', async () => {
+    const bridge = fakeBridge();
+    const host = electronHost(bridge);
+    const dropped = { name: 'logs', folder: true, files: [{ path: 'run/events.out.tfevents.1', file: new File([new Uint8Array(3)], 'events.out.tfevents.1') }] };
+    expect(await host.adopt?.(dropped)).toEqual(fromShellInput(INPUT));
+    expect(bridge.openFiles).toHaveBeenCalledWith([dropped.files[0]?.file], ['run/events.out.tfevents.1'], 'logs');
+    const blob = { name: 'demo', folder: false, files: [{ path: 'demo', file: new Blob([]) }] };
+    expect(await host.adopt?.(blob)).toBe(blob);
+    // Main refusing (or no path) keeps the bytes the page holds.
+    const refusing = electronHost(fakeBridge({ openFiles: vi.fn(async () => { throw new Error('no'); }) }));
+    expect(await refusing.adopt?.(dropped)).toBe(dropped);
+    const pathless = electronHost(fakeBridge({ openFiles: vi.fn(async () => null) }));
+    expect(await pathless.adopt?.(dropped)).toBe(dropped);
+  });
+
+  it('remembers only inputs main opened, and reopens recent items through main', async () => {
+    const bridge = fakeBridge();
+    const host = electronHost(bridge);
+    await host.remember(fromShellInput(INPUT));
+    await host.remember({ name: 'b', folder: false, files: [{ path: 'b', file: new Blob([]) }] });
+    expect(bridge.remember).toHaveBeenCalledTimes(1);
+    expect(bridge.remember).toHaveBeenCalledWith('in-1');
+    expect(await host.reopen('r1')).toEqual(fromShellInput(INPUT));
+    await host.save('g.svg', new Blob(['<svg/>']));
+    expect(bridge.save).toHaveBeenCalledWith('g.svg', new TextEncoder().encode('<svg/>'));
+  });
+
+  it('replays commands queued before the page listened, after subscribing', async () => {
+    const queued: ShellCommand[] = [{ type: 'open', input: INPUT }];
+    const order: string[] = [];
+    const bridge = fakeBridge({
+      onCommand: vi.fn(() => { order.push('subscribe'); return () => undefined; }),
+      ready: vi.fn(async () => { order.push('ready'); return queued; }),
+    });
+    const got: ShellCommand[] = [];
+    electronHost(bridge).onShellCommand?.((c) => got.push(c));
+    await vi.waitFor(() => expect(got).toEqual(queued));
+    expect(order).toEqual(['subscribe', 'ready']);
+  });
+});
