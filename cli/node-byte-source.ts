@@ -1,7 +1,7 @@
 // ByteSource over a Node file handle, for the CLI and for tests that read real files in place.
 // Opened read-only: Scopeview must never modify a user's files.
 import { open } from 'node:fs/promises';
-import type { ByteSource } from '../core/io/byte-source';
+import { readRange, type ByteSource } from '../core/io/byte-source';
 
 export type FileSource = ByteSource & { close(): Promise<void> };
 
@@ -18,8 +18,8 @@ export async function openFileSource(path: string): Promise<FileSource> {
   /** Fills target from `offset` (clamped to the file); handle.read may return fewer bytes than
    *  asked, and 0 means EOF (the file shrank). */
   async function fill(offset: number, target: Uint8Array): Promise<number> {
-    const start = Math.max(0, Math.min(offset, size));
-    const want = Math.max(0, Math.min(target.length, size - start));
+    const [start, end] = readRange(offset, target.length, size);
+    const want = end - start;
     let filled = 0;
     while (filled < want) {
       const { bytesRead } = await handle.read(target, filled, want - filled, start + filled);
@@ -33,7 +33,8 @@ export async function openFileSource(path: string): Promise<FileSource> {
     size,
     async read(offset, length) {
       // A fresh buffer per read: callers may keep views into it.
-      const out = new Uint8Array(Math.max(0, Math.min(length, size - Math.max(0, Math.min(offset, size)))));
+      const [start, end] = readRange(offset, length, size);
+      const out = new Uint8Array(end - start);
       const filled = await fill(offset, out);
       return filled === out.length ? out : out.subarray(0, filled);
     },

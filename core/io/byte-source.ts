@@ -17,14 +17,19 @@ export interface ByteSource {
   readInto?(offset: number, target: Uint8Array): Promise<number>;
 }
 
+/** The byte range [start, end) a read of `length` bytes at `offset` covers in a source of `size` bytes. */
+export function readRange(offset: number, length: number, size: number): [number, number] {
+  const start = Math.max(0, Math.min(offset, size));
+  return [start, Math.min(size, start + Math.max(0, length))];
+}
+
 /** A ByteSource over bytes already in memory (tests, fixtures, small inputs). */
 export function memorySource(name: string, bytes: Uint8Array): ByteSource {
   return {
     name,
     size: bytes.length,
     read(offset, length) {
-      const start = Math.max(0, Math.min(offset, bytes.length));
-      return Promise.resolve(bytes.subarray(start, Math.min(bytes.length, start + Math.max(0, length))));
+      return Promise.resolve(bytes.subarray(...readRange(offset, length, bytes.length)));
     },
   };
 }

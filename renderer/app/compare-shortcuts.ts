@@ -1,9 +1,8 @@
 // Keys in compare mode: the explorer's navigation keys act on the pane last clicked (the other
 // follows when the cameras move together), N / Shift+N step through the changes, Esc leaves.
+import { canvasKey } from './canvas-keys';
 import type { Comparison } from './compare-controller';
 import type { Controller } from './controller';
-
-const PAN = 80;
 
 export function handleCompareKey(ev: KeyboardEvent, app: Controller, cmp: Comparison, typing: boolean): void {
   const s = cmp.getState();
@@ -22,17 +21,11 @@ export function handleCompareKey(ev: KeyboardEvent, app: Controller, cmp: Compar
   }
   if (typing || mod || ev.altKey) return;
   const pane = cmp.panes[s.active];
-  const cv = pane.graphCanvas;
+  if (canvasKey(ev, pane.graphCanvas)) return;
   switch (k) {
     case '?': app.setHelp(!app.getState().help); break;
     case 't': case 'T': app.setTheme(app.getState().theme === 'light' ? 'dark' : 'light'); break;
     case 'f': case 'F': for (const p of cmp.panes) p.graphCanvas?.fit(); break;
-    case '+': case '=': cv?.zoomBy(1.25); break;
-    case '-': case '_': cv?.zoomBy(0.8); break;
-    case 'ArrowLeft': ev.preventDefault(); cv?.panBy(-PAN, 0); break;
-    case 'ArrowRight': ev.preventDefault(); cv?.panBy(PAN, 0); break;
-    case 'ArrowUp': ev.preventDefault(); cv?.panBy(0, -PAN); break;
-    case 'ArrowDown': ev.preventDefault(); cv?.panBy(0, PAN); break;
     case 'Enter': {
       const sel = pane.getState().selected;
       if (sel >= 0) pane.toggle(sel);

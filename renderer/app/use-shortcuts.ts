@@ -2,10 +2,9 @@
 import { useEffect } from 'react';
 import { COLOUR_MODES } from '../../core/pipeline/scene';
 import type { GraphCanvas } from '../canvas/graph-canvas';
+import { canvasKey } from './canvas-keys';
 import { handleCompareKey } from './compare-shortcuts';
 import type { Controller } from './controller';
-
-const PAN = 80;
 
 export function useShortcuts(c: Controller, canvas: () => GraphCanvas | null, openFile: () => void, openFolder: () => void, focusSearch: () => void): void {
   useEffect(() => {
@@ -52,6 +51,7 @@ export function useShortcuts(c: Controller, canvas: () => GraphCanvas | null, op
       }
       if (typing || mod || ev.altKey) return;
       const cv = canvas();
+      if (canvasKey(ev, cv)) return;
       switch (k) {
         case '?': c.setHelp(!s.help); break;
         case '/': ev.preventDefault(); focusSearch(); break;
@@ -62,12 +62,6 @@ export function useShortcuts(c: Controller, canvas: () => GraphCanvas | null, op
           break;
         }
         case 'f': case 'F': cv?.fit(); break;
-        case '+': case '=': cv?.zoomBy(1.25); break;
-        case '-': case '_': cv?.zoomBy(0.8); break;
-        case 'ArrowLeft': ev.preventDefault(); cv?.panBy(-PAN, 0); break;
-        case 'ArrowRight': ev.preventDefault(); cv?.panBy(PAN, 0); break;
-        case 'ArrowUp': ev.preventDefault(); cv?.panBy(0, -PAN); break;
-        case 'ArrowDown': ev.preventDefault(); cv?.panBy(0, PAN); break;
         case 'Enter': if (s.selected >= 0) c.toggle(s.selected); break;
         case 'i': case 'I': void c.trace('inputs'); break;
         case 'o': case 'O': void c.trace('outputs'); break;

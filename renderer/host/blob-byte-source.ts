@@ -1,6 +1,6 @@
 // ByteSource over a browser Blob/File (drag-and-drop, file picker): reads slices on demand so a
 // multi-GB log is never loaded into memory at once.
-import type { ByteSource } from '../../core/io/byte-source';
+import { readRange, type ByteSource } from '../../core/io/byte-source';
 
 export function blobSource(blob: Blob, name: string): ByteSource {
   const size = blob.size;
@@ -8,8 +8,7 @@ export function blobSource(blob: Blob, name: string): ByteSource {
     name,
     size,
     async read(offset, length) {
-      const start = Math.max(0, Math.min(offset, size));
-      const end = Math.min(size, start + Math.max(0, length));
+      const [start, end] = readRange(offset, length, size);
       if (end <= start) return new Uint8Array(0);
       return new Uint8Array(await blob.slice(start, end).arrayBuffer());
     },

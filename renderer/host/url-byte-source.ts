@@ -1,7 +1,7 @@
 // ByteSource over a URL that answers HTTP Range requests: how the session worker reads files the
 // Electron shell opened by path (main streams them from disk over app://). Each read fetches only
 // the bytes asked for, so a multi-GB log is never in memory at once.
-import type { ByteSource } from '../../core/io/byte-source';
+import { readRange, type ByteSource } from '../../core/io/byte-source';
 
 /** A file the host serves by URL instead of handing over a Blob (structured-cloneable). */
 export interface RemoteFile {
@@ -25,8 +25,7 @@ export function urlSource(file: RemoteFile, name: string, fetchFn: Fetch = (u, i
     name,
     size,
     async read(offset, length) {
-      const start = Math.max(0, Math.min(offset, size));
-      const end = Math.min(size, start + Math.max(0, length));
+      const [start, end] = readRange(offset, length, size);
       if (end <= start) return new Uint8Array(0);
       const res = await fetchFn(file.url, { headers: { Range: `bytes=${start}-${end - 1}` } });
       if (res.status === 206) {
