@@ -17,6 +17,7 @@ if (skip) console.log(`compare UI end-to-end suite ${skip}`);
 const A = join(CORPUS_DIR, 'golbin_tutorials/dqn/events.out.tfevents.1484955089.mpr');
 const B = join(CORPUS_DIR, 'golbin_tutorials/dqn_pyplot/events.out.tfevents.1497009719.mpr');
 const LOGDIR = join(CORPUS_DIR, 'cs20_fork_graphs');
+const MALFORMED = join(CORPUS_DIR, 'fazibear_cr/graph2.pb');
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -153,6 +154,21 @@ describe.skipIf(skip !== null)('compare UI (Chromium)', () => {
     expect(summary).toContain('9 removed'); // lazy loading built x_1, y_1 and init_1 again
     expect(summary).toContain('10 same');
     expect(await badge(p, 0, 'x_1')).toBe('\u22124');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('says which side cannot be compared when one file is broken, and still shows the other', async () => {
+    const p = app.page;
+    await p.keyboard.press('Escape');
+    await p.waitForSelector('[data-testid="compare"]', { state: 'detached' });
+    await p.click('[data-testid="open-compare"]');
+    await p.setInputFiles('[data-testid="compare-a-file"]', A);
+    await p.setInputFiles('[data-testid="compare-b-file"]', MALFORMED);
+    await p.click('[data-testid="compare-go"]');
+    await p.waitForSelector('[data-testid="compare-failure"]', { timeout: 60_000 });
+    expect(await p.textContent('[data-testid="compare-failure"]')).toMatch(/B \(graph2\.pb\) has no graph to compare/);
+    expect(await p.textContent('[data-testid="pane-b"] .banner.error')).toMatch(/graph2\.pb/);
+    expect((await paneCanvas(p, 'a')).ink).toBeGreaterThan(0.01);
     expect(app.errors).toEqual([]);
   });
 });
