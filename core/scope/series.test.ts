@@ -22,7 +22,7 @@ function referenceSeries(t: MutableHierarchy, ops: readonly string[], minSize: n
     g.members.sort((a, b) => a.id - b.id || a.h - b.h);
     let run: { id: number; h: number }[] = [];
     const flush = (): void => {
-      if (run.length >= minSize) out.push(`${t.names[g.scope] ? `${t.names[g.scope]}/` : ''}${g.prefix}[${run[0]!.id}-${run[run.length - 1]!.id}]:${run.map((r) => r.h).join(',')}`);
+      if (run.length >= minSize) out.push(`${t.names[g.scope] ? `${t.names[g.scope]}/` : ''}${g.prefix}[${run[0]!.id}-${run[run.length - 1]!.id}]:${run.map((r) => r.h).sort((a, b) => a - b).join(',')}`);
       run = [];
     };
     for (const m of g.members) {
