@@ -33,8 +33,14 @@ export function groupSeries(t: MutableHierarchy, graph: Graph, minSize: number):
   const memberId: number[] = [];
   const memberH: number[] = [];
   const count = t.kind.length;
+  const { bytes, nameSpan } = graph.columns;
   for (let h = 0; h < count; h++) {
     if (t.kind[h] !== H_OP) continue;
+    // A name ending in a digit has a graph name ending in an ASCII digit byte (a strict name ends
+    // in ')'): testing the bytes, which lie in file order, spares touching 10^6 scattered strings.
+    const node = t.opNode[h] as number;
+    const nameEnd = nameSpan[2 * node + 1] as number;
+    if (nameEnd <= (nameSpan[2 * node] as number) || !isDigit(bytes[nameEnd - 1] as number)) continue;
     const name = t.names[h] as string;
     const end = name.length;
     if (!isDigit(name.charCodeAt(end - 1))) continue;
