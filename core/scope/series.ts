@@ -5,14 +5,23 @@
 // match and an object per numbered op were most of this pass.
 import { groupByKey } from '../graph/csr';
 import type { Graph } from '../graph/graph';
-import { H_OP, H_SERIES } from './hierarchy';
+import { H_OP } from './hierarchy';
 
-export interface MutableHierarchy {
-  kind: number[];
-  parent: number[];
-  names: string[];
-  opNode: number[];
-  seriesOp: Map<number, string>;
+/** The hierarchy built so far: hierarchy nodes 0 .. count-1. */
+export interface HierarchyDraft {
+  readonly kind: ArrayLike<number>;
+  readonly parent: ArrayLike<number>;
+  readonly names: readonly string[];
+  readonly opNode: ArrayLike<number>;
+  readonly count: number;
+}
+
+/** A series to add under `scope`: its name (`scope/prefix[first-last]`), op type and member op nodes. */
+export interface SeriesRun {
+  readonly scope: number;
+  readonly op: string;
+  readonly name: string;
+  readonly members: readonly number[];
 }
 
 /** Longest run of digits TensorBoard's pattern is applied to (beyond it numbers lose precision). */
@@ -22,7 +31,9 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-export function groupSeries(t: MutableHierarchy, graph: Graph, minSize: number): void {
+/** The series to form, in the order TensorBoard forms them; the draft is not changed. */
+export function groupSeries(t: HierarchyDraft, graph: Graph, minSize: number): SeriesRun[] {
+  const out: SeriesRun[] = [];
   const groupIds = new Map<string, number>();
   const groupScope: number[] = [];
   const groupOp: string[] = [];
@@ -32,7 +43,7 @@ export function groupSeries(t: MutableHierarchy, graph: Graph, minSize: number):
   const memberGroup: number[] = [];
   const memberId: number[] = [];
   const memberH: number[] = [];
-  const count = t.kind.length;
+  const count = t.count;
   const { bytes, nameSpan } = graph.columns;
   for (let h = 0; h < count; h++) {
     if (t.kind[h] !== H_OP) continue;
@@ -80,7 +91,12 @@ export function groupSeries(t: MutableHierarchy, graph: Graph, minSize: number):
     members.sort((a, b) => (memberId[a] as number) - (memberId[b] as number) || (memberH[a] as number) - (memberH[b] as number));
     run.length = 0;
     const flush = (): void => {
-      if (run.length >= minSize) addSeries(t, groupScope[g] as number, groupOp[g] as string, groupPrefix[g] as string, run.map((m) => memberH[m] as number), memberId[run[0] as number] as number, memberId[run[run.length - 1] as number] as number);
+      if (run.length >= minSize) {
+        const scope = groupScope[g] as number;
+        const scopeName = t.names[scope] as string;
+        const name = `${scopeName ? `${scopeName}/` : ''}${groupPrefix[g] as string}[${memberId[run[0] as number] as number}-${memberId[run[run.length - 1] as number] as number}]`;
+        out.push({ scope, op: groupOp[g] as string, name, members: run.map((m) => memberH[m] as number) });
+      }
       run.length = 0;
     };
     for (const m of members) {
@@ -92,15 +108,5 @@ export function groupSeries(t: MutableHierarchy, graph: Graph, minSize: number):
     }
     flush();
   }
-}
-
-function addSeries(t: MutableHierarchy, scope: number, op: string, prefix: string, members: readonly number[], first: number, last: number): void {
-  const scopeName = t.names[scope] as string;
-  const id = t.kind.length;
-  t.kind.push(H_SERIES);
-  t.parent.push(scope);
-  t.names.push(`${scopeName ? `${scopeName}/` : ''}${prefix}[${first}-${last}]`);
-  t.opNode.push(-1);
-  t.seriesOp.set(id, op);
-  for (const h of members) t.parent[h] = id;
+  return out;
 }
