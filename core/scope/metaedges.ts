@@ -58,12 +58,15 @@ export function buildMetaedges(_graph: Graph, cols: Cols, edges: EdgeList): Meta
     let a = rep(edges.src[e] as number);
     let b = rep(edges.dst[e] as number);
     if (a < 0 || b < 0 || a === b) continue;
-    while ((depth[a] as number) > (depth[b] as number)) a = parent[a] as number;
-    while ((depth[b] as number) > (depth[a] as number)) b = parent[b] as number;
-    if (a === b) continue;
-    while (parent[a] !== parent[b]) {
-      a = parent[a] as number;
-      b = parent[b] as number;
+    // Most edges join siblings: only other edges climb to the lowest common ancestor.
+    if (parent[a] !== parent[b]) {
+      while ((depth[a] as number) > (depth[b] as number)) a = parent[a] as number;
+      while ((depth[b] as number) > (depth[a] as number)) b = parent[b] as number;
+      if (a === b) continue;
+      while (parent[a] !== parent[b]) {
+        a = parent[a] as number;
+        b = parent[b] as number;
+      }
     }
     let id = ids.get(a, b);
     if (id < 0) {

@@ -6,6 +6,7 @@
 import { groupByKey } from '../graph/csr';
 import type { Graph } from '../graph/graph';
 import { H_OP } from './hierarchy';
+import { PairTable } from './pair-table';
 
 /** The hierarchy built so far: hierarchy nodes 0 .. count-1. */
 export interface HierarchyDraft {
@@ -34,7 +35,9 @@ function isDigit(c: number): boolean {
 /** The series to form, in the order TensorBoard forms them; the draft is not changed. */
 export function groupSeries(t: HierarchyDraft, graph: Graph, minSize: number): SeriesRun[] {
   const out: SeriesRun[] = [];
-  const groupIds = new Map<string, number>();
+  const kinds = new Map<string, Map<string, number>>();
+  let kindCount = 0;
+  const groupIds = new PairTable();
   const groupScope: number[] = [];
   const groupOp: string[] = [];
   const groupPrefix: string[] = [];
@@ -44,14 +47,8 @@ export function groupSeries(t: HierarchyDraft, graph: Graph, minSize: number): S
   const memberId: number[] = [];
   const memberH: number[] = [];
   const count = t.count;
-  const { bytes, nameSpan } = graph.columns;
   for (let h = 0; h < count; h++) {
     if (t.kind[h] !== H_OP) continue;
-    // A name ending in a digit has a graph name ending in an ASCII digit byte (a strict name ends
-    // in ')'): testing the bytes, which lie in file order, spares touching 10^6 scattered strings.
-    const node = t.opNode[h] as number;
-    const nameEnd = nameSpan[2 * node + 1] as number;
-    if (nameEnd <= (nameSpan[2 * node] as number) || !isDigit(bytes[nameEnd - 1] as number)) continue;
     const name = t.names[h] as string;
     const end = name.length;
     if (!isDigit(name.charCodeAt(end - 1))) continue;
@@ -68,11 +65,22 @@ export function groupSeries(t: HierarchyDraft, graph: Graph, minSize: number): S
     const scope = t.parent[h] as number;
     const op = graph.op(t.opNode[h] as number);
     const prefix = name.slice(leafStart, d + 1);
-    const key = `${scope}\u0000${op}\u0000${prefix}`;
-    let g = groupIds.get(key);
-    if (g === undefined) {
+    // Group key (scope, op, prefix): (op, prefix) pairs are few, so they get small ids from nested
+    // maps (no key string per op node) and the pair table adds the scope.
+    let byPrefix = kinds.get(op);
+    if (!byPrefix) {
+      byPrefix = new Map();
+      kinds.set(op, byPrefix);
+    }
+    let kindId = byPrefix.get(prefix);
+    if (kindId === undefined) {
+      kindId = kindCount++;
+      byPrefix.set(prefix, kindId);
+    }
+    let g = groupIds.get(scope, kindId);
+    if (g < 0) {
       g = groupScope.length;
-      groupIds.set(key, g);
+      groupIds.set(scope, kindId, g);
       groupScope.push(scope);
       groupOp.push(op);
       groupPrefix.push(prefix);
