@@ -141,9 +141,12 @@ export class Graph {
     return this.index().lookup(key, 0, key.length);
   }
 
-  /** Index of the node whose name is the UTF-8 bytes buf[s, e), or -1 (the first of duplicates). */
-  indexOfBytes(buf: Uint8Array, s: number, e: number): number {
-    return this.index().lookup(buf, s, e);
+  /**
+   * Index of the node whose name is the UTF-8 bytes buf[s, e), or -1 (the first of duplicates).
+   * `hash`, when known, is the bytes' `fnv1a(...) | 0` (as SpanTable stores it).
+   */
+  indexOfBytes(buf: Uint8Array, s: number, e: number, hash?: number): number {
+    return hash === undefined ? this.index().lookup(buf, s, e) : this.index().lookupHashed(buf, s, e, hash);
   }
 
   /** True when no two nodes share a name (a well-formed graph). */

@@ -15,6 +15,12 @@ export class NameIndex {
     return this.table.count;
   }
 
+  /** As `lookup`, given the key's hash (see SpanTable.findHashed). */
+  lookupHashed(buf: Uint8Array, s: number, e: number, hash: number): number {
+    const id = this.table.findHashed(buf, s, e, hash);
+    return id < 0 ? -1 : (this.table.values[id] as number);
+  }
+
   /** Index of the node whose name is buf[s, e), or -1. */
   lookup(buf: Uint8Array, s: number, e: number): number {
     const id = this.table.find(buf, s, e);

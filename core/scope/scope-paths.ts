@@ -73,10 +73,11 @@ export function discoverScopes(graph: Graph): ScopePaths {
   }
   if (graph.uniqueNames) {
     // Look each scope up among node names rather than each (longer) name among the scopes: there
-    // are fewer scopes than nodes, and the name index already exists for the edges.
+    // are fewer scopes than nodes, the name index already exists for the edges, and both tables
+    // hash bytes alike, so the scope's stored hash serves.
     selfEntry.fill(-1);
     for (let k = 0; k < table.count; k++) {
-      const node = graph.indexOfBytes(bytes, table.starts[k] as number, table.ends[k] as number);
+      const node = graph.indexOfBytes(bytes, table.starts[k] as number, table.ends[k] as number, table.hashes[k] as number);
       if (node >= 0) selfEntry[node] = k;
     }
   } else {
