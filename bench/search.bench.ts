@@ -1,6 +1,6 @@
 // Search benchmark on the loader's tiled 10^6-node GraphDef (corpus graphs, or a synthetic scoped
 // DAG when the corpus is absent): index build, then substring, regex and op: queries against the
-// 50 ms budget, and the lazily built attribute index with a few attr: queries (no budget).
+// 50 ms budget, and the lazily built attribute index with a few attr: queries (same budget).
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { readGraphDef } from '../core/io/graph-def-reader';
@@ -50,10 +50,9 @@ export async function benchSearch(): Promise<BenchRow[]> {
   for (const t of times) rows.push({ name: `  search \`${t.q}\` (${t.total} hits)`, value: t.ms, unit: 'ms' });
   const t1 = performance.now();
   const attrs = index.prepareAttributes();
-  rows.push({ name: `search: attribute index build (${attrs.attributeCount} attributes, ${(attrs.sizeEstimate / 1e6).toFixed(0)} MB)`, value: performance.now() - t1, unit: 'ms' });
-  for (const q of ATTR_QUERIES) {
-    const t = timeQuery(index, q);
-    rows.push({ name: `  search \`${q}\` (${t.total} hits)`, value: t.ms, unit: 'ms' });
-  }
+  rows.push({ name: `search: attribute index build (${attrs.attributeCount} attributes, ${attrs.distinctCount} distinct, ${(attrs.sizeEstimate / 1e6).toFixed(0)} MB)`, value: performance.now() - t1, unit: 'ms' });
+  const attrTimes = ATTR_QUERIES.map((q) => ({ q, ...timeQuery(index, q) }));
+  rows.push({ name: 'search: slowest attr: query (median of its runs)', value: Math.max(...attrTimes.map((t) => t.ms)), unit: 'ms', budget: BUDGET });
+  for (const t of attrTimes) rows.push({ name: `  search \`${t.q}\` (${t.total} hits)`, value: t.ms, unit: 'ms' });
   return rows;
 }

@@ -62,6 +62,17 @@ describe('Graph', () => {
   it('indexes names', () => {
     expect(g.indexOf('w/read')).toBe(3);
     expect(g.indexOf('nope')).toBe(-1);
+    const key = new TextEncoder().encode('xw/readx');
+    expect(g.indexOfBytes(key, 1, 7)).toBe(3);
+    expect(g.indexOfBytes(key, 1, 6)).toBe(-1);
+    expect(g.uniqueNames).toBe(true);
+  });
+
+  it('tells when names repeat', () => {
+    const bytes = tensorflow.GraphDef.encode({ node: [{ name: 'a', op: 'Add' }, { name: 'b', op: 'Add' }, { name: 'a', op: 'Neg' }] }).finish();
+    const dup = decodeGraphDef(bytes, 'dup.pb');
+    expect(dup.uniqueNames).toBe(false);
+    expect(dup.indexOf('a')).toBe(0);
   });
 
   it('reads the same nodes as the generated protobufjs decoder', () => {

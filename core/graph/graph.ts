@@ -141,6 +141,19 @@ export class Graph {
     return this.index().lookup(key, 0, key.length);
   }
 
+  /**
+   * Index of the node whose name is the UTF-8 bytes buf[s, e), or -1 (the first of duplicates).
+   * `hash`, when known, is the bytes' `fnv1a(...) | 0` (as SpanTable stores it).
+   */
+  indexOfBytes(buf: Uint8Array, s: number, e: number, hash?: number): number {
+    return hash === undefined ? this.index().lookup(buf, s, e) : this.index().lookupHashed(buf, s, e, hash);
+  }
+
+  /** True when no two nodes share a name (a well-formed graph). */
+  get uniqueNames(): boolean {
+    return this.index().distinct === this.nodeCount;
+  }
+
   private index(): NameIndex {
     this.nameIndex ??= new NameIndex(this.columns.bytes, this.columns.nameSpan, this.nodeCount);
     return this.nameIndex;

@@ -10,6 +10,17 @@ export class NameIndex {
     for (let i = 0; i < n; i++) this.table.add(span[2 * i] as number, span[2 * i + 1] as number, i);
   }
 
+  /** Number of distinct names (fewer than the nodes when names repeat). */
+  get distinct(): number {
+    return this.table.count;
+  }
+
+  /** As `lookup`, given the key's hash (see SpanTable.findHashed). */
+  lookupHashed(buf: Uint8Array, s: number, e: number, hash: number): number {
+    const id = this.table.findHashed(buf, s, e, hash);
+    return id < 0 ? -1 : (this.table.values[id] as number);
+  }
+
   /** Index of the node whose name is buf[s, e), or -1. */
   lookup(buf: Uint8Array, s: number, e: number): number {
     const id = this.table.find(buf, s, e);

@@ -30,6 +30,13 @@ describe('buildHierarchy', () => {
     expect(h.kind[h.find('x/y/(y)')]).toBe(H_OP);
   });
 
+  it('gives strict names to every op of a repeated name that is also a scope (a broken graph)', () => {
+    const h = buildHierarchy(makeGraph([['a', 'Add'], ['a/b', 'Mul'], ['a', 'Neg'], ['c', 'Relu'], ['c', 'Relu']]));
+    const ops = [0, 1, 2, 3, 4].map((i) => h.name(h.hnodeOf[i]!));
+    expect(ops).toEqual(['a/(a)', 'a/b', 'a/(a)', 'c', 'c']);
+    expect(h.name(h.parent[h.hnodeOf[2]!]!)).toBe('a');
+  });
+
   it('lifts edges to the lowest common ancestor and counts data, control and reference edges', () => {
     const h = buildHierarchy(makeGraph([
       ['v', 'VariableV2'],

@@ -34,12 +34,29 @@ export function buildHierarchy(graph: Graph, options: HierarchyOptions = {}): Hi
   const paths = discoverScopes(graph);
   const { table, entryParent } = paths;
   const bytes = graph.columns.bytes;
-  const entryName = (entry: number): string => decoder.decode(bytes.subarray(table.starts[entry] as number, table.ends[entry] as number));
+  const nameSpan = graph.columns.nameSpan;
+  const entryName = (entry: number): string => {
+    const start = table.starts[entry] as number;
+    const end = table.ends[entry] as number;
+    // The entry is a prefix of its value node's name: an ASCII name (as many UTF-16 units as
+    // bytes) is sliced, which is several times cheaper than decoding 10^5 scope paths.
+    const node = table.values[entry] as number;
+    const full = graph.name(node);
+    if (full.length === (nameSpan[2 * node + 1] as number) - (nameSpan[2 * node] as number)) return full.slice(0, end - start);
+    return decoder.decode(bytes.subarray(start, end));
+  };
 
-  const kind: number[] = [H_SCOPE];
-  const parent: number[] = [-1];
+  // Typed columns sized for every scope and op up front (series are appended once counted):
+  // growing JS arrays of 10^6 entries by push left ~100 MB of discarded backing stores to collect.
+  let cap = 1 + table.count + n;
+  let kind = new Uint8Array(cap);
+  let parent = new Int32Array(cap);
+  let opNode = new Int32Array(cap);
   const names: string[] = [''];
-  const opNode: number[] = [-1];
+  let count = 1;
+  kind[0] = H_SCOPE;
+  parent[0] = -1;
+  opNode[0] = -1;
   const hnodeOf = new Int32Array(n).fill(-1);
   const entryScope = new Int32Array(table.count).fill(-1);
   const byCanonical = new Map<string, number>();
@@ -66,11 +83,11 @@ export function buildHierarchy(graph: Graph, options: HierarchyOptions = {}): Hi
     const path = options.mergeReentrySiblings ? canonical(raw, p) : raw;
     let id = options.mergeReentrySiblings ? (byCanonical.get(path) ?? -1) : -1;
     if (id < 0) {
-      id = kind.length;
-      kind.push(H_SCOPE);
-      parent.push(p);
+      id = count++;
+      kind[id] = H_SCOPE;
+      parent[id] = p;
       names.push(path);
-      opNode.push(-1);
+      opNode[id] = -1;
       if (options.mergeReentrySiblings) byCanonical.set(path, id);
     }
     entryScope[entry] = id;
@@ -84,28 +101,47 @@ export function buildHierarchy(graph: Graph, options: HierarchyOptions = {}): Hi
     const self = paths.selfEntry[i] as number;
     const p = ensureScope(self >= 0 ? self : (paths.parentEntry[i] as number));
     // Ops keep their own (strict) names even when their scope was merged into a sibling.
-    hnodeOf[i] = kind.length;
-    kind.push(H_OP);
-    parent.push(p);
+    const h = count++;
+    hnodeOf[i] = h;
+    kind[h] = H_OP;
+    parent[h] = p;
     names.push(self >= 0 ? `${raw}/(${leafOf(raw)})` : raw);
-    opNode.push(i);
+    opNode[h] = i;
   }
 
   const seriesOp = new Map<number, string>();
-  if (options.seriesGrouping !== false) {
-    groupSeries({ kind, parent, names, opNode, seriesOp }, graph, options.seriesMinSize ?? 5);
+  const series = options.seriesGrouping !== false ? groupSeries({ kind, parent, names, opNode, count }, graph, options.seriesMinSize ?? 5) : [];
+  if (count + series.length > cap) {
+    cap = count + series.length;
+    kind = grown(kind, new Uint8Array(cap));
+    parent = grown(parent, new Int32Array(cap));
+    opNode = grown(opNode, new Int32Array(cap));
+  }
+  for (const run of series) {
+    const id = count++;
+    kind[id] = H_SERIES;
+    parent[id] = run.scope;
+    names.push(run.name);
+    opNode[id] = -1;
+    seriesOp.set(id, run.op);
+    for (const m of run.members) parent[m] = id;
   }
   const cols = {
-    kind: Uint8Array.from(kind),
-    parent: Int32Array.from(parent),
+    kind: kind.length === count ? kind : kind.slice(0, count),
+    parent: parent.length === count ? parent : parent.slice(0, count),
     names,
-    opNode: Int32Array.from(opNode),
+    opNode: opNode.length === count ? opNode : opNode.slice(0, count),
     hnodeOf,
     embeddedIn,
     seriesOp,
   };
   const metaedges = buildMetaedges(graph, cols, edges);
   return new Hierarchy(graph, cols, metaedges);
+}
+
+function grown<T extends Uint8Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 export { H_OP, H_SCOPE, H_SERIES };

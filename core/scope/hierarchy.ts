@@ -143,17 +143,21 @@ export class Hierarchy {
   private numberTree(): void {
     const n = this.count;
     if (n === 0) return;
-    const stack: number[] = [0];
+    // An explicit stack over the CSR arrays: no subarray per node.
+    const { childStart, childList, depth, pre, preOrder } = this;
+    const stack = new Int32Array(n);
+    let top = 0;
+    stack[top++] = 0;
     let counter = 0;
-    while (stack.length) {
-      const h = stack.pop() as number;
-      this.pre[h] = counter;
-      this.preOrder[counter++] = h;
-      const kids = this.children(h);
-      for (let k = kids.length - 1; k >= 0; k--) {
-        const c = kids[k] as number;
-        this.depth[c] = (this.depth[h] as number) + 1;
-        stack.push(c);
+    while (top > 0) {
+      const h = stack[--top] as number;
+      pre[h] = counter;
+      preOrder[counter++] = h;
+      const d = (depth[h] as number) + 1;
+      for (let k = (childStart[h + 1] as number) - 1; k >= (childStart[h] as number); k--) {
+        const c = childList[k] as number;
+        depth[c] = d;
+        stack[top++] = c;
       }
     }
     // Children come after their parent in preorder, so a reverse sweep finishes each child first.

@@ -39,12 +39,16 @@ export function buildMetaedges(_graph: Graph, cols: Cols, edges: EdgeList): Meta
   const n = parent.length;
   const depth = depths(parent);
   const ids = new PairTable(edges.count / 2);
-  const src: number[] = [];
-  const dst: number[] = [];
-  const lca: number[] = [];
-  const data: number[] = [];
-  const control: number[] = [];
-  const ref: number[] = [];
+  // Columns grow by doubling: JS arrays of 10^6 numbers, copied into typed arrays at the end,
+  // cost twice the memory and a good share of the build in garbage collection.
+  let cap = Math.max(1024, edges.count >> 2);
+  let src = new Int32Array(cap);
+  let dst = new Int32Array(cap);
+  let lca = new Int32Array(cap);
+  let data = new Int32Array(cap);
+  let control = new Int32Array(cap);
+  let ref = new Int32Array(cap);
+  let count = 0;
   const ofEdge = new Int32Array(edges.count).fill(-1);
   const rep = (g: number): number => {
     const host = embeddedIn[g] as number;
@@ -54,23 +58,32 @@ export function buildMetaedges(_graph: Graph, cols: Cols, edges: EdgeList): Meta
     let a = rep(edges.src[e] as number);
     let b = rep(edges.dst[e] as number);
     if (a < 0 || b < 0 || a === b) continue;
-    while ((depth[a] as number) > (depth[b] as number)) a = parent[a] as number;
-    while ((depth[b] as number) > (depth[a] as number)) b = parent[b] as number;
-    if (a === b) continue;
-    while (parent[a] !== parent[b]) {
-      a = parent[a] as number;
-      b = parent[b] as number;
+    // Most edges join siblings: only other edges climb to the lowest common ancestor.
+    if (parent[a] !== parent[b]) {
+      while ((depth[a] as number) > (depth[b] as number)) a = parent[a] as number;
+      while ((depth[b] as number) > (depth[a] as number)) b = parent[b] as number;
+      if (a === b) continue;
+      while (parent[a] !== parent[b]) {
+        a = parent[a] as number;
+        b = parent[b] as number;
+      }
     }
     let id = ids.get(a, b);
     if (id < 0) {
-      id = src.length;
+      if (count === cap) {
+        cap *= 2;
+        src = grow(src, cap);
+        dst = grow(dst, cap);
+        lca = grow(lca, cap);
+        data = grow(data, cap);
+        control = grow(control, cap);
+        ref = grow(ref, cap);
+      }
+      id = count++;
       ids.set(a, b, id);
-      src.push(a);
-      dst.push(b);
-      lca.push(parent[a] as number);
-      data.push(0);
-      control.push(0);
-      ref.push(0);
+      src[id] = a;
+      dst[id] = b;
+      lca[id] = parent[a] as number;
     }
     ofEdge[e] = id;
     const k = edges.kind[e];
@@ -78,18 +91,23 @@ export function buildMetaedges(_graph: Graph, cols: Cols, edges: EdgeList): Meta
     else if (k === EDGE_REF) ref[id] = (ref[id] as number) + 1;
     else data[id] = (data[id] as number) + 1;
   }
-  const count = src.length;
-  const { start: byLcaStart, items: byLca } = groupByKey(lca, n);
+  const { start: byLcaStart, items: byLca } = groupByKey(lca.subarray(0, count), n);
   return {
     count,
-    src: Int32Array.from(src),
-    dst: Int32Array.from(dst),
-    lca: Int32Array.from(lca),
-    data: Int32Array.from(data),
-    control: Int32Array.from(control),
-    ref: Int32Array.from(ref),
+    src: src.slice(0, count),
+    dst: dst.slice(0, count),
+    lca: lca.slice(0, count),
+    data: data.slice(0, count),
+    control: control.slice(0, count),
+    ref: ref.slice(0, count),
     byLcaStart,
     byLca,
     ofEdge,
   };
+}
+
+function grow(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
 }

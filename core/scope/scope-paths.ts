@@ -71,7 +71,18 @@ export function discoverScopes(graph: Graph): ScopePaths {
     }
     prevEntry = parentEntry[i] as number;
   }
-  for (let i = 0; i < n; i++) selfEntry[i] = table.find(bytes, nameSpan[2 * i] as number, nameSpan[2 * i + 1] as number);
+  if (graph.uniqueNames) {
+    // Look each scope up among node names rather than each (longer) name among the scopes: there
+    // are fewer scopes than nodes, the name index already exists for the edges, and both tables
+    // hash bytes alike, so the scope's stored hash serves.
+    selfEntry.fill(-1);
+    for (let k = 0; k < table.count; k++) {
+      const node = graph.indexOfBytes(bytes, table.starts[k] as number, table.ends[k] as number, table.hashes[k] as number);
+      if (node >= 0) selfEntry[node] = k;
+    }
+  } else {
+    for (let i = 0; i < n; i++) selfEntry[i] = table.find(bytes, nameSpan[2 * i] as number, nameSpan[2 * i + 1] as number);
+  }
   return { table, entryParent, parentEntry, selfEntry };
 }
 
