@@ -2,78 +2,19 @@
 // choosing a graph, expanding and collapsing scopes, selection, search, tracing, colouring,
 // exports and the saved view state; entering compare mode. React components subscribe to it and
 // call its actions. A compare pane is a Controller too, addressing pane 0 or 1 of a shared worker.
-import type { NodeDetails, OpenSummary, Pane, SearchReply, SelectSummary, ViewOptions } from '../../core/pipeline/protocol';
-import { DEFAULT_VIEW_OPTIONS } from '../../core/pipeline/protocol';
+import type { Pane, ViewOptions } from '../../core/pipeline/protocol';
 import { PREVIEW_MIN_NODES } from '../../core/pipeline/preview';
 import type { ColourMode, Scene } from '../../core/pipeline/scene';
-import type { ScopesReport } from '../../core/scope/variables';
 import type { Camera, GraphCanvas } from '../canvas/graph-canvas';
 import { measureLabelMetrics } from '../canvas/measure-text';
-import type { Host, OpenedInput, RecentItem } from '../host/host';
+import type { Host, OpenedInput } from '../host/host';
+import { INITIAL_STATE, type AppState, type PaneHooks, type Panel, type Theme, type ViewState } from './app-state';
+
+export type { AppState, PaneHooks, Panel, Progress, Theme } from './app-state';
 import { Comparison } from './compare-controller';
 import { openingCamera } from './opening-camera';
 import { Cancelled, SessionClient, type Body, type Progress as OnProgress, type ReplyTo } from './session-client';
 
-export type Panel = 'inspector' | 'search' | 'scopes';
-
-/** What a compare pane reports to the comparison (compare-controller.ts): the user's own actions only. */
-export interface PaneHooks {
-  onToggle?(name: string, open: boolean): void;
-  onCamera?(camera: Camera): void;
-  onSelect?(id: number): void;
-}
-export type Theme = 'light' | 'dark';
-
-export interface Progress {
-  readonly stage: string;
-  readonly done: number;
-  readonly total: number;
-}
-
-export interface AppState {
-  readonly phase: 'start' | 'loading' | 'ready';
-  readonly progress: Progress | null;
-  readonly opened: OpenSummary | null;
-  readonly selection: SelectSummary | null;
-  readonly graph: number;
-  readonly fn: number | null;
-  readonly options: ViewOptions;
-  readonly expanded: readonly string[];
-  readonly scene: Scene | null;
-  readonly layoutBusy: boolean;
-  /** Round trip of the last layout request, ms. */
-  readonly layoutMs: number;
-  readonly selected: number;
-  readonly hovered: number;
-  readonly details: NodeDetails | null;
-  readonly query: string;
-  readonly results: SearchReply | null;
-  readonly traced: { readonly node: number; readonly direction: 'inputs' | 'outputs'; readonly nodes: ReadonlySet<number>; readonly count: number } | null;
-  readonly colourMode: ColourMode;
-  readonly theme: Theme;
-  readonly panel: Panel;
-  readonly variables: ScopesReport | null;
-  readonly recent: readonly RecentItem[];
-  /** A failure of the app itself (not of the file): shown in a banner. */
-  readonly failure: string | null;
-  readonly toast: string | null;
-  readonly help: boolean;
-  /** Compare mode shows two panes (this.comparison) instead of the explorer; the dialog picks the two inputs. */
-  readonly mode: 'explore' | 'compare';
-  readonly compareDialog: boolean;
-}
-
-interface ViewState {
-  readonly expanded: readonly string[];
-  readonly camera: Camera | null;
-}
-
-const initial: AppState = {
-  phase: 'start', progress: null, opened: null, selection: null, graph: 0, fn: null, options: DEFAULT_VIEW_OPTIONS, expanded: [],
-  scene: null, layoutBusy: false, layoutMs: 0, selected: -1, hovered: -1, details: null, query: '', results: null, traced: null,
-  colourMode: 'structure', theme: 'light', panel: 'inspector', variables: null, recent: [], failure: null, toast: null, help: false,
-  mode: 'explore', compareDialog: false,
-};
 
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
@@ -91,6 +32,8 @@ export class Controller {
   /** The label font as drawn here, measured once (box sizes in the layout follow it). */
   private readonly labelMetrics = measureLabelMetrics();
 
+  /** The camera of a canvas that was unmounted, for the next one. */
+  private detachedCamera: Camera | null = null;
   /** The two panes of compare mode, while it is shown. */
   comparison: Comparison | null = null;
 
@@ -101,7 +44,7 @@ export class Controller {
   constructor(private client: SessionClient, readonly host: Host, private readonly newClient: (() => SessionClient) | null = () => new SessionClient(),
     readonly pane: Pane = 0, private readonly hooks: PaneHooks = {}) {
     const theme = host.loadState('theme') === 'dark' ? 'dark' : 'light';
-    this.state = { ...initial, theme };
+    this.state = { ...INITIAL_STATE, theme };
     if (pane === 0 && newClient) void this.refreshRecent();
   }
 
@@ -120,9 +63,17 @@ export class Controller {
     for (const l of this.listeners) l();
   }
 
+  /**
+   * The canvas comes and goes with the view (compare mode unmounts the explorer's): a new one gets
+   * the scene and the camera the old one had.
+   */
   attachCanvas(canvas: GraphCanvas | null): void {
+    if (!canvas && this.canvas) this.detachedCamera = this.canvas.getCamera();
     this.canvas = canvas;
-    if (canvas && this.state.scene) canvas.setScene(this.state.scene);
+    if (canvas && this.state.scene) {
+      canvas.setScene(this.state.scene);
+      if (this.detachedCamera) canvas.setCamera(this.detachedCamera);
+    }
   }
 
   private async refreshRecent(): Promise<void> {
@@ -172,7 +123,7 @@ export class Controller {
   cancel(): void {
     if (this.state.phase !== 'loading') return;
     this.restartWorker();
-    this.set({ ...initial, theme: this.state.theme, colourMode: this.state.colourMode, recent: this.state.recent, toast: 'Loading cancelled' });
+    this.set({ ...INITIAL_STATE, theme: this.state.theme, colourMode: this.state.colourMode, recent: this.state.recent, toast: 'Loading cancelled' });
   }
 
   /** Drops whatever the worker is doing by replacing it. */
@@ -198,7 +149,7 @@ export class Controller {
     if (this.state.phase === 'loading') this.restartWorker();
     this.comparison?.dispose();
     this.comparison = null;
-    this.set({ ...initial, theme: this.state.theme, colourMode: this.state.colourMode, recent: this.state.recent });
+    this.set({ ...INITIAL_STATE, theme: this.state.theme, colourMode: this.state.colourMode, recent: this.state.recent });
   }
 
   private viewKey(): string | null {
@@ -489,17 +440,17 @@ export class Controller {
     const selectedName = st.details?.name ?? null;
     this.input = input;
     try {
-      const opened = await this.client.request({ type: 'open', name: input.name, files: input.files, folder: input.folder });
+      const opened = await this.req({ type: 'open', name: input.name, files: input.files, folder: input.folder });
       // The same graph is the one from the same run, tag and source; indexes shift when runs appear.
       const same = opened.graphs.findIndex((g) => before !== undefined && g.run === before.run && g.tag === before.tag && g.source === before.source && g.step === before.step);
       const graph = same >= 0 ? same : Math.min(st.graph, Math.max(0, opened.graphs.length - 1));
       const fn = same >= 0 ? st.fn : null;
-      const selection = await this.client.request({ type: 'select', graph, fn, options: st.options, metrics: this.labelMetrics });
+      const selection = await this.req({ type: 'select', graph, fn, options: st.options, metrics: this.labelMetrics });
       this.set({ opened, selection, graph, fn, variables: null, results: null });
       await this.relayout(null);
       if (camera) this.canvas?.setCamera(camera);
       if (selectedName) {
-        const loc = await this.client.request({ type: 'locate', name: selectedName });
+        const loc = await this.req({ type: 'locate', name: selectedName });
         if (loc) await this.select(loc.target);
       }
       if (this.state.query) void this.search(this.state.query);

@@ -1,0 +1,70 @@
+// The explorer's state as React reads it (AppState), its starting value, and the small types the
+// Controller and the compare panes share.
+import type { NodeDetails, OpenSummary, SearchReply, SelectSummary, ViewOptions } from '../../core/pipeline/protocol';
+import { DEFAULT_VIEW_OPTIONS } from '../../core/pipeline/protocol';
+import type { ColourMode, Scene } from '../../core/pipeline/scene';
+import type { ScopesReport } from '../../core/scope/variables';
+import type { Camera } from '../canvas/graph-canvas';
+import type { RecentItem } from '../host/host';
+
+export type Panel = 'inspector' | 'search' | 'scopes';
+
+/** What a compare pane reports to the comparison (compare-controller.ts): the user's own actions only. */
+export interface PaneHooks {
+  onToggle?(name: string, open: boolean): void;
+  onCamera?(camera: Camera): void;
+  onSelect?(id: number): void;
+}
+
+export type Theme = 'light' | 'dark';
+
+export interface Progress {
+  readonly stage: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface AppState {
+  readonly phase: 'start' | 'loading' | 'ready';
+  readonly progress: Progress | null;
+  readonly opened: OpenSummary | null;
+  readonly selection: SelectSummary | null;
+  readonly graph: number;
+  readonly fn: number | null;
+  readonly options: ViewOptions;
+  readonly expanded: readonly string[];
+  readonly scene: Scene | null;
+  readonly layoutBusy: boolean;
+  /** Round trip of the last layout request, ms. */
+  readonly layoutMs: number;
+  readonly selected: number;
+  readonly hovered: number;
+  readonly details: NodeDetails | null;
+  readonly query: string;
+  readonly results: SearchReply | null;
+  readonly traced: { readonly node: number; readonly direction: 'inputs' | 'outputs'; readonly nodes: ReadonlySet<number>; readonly count: number } | null;
+  readonly colourMode: ColourMode;
+  readonly theme: Theme;
+  readonly panel: Panel;
+  readonly variables: ScopesReport | null;
+  readonly recent: readonly RecentItem[];
+  /** A failure of the app itself (not of the file): shown in a banner. */
+  readonly failure: string | null;
+  readonly toast: string | null;
+  readonly help: boolean;
+  /** Compare mode shows two panes (this.comparison) instead of the explorer; the dialog picks the two inputs. */
+  readonly mode: 'explore' | 'compare';
+  readonly compareDialog: boolean;
+}
+
+export interface ViewState {
+  readonly expanded: readonly string[];
+  readonly camera: Camera | null;
+}
+
+export const INITIAL_STATE: AppState = {
+  phase: 'start', progress: null, opened: null, selection: null, graph: 0, fn: null, options: DEFAULT_VIEW_OPTIONS, expanded: [],
+  scene: null, layoutBusy: false, layoutMs: 0, selected: -1, hovered: -1, details: null, query: '', results: null, traced: null,
+  colourMode: 'structure', theme: 'light', panel: 'inspector', variables: null, recent: [], failure: null, toast: null, help: false,
+  mode: 'explore', compareDialog: false,
+};
