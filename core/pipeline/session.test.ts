@@ -136,6 +136,21 @@ describe('Session', () => {
   });
 });
 
+describe('Session.open while a graph is shown', () => {
+  it('keeps the shown graph usable until the new selection replaces it (live reload)', async () => {
+    const s = await demo();
+    await s.layout(['conv1'], false);
+    const reopened = await s.open('demo.pb', [{ path: 'demo.pb', file: fixture('demo.pb') }], false, {});
+    expect(reopened.graphs).toHaveLength(1);
+    // Opened, not yet selected: the old graph still lays out and answers.
+    const scene = await s.layout(['conv1'], false);
+    expect(scene.names).toContain('conv1/Conv2D');
+    expect(s.locate('conv1/Conv2D')).not.toBeNull();
+    s.select(0, null, DEFAULT_VIEW_OPTIONS, () => {});
+    expect((await s.layout([], false)).names).toContain('gradients');
+  });
+});
+
 describe('Session.open first frame', () => {
   it('sends a large graph\u2019s top level before the graph is decoded, and nothing for a small one', async () => {
     const node = Array.from({ length: 25_000 }, (_, i) => ({ name: `block_${i % 40}/layer_${i % 7}/some_rather_long_op_name_${i}`, op: 'Identity' }));

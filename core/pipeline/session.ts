@@ -74,16 +74,23 @@ export class Session<F> {
    */
   async open(name: string, files: readonly OpenedFile<F>[], folder: boolean, loadOptions: LoadOptions, onPreview?: (scene: Scene) => void): Promise<OpenSummary> {
     const t0 = this.host.now();
-    this.loaded = null;
-    this.current = null;
+    // The graph shown so far stays usable (inspect, layout) until the new selection replaces it:
+    // a live reload of a large log runs while the user keeps working.
     let previewed = false;
     const options: LoadOptions = !onPreview ? loadOptions : {
       ...loadOptions,
       onGraphBytes: (buf, start, end) => {
         if (previewed || end - start < PREVIEW_MIN_BYTES) return;
-        previewed = true;
-        const top = topLevelOfGraphDef(buf, start, end);
-        if (top && top.nodes >= PREVIEW_MIN_NODES) onPreview(previewOf(top.groups, () => this.host.now()));
+        // Best effort: a preview that fails must not fail the load it only decorates.
+        try {
+          const top = topLevelOfGraphDef(buf, start, end);
+          if (top && top.nodes >= PREVIEW_MIN_NODES) {
+            previewed = true;
+            onPreview(previewOf(top.groups, () => this.host.now()));
+          }
+        } catch {
+          previewed = true;
+        }
       },
     };
     let result: LoadResult;

@@ -96,6 +96,14 @@ describe.skipIf(skip !== null)('compare UI (Chromium)', () => {
     expect(await offCentre(p, 0, name)).toBeLessThan(40);
     expect(await offCentre(p, 1, name)).toBeLessThan(40);
     expect(await p.getAttribute(`[data-testid="diff-entry"][title="${name}"]`, 'class')).toContain('focused');
+    // N twice in quick succession steps on through the changes, and leaves the cameras' link as the user set it.
+    await p.click('.compare-title'); // keys go to the page, not to an input
+    await p.keyboard.press('n');
+    await p.keyboard.press('n');
+    await p.waitForFunction(() => !document.querySelector('.busy'), undefined, { timeout: 60_000 });
+    await p.waitForTimeout(800);
+    expect(await p.isChecked('[data-testid="sync-camera"]')).toBe(true);
+    expect(await p.locator('[data-testid="diff-entry"].focused').count()).toBe(1);
   });
 
   it('opens the counterpart scope on the other side when a scope is expanded on one', async () => {

@@ -43,8 +43,14 @@ export class Comparison {
   private readonly listeners = new Set<() => void>();
   /** Set while one pane's camera is copied to the other, so the copy does not echo back. */
   private syncing = false;
-  /** Set while a change is focused: the selections that makes are not the user's clicks. */
-  private focusing = false;
+  /**
+   * Focus operations in flight: while any runs, cameras are not linked (each pane centres on its
+   * own node) and the selections they make are not the user's clicks. A count, not a saved flag,
+   * so that overlapping focuses never leave the user's "Move together" setting changed.
+   */
+  private focusing = 0;
+  /** Bumped by every diff: an older diff's results are dropped when they arrive. */
+  private diffGen = 0;
   private disposed = false;
 
   constructor(private readonly host: Host, theme: Theme) {
@@ -52,7 +58,7 @@ export class Comparison {
       onToggle: (name, open) => void this.mirrorToggle(p, name, open),
       onCamera: (camera) => this.mirrorCamera(p, camera),
       onSelect: (id) => {
-        if (id >= 0 && !this.focusing) this.set({ active: p, panel: 'inspector' });
+        if (id >= 0 && this.focusing === 0) this.set({ active: p, panel: 'inspector' });
       },
     });
     this.panes = [pane(0), pane(1)];
@@ -77,19 +83,23 @@ export class Comparison {
   async start(a: OpenedInput, b: OpenedInput, graphs: readonly [number | null, number | null]): Promise<void> {
     this.set({ names: [a.name, b.name], phase: 'loading', stage: `Opening A: ${a.name}` });
     await this.panes[0].open(a, false, graphs[0]);
+    if (this.disposed) return;
     this.set({ stage: `Opening B: ${b.name}` });
     await this.panes[1].open(b, false, graphs[1]);
+    if (this.disposed) return;
     await this.rediff();
   }
 
   /** Shows another graph of one side's input and diffs again. */
   async selectGraph(pane: Pane, graph: number): Promise<void> {
-    this.set({ phase: 'loading', stage: `Showing graph ${graph + 1} on side ${pane === 0 ? 'A' : 'B'}` });
+    const gen = ++this.diffGen;
+    this.set({ phase: 'loading', stage: `Showing graph ${graph + 1} on side ${pane === 0 ? 'A' : 'B'}`, diff: null });
     await this.panes[pane].selectGraph(graph, null);
-    await this.rediff();
+    if (gen === this.diffGen) await this.rediff();
   }
 
   private async rediff(): Promise<void> {
+    const gen = ++this.diffGen;
     const [pa, pb] = this.panes.map((p) => p.getState());
     const problem = [pa, pb].map((s, k) => (s?.selection ? null : `${k === 0 ? 'A' : 'B'} (${this.state.names[k]}) has no graph to compare${s?.failure ? `: ${s.failure}` : ''}`)).filter(Boolean);
     if (problem.length > 0) {
@@ -99,12 +109,14 @@ export class Comparison {
     this.set({ stage: 'Computing the diff', variables: null, focused: -1 });
     try {
       const diff = await this.client.request({ type: 'diff' });
+      if (gen !== this.diffGen) return;
       this.set({ stage: 'Laying out both sides' });
       await Promise.all(this.panes.map((p) => p.refresh()));
+      if (gen !== this.diffGen) return;
       this.set({ diff, phase: 'ready', failure: null });
       if (this.state.panel === 'scopes') void this.loadVariables();
     } catch (err) {
-      if (!(err instanceof Cancelled)) this.set({ phase: 'ready', failure: `Could not compare: ${message(err)}` });
+      if (gen === this.diffGen && !(err instanceof Cancelled)) this.set({ phase: 'ready', failure: `Could not compare: ${message(err)}` });
     }
   }
 
@@ -128,7 +140,7 @@ export class Comparison {
   }
 
   private mirrorCamera(from: Pane, camera: Camera): void {
-    if (!this.state.syncCamera || this.syncing) return;
+    if (!this.state.syncCamera || this.syncing || this.focusing > 0) return;
     this.syncing = true;
     try {
       this.panes[from === 0 ? 1 : 0].graphCanvas?.setCamera(camera);
@@ -167,10 +179,7 @@ export class Comparison {
   async focus(change: DiffChange, index = -1): Promise<void> {
     this.set({ focused: index });
     const [pa, pb] = this.panes;
-    const sync = this.state.syncCamera;
-    // Each pane centres on its own node: the camera link would pull them onto one point.
-    this.set({ syncCamera: false });
-    this.focusing = true;
+    this.focusing++;
     try {
       const jobs: Promise<void>[] = [];
       if (change.a) jobs.push(pa.revealByName(change.a));
@@ -184,24 +193,20 @@ export class Comparison {
       }
       await Promise.all(jobs);
     } finally {
-      this.focusing = false;
-      this.set({ syncCamera: sync });
+      this.focusing--;
     }
   }
 
   /** Reveals a variable's row in both panes (Scopes panel). */
   async focusVariable(row: VariableRow): Promise<void> {
-    const jobs: Promise<void>[] = [];
-    if (row.a) jobs.push(this.panes[0].revealByName(row.a.name));
-    if (row.b) jobs.push(this.panes[1].revealByName(row.b.name));
-    const sync = this.state.syncCamera;
-    this.set({ syncCamera: false });
-    this.focusing = true;
+    this.focusing++;
     try {
+      const jobs: Promise<void>[] = [];
+      if (row.a) jobs.push(this.panes[0].revealByName(row.a.name));
+      if (row.b) jobs.push(this.panes[1].revealByName(row.b.name));
       await Promise.all(jobs);
     } finally {
-      this.focusing = false;
-      this.set({ syncCamera: sync });
+      this.focusing--;
     }
   }
 

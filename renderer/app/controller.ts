@@ -32,6 +32,9 @@ export class Controller {
   /** The label font as drawn here, measured once (box sizes in the layout follow it). */
   private readonly labelMetrics = measureLabelMetrics();
 
+  /** Live reload in flight (reload()): its token, bumped by open() to drop what is left of it. */
+  private reloadSeq = 0;
+  private reloading = false;
   /** The camera of a canvas that was unmounted, for the next one. */
   private detachedCamera: Camera | null = null;
   /** The two panes of compare mode, while it is shown. */
@@ -84,8 +87,10 @@ export class Controller {
   /** Opens a file or folder and shows `graph` (default: the first that is not run metadata). */
   async open(input: OpenedInput, remember = true, graph: number | null = null): Promise<void> {
     if (this.comparison) this.exitCompare();
-    // A file still loading is abandoned: the worker is busy with it and would answer only after.
-    if (this.state.phase === 'loading') this.restartWorker();
+    // A file still loading (or reloading) is abandoned: the worker is busy with it and would answer only after.
+    if (this.state.phase === 'loading' || this.reloading) this.restartWorker();
+    this.reloadSeq++;
+    this.reloading = false;
     performance.clearMarks();
     performance.mark('scopeview:open');
     this.input = input;
@@ -164,7 +169,8 @@ export class Controller {
       if (fn === null && !this.state.scene && entry && entry.nodes >= PREVIEW_MIN_NODES) this.showPreview(await this.req({ type: 'preview', graph }));
       const selection = await this.req({ type: 'select', graph, fn, options, metrics: this.labelMetrics }, (stage) => this.set({ progress: { stage, done: 0, total: 0 } }));
       const key = this.viewKey();
-      const saved = key ? (this.host.loadState(key) as ViewState | null) : null;
+      // Compare panes start collapsed and leave the explorer's saved view of the same file alone.
+      const saved = key && this.newClient ? (this.host.loadState(key) as ViewState | null) : null;
       this.set({ selection, expanded: saved?.expanded ?? [], progress: { stage: 'Laying out', done: 0, total: 0 } });
       await this.relayout(null);
       if (saved?.camera) this.canvas?.setCamera(saved.camera);
@@ -174,7 +180,7 @@ export class Controller {
       if (this.state.query) void this.search(this.state.query);
     } catch (err) {
       if (err instanceof Cancelled) return;
-      this.set({ phase: 'ready', progress: null, failure: `Could not show this graph: ${message(err)}` });
+      this.set({ phase: 'ready', progress: null, selection: null, failure: `Could not show this graph: ${message(err)}` });
     }
   }
 
@@ -280,7 +286,7 @@ export class Controller {
 
   private persistView(): void {
     const key = this.viewKey();
-    if (!key) return;
+    if (!key || !this.newClient) return;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       const state: ViewState = { expanded: this.state.expanded, camera: this.canvas?.getCamera() ?? null };
@@ -439,15 +445,22 @@ export class Controller {
     const camera = this.canvas?.getCamera() ?? null;
     const selectedName = st.details?.name ?? null;
     this.input = input;
+    const token = ++this.reloadSeq;
+    // Opening something else meanwhile (open() bumps the token) makes what is left of this reload moot.
+    const stale = (): boolean => token !== this.reloadSeq;
+    this.reloading = true;
     try {
       const opened = await this.req({ type: 'open', name: input.name, files: input.files, folder: input.folder });
+      if (stale()) return true;
       // The same graph is the one from the same run, tag and source; indexes shift when runs appear.
       const same = opened.graphs.findIndex((g) => before !== undefined && g.run === before.run && g.tag === before.tag && g.source === before.source && g.step === before.step);
       const graph = same >= 0 ? same : Math.min(st.graph, Math.max(0, opened.graphs.length - 1));
       const fn = same >= 0 ? st.fn : null;
       const selection = await this.req({ type: 'select', graph, fn, options: st.options, metrics: this.labelMetrics });
+      if (stale()) return true;
       this.set({ opened, selection, graph, fn, variables: null, results: null });
       await this.relayout(null);
+      if (stale()) return true;
       if (camera) this.canvas?.setCamera(camera);
       if (selectedName) {
         const loc = await this.req({ type: 'locate', name: selectedName });
@@ -456,8 +469,10 @@ export class Controller {
       if (this.state.query) void this.search(this.state.query);
       return true;
     } catch (err) {
-      if (!(err instanceof Cancelled)) this.set({ failure: `Could not reload ${input.name}: ${message(err)}` });
+      if (!stale() && !(err instanceof Cancelled)) this.set({ failure: `Could not reload ${input.name}: ${message(err)}` });
       return true;
+    } finally {
+      if (!stale()) this.reloading = false;
     }
   }
 }

@@ -27,6 +27,7 @@ export class SessionClient {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private terminated = false;
 
   constructor() {
     this.worker = new Worker(new URL('../workers/session-worker.ts', import.meta.url), { type: 'module', name: 'scopeview-session' });
@@ -41,6 +42,8 @@ export class SessionClient {
   /** Starts a request for a pane's session (compare mode has two); `id` identifies its progress messages. */
   start<B extends Body>(body: B, progress?: Progress, pane: Pane = 0, scene?: (s: Scene) => void): { id: number; result: Promise<ReplyTo<B>> } {
     const id = this.nextId++;
+    // A stopped worker answers nothing: a request made after terminate() fails at once instead of hanging.
+    if (this.terminated) return { id, result: Promise.reject(new Cancelled('the session was stopped')) };
     const result = new Promise<ReplyTo<B>>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress, scene });
     });
@@ -54,6 +57,7 @@ export class SessionClient {
 
   /** Stops the worker at once (work in progress is lost); pending requests reject as cancelled. */
   terminate(): void {
+    this.terminated = true;
     this.worker.terminate();
     for (const p of this.pending.values()) p.reject(new Cancelled('the session was stopped'));
     this.pending.clear();

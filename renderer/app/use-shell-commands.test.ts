@@ -67,7 +67,8 @@ describe('shell commands', () => {
   });
 
   it('in compare mode, moves the active pane, fits both and exports both panes as one PNG', () => {
-    const panes = [{ graphCanvas: { fit: vi.fn(), zoomBy: vi.fn() } }, { graphCanvas: { fit: vi.fn(), zoomBy: vi.fn() } }];
+    const pane = () => ({ graphCanvas: { fit: vi.fn(), zoomBy: vi.fn() }, expandAll: vi.fn(), collapseAll: vi.fn() });
+    const panes = [pane(), pane()];
     const cmp = { panes, getState: () => ({ active: 1 }), exportPng: vi.fn(async () => undefined) };
     const { c } = fakeController('ready', cmp);
     const explorer = { fit: vi.fn(), zoomBy: vi.fn() };
@@ -83,6 +84,14 @@ describe('shell commands', () => {
     expect(c.exportPng).not.toHaveBeenCalled();
     expect(c.exportSvg).not.toHaveBeenCalled();
     expect(explorer.zoomBy).not.toHaveBeenCalled();
+    // Expand / collapse act on the active pane; the scope-engine toggles would undo the diff's layout.
+    r.run({ type: 'expand-all' });
+    r.run({ type: 'collapse-all' });
+    r.run({ type: 'toggle', option: 'series' });
+    expect(panes[1]?.expandAll).toHaveBeenCalledWith(1);
+    expect(panes[1]?.collapseAll).toHaveBeenCalledOnce();
+    expect(c.expandAll).not.toHaveBeenCalled();
+    expect(c.setOptions).not.toHaveBeenCalled();
   });
 
   it('reloads the shown input when it changes, and ignores changes of other inputs', async () => {

@@ -10,7 +10,7 @@ import type { AppState, Controller } from './controller';
 
 /** Compare mode's side of the commands: its panes' canvases and its PNG export. */
 export interface CompareTarget {
-  readonly panes: readonly { readonly graphCanvas: CanvasActions | null }[];
+  readonly panes: readonly ({ readonly graphCanvas: CanvasActions | null } & Pick<Controller, 'expandAll' | 'collapseAll'>)[];
   getState(): { readonly active: number };
   exportPng(): Promise<void>;
 }
@@ -61,7 +61,8 @@ export function shellCommandRunner(c: ShellTarget, canvas: () => CanvasActions |
     const st = c.getState();
     const cmp = st.mode === 'compare' ? c.comparison : null;
     // The canvas a view command moves: the explorer's, or the compare pane last clicked (the other follows).
-    const view = (): CanvasActions | null => (cmp ? (cmp.panes[cmp.getState().active]?.graphCanvas ?? null) : canvas());
+    const active = cmp ? (cmp.panes[cmp.getState().active] ?? null) : null;
+    const view = (): CanvasActions | null => (active ? active.graphCanvas : canvas());
     switch (cmd.type) {
       case 'open':
         void c.open(fromShellInput(cmd.input));
@@ -96,13 +97,16 @@ export function shellCommandRunner(c: ShellTarget, canvas: () => CanvasActions |
         c.setTheme(st.theme === 'light' ? 'dark' : 'light');
         break;
       case 'toggle':
-        if (ready(st)) c.setOptions({ [cmd.option]: !st.options[cmd.option] });
+        // Compare panes keep the default grouping the diff was laid out with.
+        if (!cmp && ready(st)) c.setOptions({ [cmd.option]: !st.options[cmd.option] });
         break;
       case 'expand-all':
-        if (ready(st)) c.expandAll(1);
+        if (active) active.expandAll(1);
+        else if (ready(st)) c.expandAll(1);
         break;
       case 'collapse-all':
-        if (ready(st)) c.collapseAll();
+        if (active) active.collapseAll();
+        else if (ready(st)) c.collapseAll();
         break;
       case 'help':
         c.setHelp(true);

@@ -57,7 +57,8 @@ export function useShortcuts(c: Controller, canvas: () => GraphCanvas | null, op
         case '/': ev.preventDefault(); focusSearch(); break;
         case 't': case 'T': c.setTheme(s.theme === 'light' ? 'dark' : 'light'); break;
         case 'c': case 'C': {
-          const modes = COLOUR_MODES.filter((m) => (m !== 'compute' && m !== 'memory') || s.selection?.hasRunMetadata);
+          // 'diff' belongs to compare mode's panes.
+          const modes = COLOUR_MODES.filter((m) => m !== 'diff' && ((m !== 'compute' && m !== 'memory') || s.selection?.hasRunMetadata));
           c.setColourMode(modes[(modes.indexOf(s.colourMode) + 1) % modes.length] ?? 'structure');
           break;
         }

@@ -3,8 +3,15 @@
 // half resolution and fewer labels in motion; full detail once it stops). Real GPUs keep it all.
 const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|microsoft basic render/i;
 
-/** The unmasked renderer string of a throwaway WebGL2 context ('' when it cannot be read). */
+let cached: string | null = null;
+
+/** The unmasked renderer string of a throwaway WebGL2 context ('' when it cannot be read), asked once per page. */
 export function webglRenderer(): string {
+  cached ??= readRenderer();
+  return cached;
+}
+
+function readRenderer(): string {
   try {
     const canvas = document.createElement('canvas');
     const gl = canvas.getContext('webgl2');

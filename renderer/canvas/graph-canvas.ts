@@ -228,6 +228,8 @@ export class GraphCanvas {
   }
 
   setCamera(c: Camera): void {
+    // An explicit camera wins over a fit still waiting for the canvas to get its size.
+    this.fitPending = false;
     this.applyCamera(c);
   }
 
