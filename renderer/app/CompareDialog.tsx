@@ -1,6 +1,6 @@
 // Compare…: picks the two sides — each a file or folder from disk (file inputs or a drop), or the
 // input already open, with a graph of it (two runs or tags of one logdir are two graphs of it).
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { OpenSummary } from '../../core/pipeline/protocol';
 import { fromDataTransfer, fromFileList } from '../host/drop-files';
 import type { OpenedInput } from '../host/host';
@@ -70,6 +70,13 @@ export function CompareDialog({ current, onCompare, onClose }: { current: Curren
     const next = graphs.find((g) => g.index > current.graph && g.run !== run && g.source === graphs[current.graph]?.source) ?? graphs[(current.graph + 1) % graphs.length];
     return next ? { input: current.input, graph: next.index } : null;
   });
+  const go = useRef<HTMLButtonElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  // Focus starts in the dialog (on Compare when both sides are set), so keys reach it at once.
+  useEffect(() => {
+    if (go.current && !go.current.disabled) go.current.focus();
+    else dialog.current?.querySelector<HTMLElement>('input, button')?.focus();
+  }, []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.key === 'Escape') onClose();
@@ -79,7 +86,7 @@ export function CompareDialog({ current, onCompare, onClose }: { current: Curren
   }, [onClose]);
   return (
     <div className="overlay" onClick={onClose}>
-      <div className="dialog compare-dialog" role="dialog" aria-modal="true" aria-label="Compare two graphs" data-testid="compare-dialog" onClick={(e) => e.stopPropagation()}>
+      <div ref={dialog} className="dialog compare-dialog" role="dialog" aria-modal="true" aria-label="Compare two graphs" data-testid="compare-dialog" onClick={(e) => e.stopPropagation()}>
         <h2>Compare two graphs</h2>
         <p className="muted">Scopeview matches the nodes of A and B (by name, then across renamed scopes, then by structure) and shows what was added, removed, moved, renamed or changed.</p>
         <div className="compare-sides">
@@ -88,7 +95,7 @@ export function CompareDialog({ current, onCompare, onClose }: { current: Curren
         </div>
         <div className="row end">
           <button type="button" className="button" onClick={onClose}>Cancel</button>
-          <button type="button" className="button primary" disabled={!a || !b} data-testid="compare-go" onClick={() => a && b && onCompare(a, b)}>Compare</button>
+          <button ref={go} type="button" className="button primary" disabled={!a || !b} data-testid="compare-go" onClick={() => a && b && onCompare(a, b)}>Compare</button>
         </div>
       </div>
     </div>

@@ -35,12 +35,12 @@ export function DiffSummary({ diff, filter, cmp }: { diff: DiffReply; filter: Di
   const changed = diff.changes.length;
   return (
     <div className="diff-summary" data-testid="diff-summary">
-      <button type="button" className={filter === 'all' ? 'chip active' : 'chip'} onClick={() => cmp.setFilter('all')}>{changed.toLocaleString()} changes</button>
+      <button type="button" className={filter === 'all' ? 'chip active' : 'chip'} aria-pressed={filter === 'all'} onClick={() => cmp.setFilter('all')}>{changed.toLocaleString()} changes</button>
       {DIFF_STATUSES.map((s) => {
         const n = diff.summary[COUNT_OF[s]];
         if (s === 'same') return <span key={s} className="chip passive" data-status="same">{n.toLocaleString()} same</span>;
         return n > 0 && (
-          <button key={s} type="button" className={filter === s ? 'chip active' : 'chip'} data-status={s} onClick={() => cmp.setFilter(filter === s ? 'all' : s)}>
+          <button key={s} type="button" className={filter === s ? 'chip active' : 'chip'} aria-pressed={filter === s} data-status={s} onClick={() => cmp.setFilter(filter === s ? 'all' : s)}>
             <StatusDot status={s} />{n.toLocaleString()} {LABELS[s]}
           </button>
         );

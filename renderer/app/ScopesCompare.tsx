@@ -29,7 +29,8 @@ export function ScopesCompare({ rows, cmp }: { rows: readonly VariableRow[] | nu
         <thead><tr><th aria-label="status" /><th>A</th><th>B</th></tr></thead>
         <tbody>
           {rows.slice(0, MAX_ROWS).map((r, i) => (
-            <tr key={i} data-testid="variable-row" data-status={r.status} onClick={() => void cmp.focusVariable(r)}>
+            <tr key={i} data-testid="variable-row" data-status={r.status} tabIndex={0} aria-label={`${r.status}: ${r.a?.name ?? '—'} → ${r.b?.name ?? '—'}`}
+              onClick={() => void cmp.focusVariable(r)} onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); void cmp.focusVariable(r); } }}>
               <td><StatusDot status={r.status} /></td>
               <Place v={r.a} />
               <Place v={r.b} />

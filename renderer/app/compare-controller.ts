@@ -51,11 +51,15 @@ export class Comparison {
   private focusing = 0;
   /** Bumped by every diff: an older diff's results are dropped when they arrive. */
   private diffGen = 0;
+  private mirrors: Promise<void> = Promise.resolve();
   private disposed = false;
 
   constructor(private readonly host: Host, theme: Theme) {
     const pane = (p: Pane): Controller => new Controller(this.client, host, null, p, {
-      onToggle: (name, open) => void this.mirrorToggle(p, name, open),
+      // Mirrors run one after another, so a quick open-then-close ends the same on both sides.
+      onToggle: (name, open) => {
+        this.mirrors = this.mirrors.then(() => this.mirrorToggle(p, name, open));
+      },
       onCamera: (camera) => this.mirrorCamera(p, camera),
       onSelect: (id) => {
         if (id >= 0 && this.focusing === 0) this.set({ active: p, panel: 'inspector' });
