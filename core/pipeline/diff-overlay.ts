@@ -127,17 +127,12 @@ export function counterpart(h: Hierarchy, match: Int32Array, other: Graph, name:
     return j >= 0 ? other.name(j) : null;
   }
   const votes = new Map<string, number>();
-  const from = h.pre[x] as number;
-  const to = from + (h.size[x] as number);
-  for (let p = from; p < to; p++) {
-    const y = h.preOrder[p] as number;
-    if (h.kind[y] !== H_OP) continue;
-    const i = h.opNode[y] as number;
+  h.forEachOp(x, (i) => {
     const j = match[i] as number;
-    if (j < 0) continue;
+    if (j < 0) return;
     const scope = dropLast(other.name(j), depthBelow(g.name(i), name));
     if (scope !== '') votes.set(scope, (votes.get(scope) ?? 0) + 1);
-  }
+  });
   let best: string | null = null;
   let most = 0;
   for (const [scope, n] of votes) {

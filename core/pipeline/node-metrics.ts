@@ -2,7 +2,7 @@
 // node's subtree, and compute time / memory from run metadata summed over it. Computed for the
 // visible nodes only (one subtree walk each) and cached per hierarchy node.
 import type { StepStatsRecord } from '../io/load-result';
-import { H_OP, type Hierarchy } from '../scope/hierarchy';
+import type { Hierarchy } from '../scope/hierarchy';
 import { scopeHistograms } from '../scope/histograms';
 
 export interface Dominant {
@@ -66,17 +66,6 @@ export class NodeMetrics {
     return this;
   }
 
-  /** Graph nodes (op hierarchy nodes) in h's subtree. */
-  private forOps(h: number, visit: (node: number) => void): void {
-    const hier = this.hier;
-    const first = hier.pre[h] as number;
-    const last = first + (hier.size[h] as number);
-    for (let p = first; p < last; p++) {
-      const x = hier.preOrder[p] as number;
-      if (hier.kind[x] === H_OP) visit(hier.opNode[x] as number);
-    }
-  }
-
   dominant(h: number): Dominant {
     const hit = this.cache.get(h);
     if (hit) return hit;
@@ -91,7 +80,7 @@ export class NodeMetrics {
   private sum(column: Float64Array | null, h: number): number {
     if (!column) return Number.NaN;
     let total = Number.NaN;
-    this.forOps(h, (node) => {
+    this.hier.forEachOp(h, (node) => {
       const v = column[node] as number;
       if (!Number.isNaN(v)) total = (Number.isNaN(total) ? 0 : total) + v;
     });

@@ -3,7 +3,7 @@
 // expansion so the canvas can keep those boxes bright.
 import { groupByKey, type Csr } from '../graph/csr';
 import type { Graph } from '../graph/graph';
-import { H_OP, H_SCOPE } from '../scope/hierarchy';
+import { H_SCOPE } from '../scope/hierarchy';
 import type { ScopedHierarchy } from '../scope/scope-engine';
 
 export class Tracer {
@@ -26,14 +26,10 @@ export class Tracer {
     const adj = this.adjacency(g, direction);
     const seen = new Uint8Array(g.nodeCount);
     const stack: number[] = [];
-    const first = hier.pre[h] as number;
-    for (let p = first; p < first + (hier.size[h] as number); p++) {
-      const x = hier.preOrder[p] as number;
-      if (hier.kind[x] !== H_OP) continue;
-      const node = hier.opNode[x] as number;
+    hier.forEachOp(h, (node) => {
       seen[node] = 1;
       stack.push(node);
-    }
+    });
     const ends = direction === 'inputs' ? e.src : e.dst;
     while (stack.length > 0) {
       const v = stack.pop() as number;

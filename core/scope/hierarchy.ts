@@ -126,6 +126,19 @@ export class Hierarchy {
     return pb >= pa && pb < pa + (this.size[a] as number);
   }
 
+  /**
+   * Visits the graph node of every op in h's subtree (h itself when it is an op), in preorder: the
+   * subtree is a contiguous run of the preorder, so only it is walked.
+   */
+  forEachOp(h: number, visit: (node: number) => void): void {
+    const first = this.pre[h] as number;
+    const last = first + (this.size[h] as number);
+    for (let p = first; p < last; p++) {
+      const x = this.preOrder[p] as number;
+      if (this.kind[x] === H_OP) visit(this.opNode[x] as number);
+    }
+  }
+
   /** The ancestor of h (or h itself) that is a child of `scope`; -1 when h is not inside scope. */
   childToward(scope: number, h: number): number {
     if (h === scope || !this.contains(scope, h)) return -1;

@@ -1,6 +1,6 @@
 // Per-scope histograms of op types, devices and XLA clusters over the ops in a scope's subtree,
 // computed on demand (a scope at a time) for the inspector and the colouring modes.
-import { H_OP, type Hierarchy } from './hierarchy';
+import type { Hierarchy } from './hierarchy';
 
 export interface ScopeHistograms {
   readonly ops: ReadonlyMap<string, number>;
@@ -24,18 +24,12 @@ export function scopeHistograms(hier: Hierarchy, scope: number, xlaOf?: XlaClust
   const devices = new Map<string, number>();
   const xlaClusters = new Map<string, number>();
   const g = hier.graph;
-  // The subtree is a contiguous run of the preorder: only it is visited, not the whole hierarchy.
-  const first = hier.pre[scope] as number;
-  const last = first + (hier.size[scope] as number);
-  for (let p = first; p < last; p++) {
-    const h = hier.preOrder[p] as number;
-    if (hier.kind[h] !== H_OP) continue;
-    const node = hier.opNode[h] as number;
+  hier.forEachOp(scope, (node) => {
     bump(ops, g.op(node));
     const device = g.device(node);
     if (device) bump(devices, device);
     const xla = xlaOf ? xlaOf(node) : decodeXla(g.attr(node, '_XlaCluster')?.s);
     if (xla) bump(xlaClusters, xla);
-  }
+  });
   return { ops, devices, xlaClusters };
 }
