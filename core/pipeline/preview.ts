@@ -38,6 +38,24 @@ export function topLevelOfGraph(graph: Graph): TopLevel {
 const utf8 = new TextDecoder('utf-8');
 
 /**
+ * Moves `c` to the bytes of the next length-delimited field 1 before `end`, skipping other fields,
+ * and returns where that field ends: -1 when there is none, NaN when the bytes do not walk.
+ * Field 1 is GraphDef.node, and NodeDef.name inside a node.
+ */
+function nextField1(c: WireCursor, end: number): number {
+  while (c.pos < end) {
+    const tag = c.varint();
+    if (tag < 0) return NaN;
+    if (tag === 0x0a) {
+      const len = c.varint();
+      return len < 0 || c.pos + len > end ? NaN : c.pos + len;
+    }
+    if (!c.skip(tag & 7)) return NaN;
+  }
+  return -1;
+}
+
+/**
  * The top level of the GraphDef in buf[start, end), from the name field of each NodeDef and nothing
  * else, with the node count; null when the bytes do not walk as a GraphDef (the loader will report why).
  */
@@ -46,36 +64,21 @@ export function topLevelOfGraphDef(buf: Uint8Array, start: number, end: number):
   const c = new WireCursor(buf, start, end);
   const n = new WireCursor(buf, 0, 0);
   let nodes = 0;
-  while (c.pos < end) {
-    const tag = c.varint();
-    if (tag < 0) return null;
-    if (tag !== 0x0a) {
-      if (!c.skip(tag & 7)) return null;
-      continue;
-    }
-    const len = c.varint();
-    if (len < 0 || c.pos + len > end) return null;
-    const nodeEnd = c.pos + len;
+  for (;;) {
+    const nodeEnd = nextField1(c, end);
+    if (Number.isNaN(nodeEnd)) return null;
+    if (nodeEnd < 0) return { groups, nodes };
     n.reset(buf, c.pos, nodeEnd);
     c.pos = nodeEnd;
     nodes++;
-    // NodeDef.name is field 1; writers put it first, but any order is read.
-    while (n.pos < nodeEnd) {
-      const t = n.varint();
-      if (t < 0) return null;
-      if (t !== 0x0a) {
-        if (!n.skip(t & 7)) return null;
-        continue;
-      }
-      const l = n.varint();
-      if (l < 0 || n.pos + l > nodeEnd) return null;
-      let cut = n.pos;
-      while (cut < n.pos + l && buf[cut] !== 0x2f) cut++;
-      addName(groups, utf8.decode(buf.subarray(n.pos, cut)), cut < n.pos + l);
-      break;
-    }
+    // Writers put the name first, but any field order is read.
+    const nameEnd = nextField1(n, nodeEnd);
+    if (Number.isNaN(nameEnd)) return null;
+    if (nameEnd < 0) continue;
+    let cut = n.pos;
+    while (cut < nameEnd && buf[cut] !== 0x2f) cut++;
+    addName(groups, utf8.decode(buf.subarray(n.pos, cut)), cut < nameEnd);
   }
-  return { groups, nodes };
 }
 
 /** Graphs at least this large get a preview frame while they load and their hierarchy is built. */
