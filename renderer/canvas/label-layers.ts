@@ -54,6 +54,18 @@ function rgba(c: Rgb, a = 255): Color {
   return [c[0], c[1], c[2], a];
 }
 
+/** Text on a small rounded, outlined background: metaedge counts and diff badges. */
+function pill(fill: Color, border: Color) {
+  return {
+    background: true,
+    backgroundPadding: [3, 1] as [number, number],
+    backgroundBorderRadius: 4,
+    getBackgroundColor: fill,
+    getBorderColor: border,
+    getBorderWidth: 1,
+  };
+}
+
 export function labelLayers(model: SceneModel, f: LayerFrame): Layer[] {
   const t = THEMES[f.theme];
   const a = accessors(model);
@@ -109,12 +121,7 @@ export function labelLayers(model: SceneModel, f: LayerFrame): Layer[] {
       id: `${f.prefix}-counts`,
       data: counts,
       getTextAnchor: 'middle',
-      background: true,
-      backgroundPadding: [3, 1],
-      backgroundBorderRadius: 4,
-      getBackgroundColor: rgba(t.background, 235),
-      getBorderColor: rgba(t.edgeControl),
-      getBorderWidth: 1,
+      ...pill(rgba(t.background, 235), rgba(t.edgeControl)),
     }));
   }
   if (badges.length) {
@@ -124,12 +131,7 @@ export function labelLayers(model: SceneModel, f: LayerFrame): Layer[] {
       data: badges,
       getTextAnchor: 'end',
       getColor: rgba(t.text),
-      background: true,
-      backgroundPadding: [3, 1],
-      backgroundBorderRadius: 4,
-      getBackgroundColor: rgba(t.background, 245),
-      getBorderColor: rgba(BADGE_BORDER),
-      getBorderWidth: 1,
+      ...pill(rgba(t.background, 245), rgba(BADGE_BORDER)),
     }));
   }
   return layers;
