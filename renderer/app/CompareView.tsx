@@ -42,11 +42,15 @@ function PaneView({ pane, c, cmp, name }: { pane: Pane; c: Controller; cmp: Comp
   );
 }
 
+/** The inspector of one pane; it alone follows that pane's state, so hovering does not redraw the window. */
+function PaneInspector({ c }: { c: Controller }) {
+  const state = useAppState(c);
+  return <Inspector details={state.details} c={c} traced={null} />;
+}
+
 export function CompareView({ cmp, onExit, onTheme, onHelp, theme }: { cmp: Comparison; onExit: () => void; onTheme: () => void; onHelp: () => void; theme: string }) {
   const s = useCompareState(cmp);
   const [pa, pb] = cmp.panes;
-  const active = cmp.panes[s.active];
-  const activeState = useAppState(active);
   const fitBoth = useCallback(() => {
     for (const p of cmp.panes) p.graphCanvas?.fit();
   }, [cmp]);
@@ -89,12 +93,12 @@ export function CompareView({ cmp, onExit, onTheme, onHelp, theme }: { cmp: Comp
             ))}
           </nav>
           <div className="panel-body">
-            {s.panel === 'changes' && (s.diff ? <DiffList diff={s.diff} filter={s.filter} focused={s.focused} cmp={cmp} /> : <p className="muted empty">{s.phase === 'loading' ? 'Computing the diff…' : 'No diff.'}</p>)}
+            {s.panel === 'changes' && (s.diff ? <DiffList diff={s.diff} focused={s.focused} cmp={cmp} /> : <p className="muted empty">{s.phase === 'loading' ? 'Computing the diff…' : 'No diff.'}</p>)}
             {s.panel === 'scopes' && <ScopesCompare rows={s.variables} cmp={cmp} />}
             {s.panel === 'inspector' && (
               <>
                 <p className="muted hint">Side {s.active === 0 ? 'A' : 'B'}</p>
-                <Inspector details={activeState.details} c={active} traced={null} />
+                <PaneInspector c={cmp.panes[s.active]} />
               </>
             )}
           </div>

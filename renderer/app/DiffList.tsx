@@ -49,9 +49,9 @@ export function DiffSummary({ diff, filter, cmp }: { diff: DiffReply; filter: Di
   );
 }
 
-export function DiffList({ diff, filter, focused, cmp }: { diff: DiffReply; filter: DiffStatus | 'all'; focused: number; cmp: Comparison }) {
+export function DiffList({ diff, focused, cmp }: { diff: DiffReply; focused: number; cmp: Comparison }) {
   const [shown, setShown] = useState(PAGE);
-  const entries = diff.changes.map((change, index) => ({ change, index })).filter((e) => filter === 'all' || e.change.status === filter);
+  const entries = cmp.shownChanges();
   if (diff.changes.length === 0) return <p className="muted empty" data-testid="diff-empty">The two graphs are the same: every node matched, with the same op, inputs and attributes.</p>;
   return (
     <div className="diff-list">

@@ -13,6 +13,12 @@ import { Cancelled, SessionClient } from './session-client';
 
 export type ComparePanel = 'changes' | 'scopes' | 'inspector';
 
+/** A change the list shows, with its index in `diff.changes`. */
+export interface ShownChange {
+  readonly change: DiffChange;
+  readonly index: number;
+}
+
 export interface CompareState {
   readonly phase: 'loading' | 'ready';
   readonly stage: string;
@@ -52,6 +58,8 @@ export class Comparison {
   /** Bumped by every diff: an older diff's results are dropped when they arrive. */
   private diffGen = 0;
   private mirrors: Promise<void> = Promise.resolve();
+  /** shownChanges() for the diff and filter it was computed for (the list re-renders often). */
+  private shown: { readonly diff: DiffReply; readonly filter: CompareState['filter']; readonly list: readonly ShownChange[] } | null = null;
   private disposed = false;
 
   constructor(private readonly host: Host, theme: Theme) {
@@ -174,6 +182,26 @@ export class Comparison {
 
   setFilter(filter: DiffStatus | 'all'): void {
     this.set({ filter });
+  }
+
+  /** The changes that pass the filter, in list order. */
+  shownChanges(): readonly ShownChange[] {
+    const { diff, filter } = this.state;
+    if (!diff) return [];
+    if (this.shown?.diff !== diff || this.shown.filter !== filter) {
+      const list = diff.changes.map((change, index) => ({ change, index })).filter((e) => filter === 'all' || e.change.status === filter);
+      this.shown = { diff, filter, list };
+    }
+    return this.shown.list;
+  }
+
+  /** Focuses the next shown change after the focused one (the previous one with `back`), wrapping around. */
+  focusNext(back: boolean): void {
+    const list = this.shownChanges();
+    if (list.length === 0) return;
+    const at = list.findIndex((e) => e.index === this.state.focused);
+    const next = list[at < 0 ? (back ? list.length - 1 : 0) : (at + (back ? list.length - 1 : 1)) % list.length];
+    if (next) void this.focus(next.change, next.index);
   }
 
   /**

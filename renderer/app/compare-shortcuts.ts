@@ -31,15 +31,7 @@ export function handleCompareKey(ev: KeyboardEvent, app: Controller, cmp: Compar
       if (sel >= 0) pane.toggle(sel);
       break;
     }
-    case 'n': case 'N': {
-      const changes = s.diff?.changes ?? [];
-      const visible = changes.map((change, index) => ({ change, index })).filter((e) => s.filter === 'all' || e.change.status === s.filter);
-      if (visible.length === 0) break;
-      const at = visible.findIndex((e) => e.index === s.focused);
-      const next = visible[(at < 0 ? (ev.shiftKey ? visible.length - 1 : 0) : at + (ev.shiftKey ? visible.length - 1 : 1)) % visible.length];
-      if (next) void cmp.focus(next.change, next.index);
-      break;
-    }
+    case 'n': case 'N': cmp.focusNext(ev.shiftKey); break;
     default: return;
   }
 }
