@@ -65,6 +65,14 @@ describe('Comparison', () => {
     expect(cmp.counterpart(0, 'no/such/node')).toBeNull();
   });
 
+  it('answers a counterpart with where it is drawn on the other pane', async () => {
+    const { sb, cmp } = await pair('scoping-variable-scope.pb', 'scoping-name-scope.pb');
+    cmp.diff();
+    expect(cmp.locateCounterpart(0, 'scope_vars')).toEqual({ name: 'scope_name', location: sb.locate('scope_name') });
+    expect(cmp.locateCounterpart(0, 'scope_vars/res/mul')?.location?.expand).toEqual(['scope_name', 'scope_name/res']);
+    expect(cmp.locateCounterpart(0, 'no/such/node')).toBeNull();
+  });
+
   it('pairs variables across the panes', async () => {
     const { cmp } = await pair('scoping-variable-scope.pb', 'scoping-name-scope.pb');
     cmp.diff();

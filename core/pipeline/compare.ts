@@ -8,12 +8,19 @@ import type { Graph } from '../graph/graph';
 import type { ScopedHierarchy } from '../scope/scope-engine';
 import type { VariableReport } from '../scope/variables';
 import { counterpart } from './diff-overlay';
+import type { Location } from './protocol';
 import type { Session } from './session';
 
 export interface DiffReply extends DiffDocument {
   readonly nodesA: number;
   readonly nodesB: number;
   readonly ms: number;
+}
+
+/** What a node or scope of one pane is on the other, and where it is drawn there. */
+export interface Counterpart {
+  readonly name: string;
+  readonly location: Location | null;
 }
 
 /** A variable of A, of B, or the pair the diff matched, with the pair's status. */
@@ -72,6 +79,12 @@ export class Comparison<F> {
     const model = this.sessions[pane].selected();
     if (!model) return null;
     return pane === 0 ? counterpart(model.hierarchy, cur.diff.a.match, cur.b, name) : counterpart(model.hierarchy, cur.diff.b.match, cur.a, name);
+  }
+
+  /** The counterpart of `name` with where it is drawn on the other pane (one answer for the UI, not two). */
+  locateCounterpart(pane: 0 | 1, name: string): Counterpart | null {
+    const other = this.counterpart(pane, name);
+    return other === null ? null : { name: other, location: this.sessions[pane === 0 ? 1 : 0].locate(other) };
   }
 
   /** Every variable of either graph, A's in A's order paired with their matches, then B's unmatched ones. */

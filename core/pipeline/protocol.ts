@@ -6,7 +6,7 @@ import type { LoadErrorInfo, LoadWarning } from '../io/errors';
 import type { FileFormat, GraphSource } from '../io/load-result';
 import type { TextMetrics } from '../layout/text-metrics';
 import type { ScopesReport } from '../scope/variables';
-import type { DiffReply, VariableRow } from './compare';
+import type { Counterpart, DiffReply, VariableRow } from './compare';
 import type { Scene } from './scene';
 
 /** A file handed over by the host: a path relative to what was opened, and something readable. */
@@ -152,8 +152,8 @@ export interface Replies {
   readonly svg: string;
   readonly locate: Location | null;
   readonly diff: DiffReply;
-  /** The name on the other pane, or null. */
-  readonly counterpart: string | null;
+  /** The name on the other pane and where it is drawn there, or null. */
+  readonly counterpart: Counterpart | null;
   readonly compareVariables: readonly VariableRow[];
 }
 

@@ -139,13 +139,9 @@ export class Comparison {
     try {
       const other = await this.client.request({ type: 'counterpart', name }, undefined, from);
       if (!other) return;
-      if (!open) {
-        await this.panes[to].applyExpansion([], [other]);
-        return;
-      }
-      // The counterpart may sit in scopes still closed on the other side: open the way to it too.
-      const loc = await this.client.request({ type: 'locate', name: other }, undefined, to);
-      await this.panes[to].applyExpansion([...(loc?.expand ?? []), other], []);
+      // The counterpart may sit in scopes still closed on the other side: opening it opens the way to it too.
+      if (open) await this.panes[to].applyExpansion([...(other.location?.expand ?? []), other.name], []);
+      else await this.panes[to].applyExpansion([], [other.name]);
     } catch (err) {
       if (!(err instanceof Cancelled)) this.set({ failure: `Could not mirror the expansion: ${message(err)}` });
     }
@@ -221,7 +217,7 @@ export class Comparison {
         const from: Pane = change.a ? 0 : 1;
         const scope = parentScope(only);
         const other = scope ? await this.client.request({ type: 'counterpart', name: scope }, undefined, from) : null;
-        if (other) jobs.push(this.panes[from === 0 ? 1 : 0].revealByName(other));
+        if (other?.location) jobs.push(this.panes[from === 0 ? 1 : 0].reveal(other.location.target, other.location.expand));
       }
       await Promise.all(jobs);
     } finally {

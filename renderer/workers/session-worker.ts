@@ -103,7 +103,7 @@ async function handle(req: Request<HostFile>): Promise<void> {
     case 'diff':
       return reply(req.id, 'diff', comparison.diff());
     case 'counterpart':
-      return reply(req.id, 'counterpart', comparison.counterpart(pane, req.name));
+      return reply(req.id, 'counterpart', comparison.locateCounterpart(pane, req.name));
     case 'compareVariables':
       return reply(req.id, 'compareVariables', comparison.variables());
   }
