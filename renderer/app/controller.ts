@@ -48,7 +48,12 @@ export class Controller {
     readonly pane: Pane = 0, private readonly hooks: PaneHooks = {}) {
     const theme = host.loadState('theme') === 'dark' ? 'dark' : 'light';
     this.state = { ...INITIAL_STATE, theme };
-    if (pane === 0 && newClient) void this.refreshRecent();
+    if (this.standalone) void this.refreshRecent();
+  }
+
+  /** The explorer itself, not a compare pane: it owns recent items, saved views and the theme setting. */
+  private get standalone(): boolean {
+    return this.newClient !== null;
   }
 
   private req<B extends Body>(body: B, progress?: OnProgress): Promise<ReplyTo<B>> {
@@ -170,7 +175,7 @@ export class Controller {
       const selection = await this.req({ type: 'select', graph, fn, options, metrics: this.labelMetrics }, (stage) => this.set({ progress: { stage, done: 0, total: 0 } }));
       const key = this.viewKey();
       // Compare panes start collapsed and leave the explorer's saved view of the same file alone.
-      const saved = key && this.newClient ? (this.host.loadState(key) as ViewState | null) : null;
+      const saved = key && this.standalone ? (this.host.loadState(key) as ViewState | null) : null;
       this.set({ selection, expanded: saved?.expanded ?? [], progress: { stage: 'Laying out', done: 0, total: 0 } });
       await this.relayout(null);
       if (saved?.camera) this.canvas?.setCamera(saved.camera);
@@ -286,7 +291,7 @@ export class Controller {
 
   private persistView(): void {
     const key = this.viewKey();
-    if (!key || !this.newClient) return;
+    if (!key || !this.standalone) return;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       const state: ViewState = { expanded: this.state.expanded, camera: this.canvas?.getCamera() ?? null };
@@ -368,7 +373,7 @@ export class Controller {
 
   setTheme(theme: Theme): void {
     this.set({ theme });
-    if (this.pane === 0 && this.newClient) this.host.saveState('theme', theme);
+    if (this.standalone) this.host.saveState('theme', theme);
     this.comparison?.setTheme(theme);
   }
 
