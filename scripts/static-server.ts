@@ -1,18 +1,11 @@
 // A small static file server for the built renderer, bound to 127.0.0.1 only: the browser host
 // (`npm run web`), the Playwright tests and the canvas benchmark use it. Read-only, no directory
-// listing, paths confined to the root, and the same CSP as the page itself.
+// listing, paths confined to the root, and the page's own policy (electron/page-policy.ts).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.wasm': 'application/wasm', '.map': 'application/json',
-};
-
-export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self' data: blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+import { CONTENT_TYPES, PAGE_CSP } from '../electron/page-policy';
 
 export interface StaticServer {
   readonly server: Server;
@@ -34,9 +27,9 @@ export async function serveStatic(rootDir: string, port = 0): Promise<StaticServ
         const s = await stat(file);
         if (!s.isFile()) throw new Error('not a file');
         res.writeHead(200, {
-          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
           'content-length': s.size,
-          'content-security-policy': CSP,
+          'content-security-policy': PAGE_CSP,
           'x-content-type-options': 'nosniff',
           'cache-control': 'no-cache',
         });

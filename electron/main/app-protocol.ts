@@ -6,20 +6,11 @@ import { stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { APP_ORIGIN } from '../ipc-contract';
+import { CONTENT_TYPES, PAGE_CSP } from '../page-policy';
 import type { FileGrants } from './file-grants';
 
-/** The page's policy: only its own scripts (no eval, no inline), no plugins, no framing. */
-export const CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
-  "worker-src 'self' blob:", "connect-src 'self' data: blob:", "font-src 'self' data:", "object-src 'none'",
-  "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'", "frame-src 'none'",
-].join('; ');
-
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.wasm': 'application/wasm', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8',
-};
+/** The page's policy (electron/page-policy.ts), named here for the protocol's tests. */
+export const CSP = PAGE_CSP;
 
 const BASE_HEADERS = { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cross-origin-opener-policy': 'same-origin' };
 
@@ -108,7 +99,7 @@ export function appProtocolHandler(rendererDir: string, grants: FileGrants): (re
       if (!st.isFile()) return plain(404, 'not found');
       return new Response(req.method === 'HEAD' || st.size === 0 ? null : stream(path, 0, st.size - 1), {
         status: 200,
-        headers: { ...BASE_HEADERS, 'content-type': TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-cache' },
+        headers: { ...BASE_HEADERS, 'content-type': CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-cache' },
       });
     } catch {
       return plain(404, 'not found');
