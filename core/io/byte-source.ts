@@ -23,15 +23,24 @@ export function readRange(offset: number, length: number, size: number): [number
   return [start, Math.min(size, start + Math.max(0, length))];
 }
 
-/** A ByteSource over bytes already in memory (tests, fixtures, small inputs). */
-export function memorySource(name: string, bytes: Uint8Array): ByteSource {
+/**
+ * A ByteSource whose reads come from `span(start, end)`, called only for a non-empty range inside
+ * the source: what every host's source shares (clamping, empty reads) is done here once.
+ */
+export function spanSource(name: string, size: number, span: (start: number, end: number) => Promise<Uint8Array>): ByteSource {
   return {
     name,
-    size: bytes.length,
+    size,
     read(offset, length) {
-      return Promise.resolve(bytes.subarray(...readRange(offset, length, bytes.length)));
+      const [start, end] = readRange(offset, length, size);
+      return end <= start ? Promise.resolve(new Uint8Array(0)) : span(start, end);
     },
   };
+}
+
+/** A ByteSource over bytes already in memory (tests, fixtures, small inputs). */
+export function memorySource(name: string, bytes: Uint8Array): ByteSource {
+  return spanSource(name, bytes.length, (start, end) => Promise.resolve(bytes.subarray(start, end)));
 }
 
 /** Reads the whole source; only for formats that cannot be streamed (a protobuf message). */
