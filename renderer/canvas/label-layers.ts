@@ -1,12 +1,17 @@
-// deck.gl text layers for the labels the level-of-detail pass selected: scope titles (semi-bold,
-// left-aligned in the header band, sliding along it when the view cuts the box's left edge),
-// centred names and second lines, metaedge counts in small pills, and compare mode's diff badges.
-// Sizes are in world units so text scales with the boxes it belongs to.
-import type { Color, Layer } from '@deck.gl/core';
-import { TextLayer } from '@deck.gl/layers';
-import { LABEL_COUNT, LABEL_SUB, LABEL_TITLE, stickyTitleX } from './labels';
+// Layers for the labels the level-of-detail pass selected: scope titles (semi-bold, left-aligned
+// in the header band, sliding along it when the view cuts the box's left edge), centred names and
+// second lines, metaedge counts in small pills, and compare mode's diff badges. Glyphs come from
+// one SDF atlas (glyph-atlas.ts) and are laid out only when the selection, the colours or (for
+// titles) the view's left edge change. Sizes are in world units so text scales with its boxes.
+import type { Layer } from '@deck.gl/core';
+import { BoxLayer } from './box-layer';
+import { ATLAS_FONT_PX, GlyphAtlas } from './glyph-atlas';
+import { GlyphLayer } from './glyph-layer';
+import { layoutGlyphs, pillBoxes, type LabelRun } from './glyph-layout';
+import { LABEL_COUNT, LABEL_SUB, stickyTitleX, type LabelIndex } from './labels';
 import { FLAT, type LayerFrame } from './node-layers';
 import { mix, THEMES, type Rgb } from './palette';
+import type { QuadData } from './quad-layer';
 import type { SceneModel } from './scene-model';
 
 /** Semi-bold: at the opening zoom (≈ 9 px text) a regular underscore is under a pixel thick and
@@ -18,121 +23,89 @@ const BADGE_BORDER: Rgb = [236, 120, 50];
 
 export const FONT_FAMILY = '"JetBrains Mono", "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace';
 
-/**
- * Signed-distance-field glyphs stay sharp at every zoom. The wide buffer and radius keep an
- * underscore (a thin glyph at the bottom edge of its cell) inside its cell, and the low cutoff
- * draws glyphs a touch bolder, which small text needs (checked on screenshots).
- */
-const FONT_SETTINGS = { sdf: true, fontSize: 48, buffer: 12, radius: 16, cutoff: 0.2, smoothing: 0.12 };
+/** Pills: screen px of padding around the text (x, y), corner radius and outline. */
+const PILL_PADDING: [number, number, number, number] = [3, 1, 3, 1];
+const PILL_RADIUS = 4;
 
-/** Per-model accessors, created once so deck.gl sees stable functions and recomputes only on data change. */
-interface LabelAccessors {
-  readonly text: (k: number) => string;
-  readonly position: (k: number) => [number, number];
-  readonly size: (k: number) => number;
-  readonly anchor: (k: number) => 'start' | 'middle';
+let sharedAtlas: GlyphAtlas | null = null;
+
+/** The label font's atlas, made on first use (it needs a 2D canvas). */
+function atlas(): GlyphAtlas {
+  sharedAtlas ??= GlyphAtlas.forFont(FONT_FAMILY, FONT_WEIGHT);
+  return sharedAtlas;
 }
 
-const accessorCache = new WeakMap<SceneModel, LabelAccessors>();
+type Rgba = readonly [number, number, number, number];
+type Kind = 'titles' | 'names' | 'counts' | 'badges';
 
-function accessors(model: SceneModel): LabelAccessors {
-  let a = accessorCache.get(model);
-  if (!a) {
-    const l = model.labels;
-    a = {
-      text: (k) => l.text[k] ?? '',
-      position: (k) => [l.x[k] as number, l.y[k] as number],
-      size: (k) => l.size[k] as number,
-      anchor: (k) => (l.kind[k] === LABEL_TITLE ? 'start' : 'middle'),
-    };
-    accessorCache.set(model, a);
-  }
-  return a;
+interface Laid {
+  readonly key: readonly unknown[];
+  readonly glyphs: QuadData;
+  readonly pills: QuadData | null;
+  readonly atlasVersion: number;
 }
 
-function rgba(c: Rgb, a = 255): Color {
-  return [c[0], c[1], c[2], a];
-}
+const laidOut = new WeakMap<SceneModel, Map<Kind, Laid>>();
 
-/** Text on a small rounded, outlined background: metaedge counts and diff badges. */
-function pill(fill: Color, border: Color) {
-  return {
-    background: true,
-    backgroundPadding: [3, 1] as [number, number],
-    backgroundBorderRadius: 4,
-    getBackgroundColor: fill,
-    getBorderColor: border,
-    getBorderWidth: 1,
+const sameKey = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** The glyph quads (and pills) of one kind of label, reused while their inputs are unchanged. */
+function layout(model: SceneModel, kind: Kind, key: readonly unknown[], runs: () => LabelRun[], pill: { fill: Rgba; line: Rgba } | null): Laid {
+  let byKind = laidOut.get(model);
+  if (!byKind) laidOut.set(model, (byKind = new Map()));
+  const a = atlas();
+  const have = byKind.get(kind);
+  if (have && sameKey(have.key, key) && have.atlasVersion === a.version) return have;
+  const rs = runs();
+  for (const r of rs) a.ensure(r.text);
+  const laid: Laid = {
+    key,
+    glyphs: layoutGlyphs(rs, a, ATLAS_FONT_PX),
+    pills: pill ? pillBoxes(rs, a, ATLAS_FONT_PX, pill.fill, pill.line, 1) : null,
+    atlasVersion: a.version,
   };
+  byKind.set(kind, laid);
+  return laid;
+}
+
+const rgba = (c: Rgb, a = 255): Rgba => [c[0], c[1], c[2], a];
+
+function runsOf(l: LabelIndex, ks: readonly number[], align: number, colour: (k: number) => Rgba, x: (k: number) => number = (k) => l.x[k] as number): LabelRun[] {
+  return ks.map((k) => ({ text: l.text[k] ?? '', x: x(k), y: l.y[k] as number, size: l.size[k] as number, align, colour: colour(k) }));
 }
 
 export function labelLayers(model: SceneModel, f: LayerFrame): Layer[] {
   const t = THEMES[f.theme];
-  const a = accessors(model);
   const l = model.labels;
   const dim = model.nodeColours?.dim;
   const edgeState = model.edgeColours?.state;
   const { titles, names, counts, badges } = model.labelSplit;
   const faded = (k: number): boolean => (l.kind[k] === LABEL_COUNT ? edgeState?.[l.owner[k] as number] === 2 : dim?.[l.owner[k] as number] === 1);
-  const colour = (k: number): Color => {
+  const colour = (k: number): Rgba => {
     const base = l.kind[k] === LABEL_SUB || l.kind[k] === LABEL_COUNT ? t.mutedText : t.text;
     return rgba(faded(k) ? mix(base, t.background, 0.7) : base);
   };
-  const common = {
-    sizeUnits: 'common' as const,
-    fontFamily: FONT_FAMILY,
-    fontWeight: FONT_WEIGHT,
-    characterSet: 'auto' as const,
-    fontSettings: FONT_SETTINGS,
-    getText: a.text,
-    getPosition: a.position,
-    getSize: a.size,
-    getColor: colour,
-    getAlignmentBaseline: 'center' as const,
-    updateTriggers: { getColor: [model.styleVersion, f.theme] },
-    opacity: f.opacity,
-    modelMatrix: f.modelMatrix,
-    parameters: FLAT,
-  };
-  // Text layers are only created with something to draw (an empty one still builds a font atlas).
+  const style = [model.styleVersion, f.theme];
+  const common = { opacity: f.opacity, modelMatrix: f.modelMatrix, parameters: FLAT };
   const layers: Layer[] = [];
+  const push = (kind: Kind, laid: Laid): void => {
+    if (laid.pills) {
+      layers.push(new BoxLayer({ ...common, id: `${f.prefix}-${kind}-pills`, quads: laid.pills, radius: PILL_RADIUS, padding: PILL_PADDING }));
+    }
+    layers.push(new GlyphLayer({ ...common, id: `${f.prefix}-${kind}`, quads: laid.glyphs, atlas: atlas(), atlasVersion: laid.atlasVersion }));
+  };
+  // Layers are only made with something to draw.
   if (titles.length) {
-    layers.push(new TextLayer<number>({
-      ...common,
-      id: `${f.prefix}-titles`,
-      data: titles,
-      fontWeight: FONT_WEIGHT,
-      getTextAnchor: 'start',
-      getPosition: (k: number) => [stickyTitleX(l, k, f.viewLeft), l.y[k] as number],
-      updateTriggers: { ...common.updateTriggers, getPosition: [f.viewLeft] },
-    }));
+    // Titles slide with the view's left edge: laid out again when it moves (they are few).
+    const sticky = titles.some((k) => stickyTitleX(l, k, f.viewLeft) !== l.x[k]);
+    push('titles', layout(model, 'titles', [titles, ...style, sticky ? f.viewLeft : null], () => runsOf(l, titles, 0, colour, (k) => stickyTitleX(l, k, f.viewLeft)), null));
   }
-  if (names.length) {
-    layers.push(new TextLayer<number>({
-      ...common,
-      id: `${f.prefix}-names`,
-      data: names,
-      getTextAnchor: 'middle',
-    }));
-  }
+  if (names.length) push('names', layout(model, 'names', [names, ...style], () => runsOf(l, names, 0.5, colour), null));
   if (counts.length) {
-    layers.push(new TextLayer<number>({
-      ...common,
-      id: `${f.prefix}-counts`,
-      data: counts,
-      getTextAnchor: 'middle',
-      ...pill(rgba(t.background, 235), rgba(t.edgeControl)),
-    }));
+    push('counts', layout(model, 'counts', [counts, ...style], () => runsOf(l, counts, 0.5, colour), { fill: rgba(t.background, 235), line: rgba(t.edgeControl) }));
   }
   if (badges.length) {
-    layers.push(new TextLayer<number>({
-      ...common,
-      id: `${f.prefix}-badges`,
-      data: badges,
-      getTextAnchor: 'end',
-      getColor: rgba(t.text),
-      ...pill(rgba(t.background, 245), rgba(BADGE_BORDER)),
-    }));
+    push('badges', layout(model, 'badges', [badges, f.theme], () => runsOf(l, badges, 1, () => rgba(t.text)), { fill: rgba(t.background, 245), line: rgba(BADGE_BORDER) }));
   }
   return layers;
 }

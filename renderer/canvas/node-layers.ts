@@ -1,10 +1,11 @@
-// deck.gl layers for node boxes: one instanced rounded-rectangle layer (deck.gl's
-// _TextBackgroundLayer, drawn in world units) per shape group, and the selection / hover rings.
+// Layers for node boxes: one rounded-box layer (box-layer.ts, in world units) per shape group,
+// and the selection / hover rings.
 // The layer measures corner radii and strokes in screen px, so radii are converted from world
 // units at the current zoom (a uniform: no attribute work while zooming).
 import type { Layer } from '@deck.gl/core';
-import { _TextBackgroundLayer as TextBackgroundLayer } from '@deck.gl/layers';
 import { SHAPE_CONST } from '../../core/pipeline/scene';
+import { BoxLayer } from './box-layer';
+import type { QuadData } from './quad-layer';
 import type { Rect } from './camera';
 import type { Highlight } from './node-style';
 import { THEMES, type Rgb, type ThemeName } from './palette';
@@ -35,10 +36,10 @@ export function translation(dx: number, dy: number): Float32Array {
 
 /** Corner radius in screen px of a group at `zoom` (the band's top corners only). */
 function radiusPx(name: GroupName, zoom: number): number | [number, number, number, number] {
-  // Under a pixel a rounded corner cannot be seen; radius 0 takes the shader's cheaper path.
-  const r = GROUP_RADIUS[name] * 2 ** zoom >= 1 ? GROUP_RADIUS[name] * 2 ** zoom : 0;
-  // Corner order of the shader with flipY: [bottom-right, top-right, bottom-left, top-left].
-  return name === 'band' && r > 0 ? [0, r, 0, r] : r;
+  // Under a pixel a rounded corner cannot be seen.
+  const r = GROUP_RADIUS[name] * 2 ** zoom >= 1 ? Math.min(1e4, GROUP_RADIUS[name] * 2 ** zoom) : 0;
+  // Corner order: top-left, top-right, bottom-right, bottom-left.
+  return name === 'band' && r > 0 ? [r, r, 0, 0] : r;
 }
 
 export function nodeLayers(model: SceneModel, f: LayerFrame): Layer[] {
@@ -48,15 +49,11 @@ export function nodeLayers(model: SceneModel, f: LayerFrame): Layer[] {
     // Open scopes are opaque and cover most of the screen: with square corners and no fade they
     // need no blending, which saves fill rate where it is scarcest (software rasterisers).
     const opaque = (g.name === 'open' || g.name === 'band') && radius === 0 && f.opacity >= 1;
-    return new TextBackgroundLayer({
+    return new BoxLayer({
       id: `${f.prefix}-node-${g.name}`,
-      data: data ?? [],
+      quads: data ?? EMPTY_QUADS,
       visible: g.count > 0,
-      billboard: false,
-      sizeUnits: 'common',
-      fontSize: 1,
-      getSize: 1,
-      borderRadius: radius,
+      radius,
       // The band is inset by 1 px so that the open box's outline, drawn under it, stays visible.
       padding: g.name === 'band' ? [-1, -1, -1, 0] : [0, 0, 0, 0],
       pickable: f.pickable && g.name !== 'band',
@@ -65,6 +62,22 @@ export function nodeLayers(model: SceneModel, f: LayerFrame): Layer[] {
       parameters: opaque ? OPAQUE : FLAT,
     });
   });
+}
+
+const EMPTY_QUADS: QuadData = { length: 0, attributes: {} };
+
+/** One box's instance data (rings and other single shapes). */
+export function singleBox(r: Rect, fill: readonly number[], line: readonly number[], lineWidth: number): QuadData {
+  return {
+    length: 1,
+    attributes: {
+      getPosition: { value: Float32Array.of(r.x, r.y), size: 2 },
+      getBoundingRect: { value: Float32Array.of(0, 0, r.width, r.height), size: 4 },
+      getFillColor: { value: Uint8Array.from(fill), size: 4 },
+      getLineColor: { value: Uint8Array.from(line), size: 4 },
+      getLineWidth: { value: Float32Array.of(lineWidth), size: 1 },
+    },
+  };
 }
 
 interface Ring {
@@ -94,19 +107,10 @@ export function ringLayers(model: SceneModel, h: Highlight, f: LayerFrame): Laye
   for (const [name, ring] of rings) {
     if (!ring) continue;
     const pad = ring.width + 1;
-    out.push(new TextBackgroundLayer<Ring>({
+    out.push(new BoxLayer({
       id: `${f.prefix}-ring-${name}`,
-      data: [ring],
-      billboard: false,
-      sizeUnits: 'common',
-      fontSize: 1,
-      getSize: 1,
-      getPosition: (r) => [r.rect.x, r.rect.y],
-      getBoundingRect: (r) => [0, 0, r.rect.width, r.rect.height],
-      getFillColor: [0, 0, 0, 0],
-      getLineColor: (r) => [...r.colour, 255],
-      getLineWidth: (r) => r.width,
-      borderRadius: Math.min(1e4, ring.radius * 2 ** f.zoom) + pad,
+      quads: singleBox(ring.rect, [0, 0, 0, 0], [...ring.colour, 255], ring.width),
+      radius: Math.min(1e4, ring.radius * 2 ** f.zoom) + pad,
       padding: [pad, pad, pad, pad],
       opacity: f.opacity,
       parameters: FLAT,
