@@ -1,7 +1,8 @@
 // Canvas frame-time benchmark: builds the renderer when stale (scripts/build-renderer.ts), serves it on 127.0.0.1, opens renderer/bench/canvas-bench.html in headless Chromium
 // (WebGL2 through SwiftShader: a CPU rasteriser, so these are worst-case figures) and pans the
 // synthetic scene for 3 s at 10^4 and 10^5 nodes. Baseline: the same scene as an SVG DOM (what
-// TensorBoard's graph view and Netron draw), panned the same way in the same browser.
+// TensorBoard's graph view and Netron draw), panned the same way in the same browser. Last, raw
+// WebGL quads with and without GPU instancing: the measurement behind the canvas's own layers.
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import type { BenchResult } from '../renderer/bench/bench-result';
@@ -69,6 +70,20 @@ export async function benchCanvas(): Promise<BenchRow[]> {
         budget: { limit: FPS_BUDGET, higherIsBetter: true },
         ...(baseline ? { baseline } : {}),
         note: `median ${ours.medianMs.toFixed(1)} ms, p95 ${ours.p95Ms.toFixed(1)} ms per frame; ${ours.instances} instances, ${ours.labels} labels; SwiftShader`,
+      });
+    }
+    // Why the canvas draws plain quads: the same quads, same shader, with and without instancing.
+    for (const n of [2000, 8000]) {
+      const page = `${url}/${PAGE}?n=${n}&ms=3000`;
+      const plain = await runPage(browser, `${page}&mode=quads-plain`);
+      const instanced = await runPage(browser, `${page}&mode=quads-instanced`);
+      console.error(`  quads ${n}: plain ${plain.fps.toFixed(1)} fps (median ${plain.medianMs.toFixed(1)} ms), instanced ${instanced.fps.toFixed(1)} fps (median ${instanced.medianMs.toFixed(1)} ms)`);
+      rows.push({
+        name: `raw WebGL2, ${n} quads per frame as one plain indexed draw (how the canvas draws)`,
+        value: plain.fps,
+        unit: 'fps',
+        baseline: { value: instanced.fps, label: `the same ${n} quads as GPU instances, as deck.gl's layers draw` },
+        note: `median ${plain.medianMs.toFixed(1)} vs ${instanced.medianMs.toFixed(1)} ms per frame; SwiftShader`,
       });
     }
   } finally {

@@ -2,7 +2,8 @@
 // GraphCanvas (or, with ?mode=svg, as the SVG DOM baseline), pans continuously for ?ms= ms by
 // setting the camera every animation frame, and publishes the frame intervals on
 // window.__benchResult (after a warm-up pan of ?warm= ms). With ?static=1 it only shows the scene (?x=&y=&zoom= place the camera),
-// for screenshots; window.__canvas is the GraphCanvas then.
+// for screenshots; window.__canvas is the GraphCanvas then. ?mode=quads-instanced / quads-plain
+// instead times raw WebGL quads drawn with and without instancing (quad-draw-bench.ts).
 import { COLOUR_MODES, type ColourMode } from '../../core/pipeline/scene';
 import { fitCamera, type Camera } from '../canvas/camera';
 import { GraphCanvas } from '../canvas/graph-canvas';
@@ -10,6 +11,7 @@ import { Minimap } from '../canvas/minimap';
 import { sceneBounds } from '../canvas/scene-model';
 import { SvgBaseline } from './svg-baseline';
 import type { BenchResult } from './bench-result';
+import { runQuadDrawBench } from './quad-draw-bench';
 import { syntheticScene } from './synthetic-scene';
 
 declare global {
@@ -41,6 +43,13 @@ const quantile = (xs: number[], q: number): number => {
 };
 
 async function run(): Promise<void> {
+  const quads = params.get('mode');
+  if (quads === 'quads-instanced' || quads === 'quads-plain') {
+    status.textContent = `${n} quads, ${quads}…`;
+    window.__benchResult = await runQuadDrawBench(graph, n, quads === 'quads-instanced', duration);
+    status.textContent = `${n} quads, ${quads}: ${window.__benchResult.fps.toFixed(1)} fps`;
+    return;
+  }
   const t0 = performance.now();
   const scene = syntheticScene(n);
   const view = { w: graph.clientWidth, h: graph.clientHeight };
