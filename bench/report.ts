@@ -28,7 +28,7 @@ function fmt(v: number): string {
 
 /** How many times better our figure is than the baseline (> 1: we win), whichever way the unit points. */
 export function speedup(r: BenchRow, baseline: number): number {
-  const higherIsBetter = r.budget?.higherIsBetter ?? r.unit.endsWith('/s');
+  const higherIsBetter = r.budget?.higherIsBetter ?? (r.unit.endsWith('/s') || r.unit === 'fps');
   return higherIsBetter ? r.value / baseline : baseline / r.value;
 }
 
