@@ -2,9 +2,8 @@
 // selection rings and the pills behind counts. Geometry is in world units (the box's top-left and
 // size), corner radii, padding and outline widths in screen px, so outlines stay crisp at any zoom.
 import type { Model } from '@luma.gl/engine';
-import type { ShaderModule } from '@luma.gl/shadertools';
 import { QUAD_VS } from './quad-geometry';
-import { QuadLayer, type QuadAttribute } from './quad-layer';
+import { QuadLayer, uniformBlock, type QuadAttribute, type QuadSpec } from './quad-layer';
 
 export interface BoxLayerProps {
   /** Corner radii in screen px: top-left, top-right, bottom-right, bottom-left (world y grows down). */
@@ -13,21 +12,7 @@ export interface BoxLayerProps {
   readonly padding: readonly [number, number, number, number];
 }
 
-type BoxUniforms = { radius: [number, number, number, number]; padding: [number, number, number, number] };
-
-const UNIFORM_BLOCK = /* glsl */ `
-layout(std140) uniform boxUniforms {
-  vec4 radius;
-  vec4 padding;
-} box;
-`;
-
-const boxUniforms: ShaderModule<BoxUniforms> = {
-  name: 'box',
-  vs: UNIFORM_BLOCK,
-  fs: UNIFORM_BLOCK,
-  uniformTypes: { radius: 'vec4<f32>', padding: 'vec4<f32>' },
-};
+const boxUniforms = uniformBlock('box', { radius: 'vec4<f32>', padding: 'vec4<f32>' });
 
 const VS = /* glsl */ `#version 300 es
 #define SHADER_NAME box-layer-vertex-shader
@@ -110,13 +95,7 @@ export class BoxLayer extends QuadLayer<BoxLayerProps> {
     padding: { type: 'array', value: [0, 0, 0, 0], compare: true },
   } as const;
 
-  protected quadAttributes(): readonly QuadAttribute[] {
-    return ATTRIBUTES;
-  }
-
-  protected quadShaders(): { vs: string; fs: string; modules: ShaderModule[] } {
-    return { vs: VS, fs: FS, modules: [boxUniforms as ShaderModule] };
-  }
+  static override spec: QuadSpec = { attributes: ATTRIBUTES, vs: VS, fs: FS, uniforms: boxUniforms };
 
   protected setUniforms(model: Model): void {
     const r = this.props.radius;

@@ -3,10 +3,9 @@
 // antialiasing follows the screen-space rate of change of the distance, so text stays crisp at
 // every zoom without MSAA.
 import type { Model } from '@luma.gl/engine';
-import type { ShaderModule } from '@luma.gl/shadertools';
 import { SDF_EDGE, type GlyphAtlas } from './glyph-atlas';
 import { QUAD_VS } from './quad-geometry';
-import { QuadLayer, type QuadAttribute } from './quad-layer';
+import { QuadLayer, uniformBlock, type QuadAttribute, type QuadSpec } from './quad-layer';
 
 export interface GlyphLayerProps {
   readonly atlas: GlyphAtlas;
@@ -14,21 +13,7 @@ export interface GlyphLayerProps {
   readonly atlasVersion: number;
 }
 
-type GlyphUniforms = { atlasSize: [number, number]; edge: number };
-
-const UNIFORM_BLOCK = /* glsl */ `
-layout(std140) uniform glyphUniforms {
-  vec2 atlasSize;
-  float edge;
-} glyph;
-`;
-
-const glyphUniforms: ShaderModule<GlyphUniforms> = {
-  name: 'glyph',
-  vs: UNIFORM_BLOCK,
-  fs: UNIFORM_BLOCK,
-  uniformTypes: { atlasSize: 'vec2<f32>', edge: 'f32' },
-};
+const glyphUniforms = uniformBlock('glyph', { atlasSize: 'vec2<f32>', edge: 'f32' });
 
 /** A little inside the outline: labels are small, and a slightly bolder stroke keeps underscores visible. */
 const EDGE = SDF_EDGE - 0.03;
@@ -86,13 +71,7 @@ export class GlyphLayer extends QuadLayer<GlyphLayerProps> {
     atlasVersion: 0,
   } as const;
 
-  protected quadAttributes(): readonly QuadAttribute[] {
-    return ATTRIBUTES;
-  }
-
-  protected quadShaders(): { vs: string; fs: string; modules: ShaderModule[] } {
-    return { vs: VS, fs: FS, modules: [glyphUniforms as ShaderModule] };
-  }
+  static override spec: QuadSpec = { attributes: ATTRIBUTES, vs: VS, fs: FS, uniforms: glyphUniforms };
 
   protected setUniforms(model: Model): void {
     const atlas = this.props.atlas;

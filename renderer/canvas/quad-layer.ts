@@ -28,6 +28,27 @@ export interface QuadLayerProps {
   readonly quads: QuadData;
 }
 
+/** What a quad layer draws with: its attributes, its shaders and its uniform block. */
+export interface QuadSpec {
+  readonly attributes: readonly QuadAttribute[];
+  readonly vs: string;
+  readonly fs: string;
+  readonly uniforms: ShaderModule;
+}
+
+type UniformType = 'f32' | 'vec2<f32>' | 'vec4<f32>';
+const GLSL_TYPE: Record<UniformType, string> = { f32: 'float', 'vec2<f32>': 'vec2', 'vec4<f32>': 'vec4' };
+
+/**
+ * A layer's uniform block as a shader module: the GLSL block (available to both shaders as `name`)
+ * is written from the same field list the module declares, so the two cannot disagree.
+ */
+export function uniformBlock(name: string, fields: Readonly<Record<string, UniformType>>): ShaderModule {
+  const lines = Object.entries(fields).map(([k, t]) => `  ${GLSL_TYPE[t]} ${k};`);
+  const glsl = `layout(std140) uniform ${name}Uniforms {\n${lines.join('\n')}\n} ${name};\n`;
+  return { name, vs: glsl, fs: glsl, uniformTypes: { ...fields } };
+}
+
 interface Uploaded {
   readonly src: RowArray;
   readonly count: number;
@@ -48,25 +69,29 @@ export abstract class QuadLayer<P extends object = object> extends Layer<P & Qua
   static override layerName = 'QuadLayer';
   static override defaultProps: DefaultProps<QuadLayerProps> = { quads: { type: 'object', value: EMPTY, compare: false } };
 
-  protected abstract quadAttributes(): readonly QuadAttribute[];
-  protected abstract quadShaders(): { vs: string; fs: string; modules: ShaderModule[] };
-  /** Sets the layer's own uniforms before a draw. */
+  /** Each subclass's attributes, shaders and uniforms. */
+  static spec: QuadSpec;
+  /** Sets the layer's own uniforms (and bindings) before a draw. */
   protected abstract setUniforms(model: Model): void;
+
+  private get spec(): QuadSpec {
+    return (this.constructor as typeof QuadLayer).spec;
+  }
 
   private get quadState(): QuadState {
     return this.state as unknown as QuadState;
   }
 
   override getShaders(): ReturnType<Layer['getShaders']> {
-    const s = this.quadShaders();
-    return super.getShaders({ vs: s.vs, fs: s.fs, modules: [project32, picking, ...s.modules] });
+    const s = this.spec;
+    return super.getShaders({ vs: s.vs, fs: s.fs, modules: [project32, picking, s.uniforms] });
   }
 
   initializeState(): void {
     const model = new Model(this.context.device, {
       ...this.getShaders(),
       id: this.props.id,
-      bufferLayout: this.quadAttributes().map((a) => ({ name: a.name, format: a.format })),
+      bufferLayout: this.spec.attributes.map((a) => ({ name: a.name, format: a.format })),
       topology: 'triangle-list',
       isInstanced: false,
       vertexCount: 0,
@@ -100,7 +125,7 @@ export abstract class QuadLayer<P extends object = object> extends Layer<P & Qua
     const device: Device = this.context.device;
     const count = quads.length;
     const buffers: Record<string, Buffer> = {};
-    for (const a of this.quadAttributes()) {
+    for (const a of this.spec.attributes) {
       const src = quads.attributes[a.key]?.value ?? (a.format.startsWith('unorm8') ? new Uint8Array(a.size * count) : new Float32Array(a.size * count));
       const prev = s.uploaded.get(a.name);
       if (prev && prev.src === src && prev.count === count) continue;

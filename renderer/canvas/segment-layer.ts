@@ -3,9 +3,8 @@
 // triangle). Widths are screen px (edges) or world units (arrowheads, which scale with the boxes);
 // one extra pixel on each side carries the antialiasing, since software rasterisers run without MSAA.
 import type { Model } from '@luma.gl/engine';
-import type { ShaderModule } from '@luma.gl/shadertools';
 import { QUAD_VS } from './quad-geometry';
-import { QuadLayer, type QuadAttribute } from './quad-layer';
+import { QuadLayer, uniformBlock, type QuadAttribute, type QuadSpec } from './quad-layer';
 
 export interface SegmentLayerProps {
   /** 'pixels': widths are screen px; 'common': world units. */
@@ -16,23 +15,7 @@ export interface SegmentLayerProps {
   readonly taper: boolean;
 }
 
-type SegmentUniforms = { widthScale: number; widthMinPixels: number; widthCommon: number; taper: number };
-
-const UNIFORM_BLOCK = /* glsl */ `
-layout(std140) uniform segmentUniforms {
-  float widthScale;
-  float widthMinPixels;
-  float widthCommon;
-  float taper;
-} segment;
-`;
-
-const segmentUniforms: ShaderModule<SegmentUniforms> = {
-  name: 'segment',
-  vs: UNIFORM_BLOCK,
-  fs: UNIFORM_BLOCK,
-  uniformTypes: { widthScale: 'f32', widthMinPixels: 'f32', widthCommon: 'f32', taper: 'f32' },
-};
+const segmentUniforms = uniformBlock('segment', { widthScale: 'f32', widthMinPixels: 'f32', widthCommon: 'f32', taper: 'f32' });
 
 const VS = /* glsl */ `#version 300 es
 #define SHADER_NAME segment-layer-vertex-shader
@@ -100,13 +83,7 @@ export class SegmentLayer extends QuadLayer<SegmentLayerProps> {
     taper: false,
   } as const;
 
-  protected quadAttributes(): readonly QuadAttribute[] {
-    return ATTRIBUTES;
-  }
-
-  protected quadShaders(): { vs: string; fs: string; modules: ShaderModule[] } {
-    return { vs: VS, fs: FS, modules: [segmentUniforms as ShaderModule] };
-  }
+  static override spec: QuadSpec = { attributes: ATTRIBUTES, vs: VS, fs: FS, uniforms: segmentUniforms };
 
   protected setUniforms(model: Model): void {
     const p = this.props;
