@@ -34,11 +34,11 @@ export interface CanvasCallbacks {
 const FADE_MS = 250;
 /**
  * Software rasterisers while the camera moves: drawing-buffer pixels per CSS pixel, and labels
- * drawn (of a window twice the view each way, so about a quarter are on screen). 400 labels pan at
- * 34–36 fps with 10^5 nodes here; 150 at 38 (docs/PERFORMANCE.md).
+ * drawn, those on screen first (the selection covers twice the view each way). 250 covers every
+ * label on screen in the benchmark's views and pans at 36 fps with 10^5 nodes (docs/PERFORMANCE.md).
  */
 const MOTION_PIXEL_RATIO = 0.5;
-const MOTION_LABELS = 400;
+const MOTION_LABELS = 250;
 /** Stillness after which full detail comes back. */
 const IDLE_MS = 250;
 /** Pointer travel (CSS px) after which a press is a drag, not a click. */

@@ -65,6 +65,19 @@ describe('selectLabels', () => {
     expect(texts(sel)).toEqual(['encoder', 'layer_0']);
     expect(kinds(sel)).toEqual([LABEL_TITLE, LABEL_NAME]);
   });
+
+  it('with a focus, spends a cap on the labels on screen before those around it', () => {
+    const window = { x: 0, y: 0, width: 6000, height: 6000 };
+    const screen = { x: 0, y: 150, width: 300, height: 100 };
+    // 'far_away' (120 wide) outranks 'Add' (40 wide) by size, but only 'Add' is on screen.
+    const capped = (cap: number): { minBoxPx: number; minFontPx: number; cap: number } => ({ minBoxPx: 32, minFontPx: 7, cap });
+    expect(texts(selectLabels(index, window, 1, capped(4)))).toContain('far_away');
+    // On screen: the op and the metaedge count; then the widest of the rest.
+    expect(texts(selectLabels(index, window, 1, capped(3), screen))).toEqual(['Add', '×4', 'encoder']);
+    // Without a cap both come, on-screen ones first.
+    const all = texts(selectLabels(index, window, 1, capped(3000), screen));
+    expect(all.indexOf('Add')).toBeLessThan(all.indexOf('far_away'));
+  });
 });
 
 describe('LabelWindow', () => {

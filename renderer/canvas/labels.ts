@@ -138,20 +138,34 @@ export interface LabelOptions {
  */
 export const LABEL_OPTIONS: LabelOptions = { minBoxPx: 32, minFontPx: 7, cap: 3000 };
 
-/** The labels to draw in world rectangle `view` at `scale` screen px per world unit, largest boxes first. */
-export function selectLabels(index: LabelIndex, view: Rect, scale: number, opts: LabelOptions = LABEL_OPTIONS): Int32Array {
+/**
+ * The labels to draw in world rectangle `view` at `scale` screen px per world unit, largest boxes
+ * first. With `focus` (the part of `view` on screen) a capped selection takes the labels there
+ * first and fills up with the rest of `view`, so a cap never leaves the screen bare while labels
+ * off it are drawn.
+ */
+export function selectLabels(index: LabelIndex, view: Rect, scale: number, opts: LabelOptions = LABEL_OPTIONS, focus: Rect | null = null): Int32Array {
   const out: number[] = [];
   const minWidth = opts.minBoxPx / scale;
   const minSize = opts.minFontPx / scale;
-  for (let o = 0; o < index.count && out.length < opts.cap; o++) {
-    const k = index.order[o] as number;
-    const kind = index.kind[k] as number;
-    const w = kind === LABEL_COUNT ? COUNT_BOX : (index.box[4 * k + 2] as number);
-    // Sorted by width: nothing after this one is wide enough.
-    if (w < minWidth) break;
-    if ((index.size[k] as number) < minSize) continue;
-    if (!intersects(view, index.box[4 * k] as number, index.box[4 * k + 1] as number, index.box[4 * k + 2] as number, index.box[4 * k + 3] as number)) continue;
-    out.push(k);
+  const inside = (r: Rect, k: number): boolean =>
+    intersects(r, index.box[4 * k] as number, index.box[4 * k + 1] as number, index.box[4 * k + 2] as number, index.box[4 * k + 3] as number);
+  const pass = (want: (k: number) => boolean): void => {
+    for (let o = 0; o < index.count && out.length < opts.cap; o++) {
+      const k = index.order[o] as number;
+      const kind = index.kind[k] as number;
+      const w = kind === LABEL_COUNT ? COUNT_BOX : (index.box[4 * k + 2] as number);
+      // Sorted by width: nothing after this one is wide enough.
+      if (w < minWidth) break;
+      if ((index.size[k] as number) < minSize) continue;
+      if (want(k)) out.push(k);
+    }
+  };
+  if (focus) {
+    pass((k) => inside(focus, k));
+    pass((k) => inside(view, k) && !inside(focus, k));
+  } else {
+    pass((k) => inside(view, k));
   }
   return Int32Array.from(out);
 }

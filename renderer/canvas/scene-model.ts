@@ -165,7 +165,7 @@ export class SceneModel {
     const region = this.labelWindow.update(view, zoom);
     // Labels need their box drawn: when the budget cut small boxes, their labels go too.
     const minBoxPx = Math.max(LABEL_OPTIONS.minBoxPx, this.visible?.cutPx ?? 0);
-    this.labelSelection = selectLabels(this.labels, region, 2 ** zoom, { ...LABEL_OPTIONS, minBoxPx, cap });
+    this.labelSelection = selectLabels(this.labels, region, 2 ** zoom, { ...LABEL_OPTIONS, minBoxPx, cap }, view);
     const split = { titles: [] as number[], names: [] as number[], counts: [] as number[], badges: [] as number[] };
     for (const k of this.labelSelection) {
       const kind = this.labels.kind[k];
