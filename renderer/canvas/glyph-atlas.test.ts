@@ -26,8 +26,8 @@ describe('GlyphAtlas', () => {
     const ga = a.get('a');
     const gb = a.get('b');
     expect(ga).toMatchObject({ x: 0, y: 0, w: 30, h: 40, advance: 29 });
-    // One empty texel between neighbours; the bitmap's top-left is left of and above the pen by the SDF buffer.
-    expect(gb?.x).toBe(31);
+    // Empty texels between neighbours; the bitmap's top-left is left of and above the pen by the SDF buffer.
+    expect(gb?.x).toBe(34);
     expect(ga?.left).toBe(2 - 8);
     expect(ga?.top).toBe(-20 - 8);
   });
@@ -36,10 +36,25 @@ describe('GlyphAtlas', () => {
     const a = new GlyphAtlas(drawer);
     a.ensure(' ');
     expect(a.get(' ')).toMatchObject({ w: 0, h: 0, advance: 29 });
-    const many = Array.from({ length: 40 }, (_, i) => String.fromCharCode(0x100 + i)).join('');
+    // 2048 / 34 = 60 glyphs a row.
+    const many = Array.from({ length: 61 }, (_, i) => String.fromCharCode(0x100 + i)).join('');
     a.ensure(many);
-    const last = a.get(String.fromCharCode(0x100 + 39));
-    expect(last?.y).toBe(41);
-    expect(a.size.height).toBeGreaterThanOrEqual(81);
+    const last = a.get(String.fromCharCode(0x100 + 60));
+    expect(last).toMatchObject({ x: 0, y: 44 });
+    expect(a.size.height).toBeGreaterThanOrEqual(88);
+  });
+
+  it('stops adding once full, so that labels keep drawing (new characters as blanks)', () => {
+    const a = new GlyphAtlas(drawer);
+    // 4096 / 44 = 93 rows of 60.
+    const chars = Array.from({ length: 93 * 60 + 5 }, (_, i) => String.fromCodePoint(0x4e00 + i));
+    expect(a.ensure(chars.join(''))).toBe(true);
+    expect(a.full).toBe(true);
+    expect(a.get(chars[93 * 60 - 1] as string)).toBeDefined();
+    expect(a.get(chars[93 * 60] as string)).toBeUndefined();
+    expect(a.size.height).toBe(4096);
+    const v = a.version;
+    expect(a.ensure(String.fromCodePoint(0x9fa0))).toBe(false);
+    expect(a.version).toBe(v);
   });
 });

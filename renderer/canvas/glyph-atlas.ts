@@ -12,7 +12,12 @@ const RADIUS = 12;
 const CUTOFF = 0.25;
 /** The SDF value (0–1) of a glyph's outline (tiny-sdf: 1 - cutoff). */
 export const SDF_EDGE = 1 - CUTOFF;
-const WIDTH = 1024;
+/** 2048 is the largest texture every WebGL2 device takes; the height stops at 4096 (about 1,900 glyphs of this font). */
+const WIDTH = 2048;
+const MAX_HEIGHT = 4096;
+/** Empty texels between glyphs: at the third mip level (labels are drawn 4–8× smaller) neighbours still do not bleed in. */
+const GAP = 4;
+const MIP_LEVELS = 4;
 
 /** What draws one glyph's SDF (tiny-sdf; a seam for tests). */
 export type GlyphDrawer = (ch: string) => {
@@ -29,6 +34,8 @@ export class GlyphAtlas implements GlyphSource {
   /** Bumped whenever glyphs are added (textures built from an older version are stale). */
   version = 0;
   private readonly textures = new WeakMap<Device, { texture: Texture; version: number }>();
+  /** No room for another row: further characters are not added. */
+  full = false;
 
   constructor(private readonly drawGlyph: GlyphDrawer) {}
 
@@ -41,13 +48,15 @@ export class GlyphAtlas implements GlyphSource {
     return this.boxes.get(ch);
   }
 
-  /** Adds the glyphs of `text` not in the atlas yet; true if any were. */
+  /**
+   * Adds the glyphs of `text` not in the atlas yet; true if any were. Once the atlas is full, new
+   * characters are left out (drawn as blanks of a space's width) rather than failing every label.
+   */
   ensure(text: string): boolean {
     let added = false;
     for (const ch of text) {
-      if (this.boxes.has(ch)) continue;
-      this.add(ch);
-      added = true;
+      if (this.boxes.has(ch) || this.full) continue;
+      added = this.add(ch) || added;
     }
     if (added) this.version++;
     return added;
@@ -63,7 +72,7 @@ export class GlyphAtlas implements GlyphSource {
       width: WIDTH,
       height: this.height,
       data: this.data,
-      mipLevels: device.getMipLevelCount(WIDTH, this.height),
+      mipLevels: Math.min(MIP_LEVELS, device.getMipLevelCount(WIDTH, this.height)),
       sampler: { minFilter: 'linear', magFilter: 'linear', mipmapFilter: 'linear', addressModeU: 'clamp-to-edge', addressModeV: 'clamp-to-edge' },
     });
     texture.generateMipmapsWebGL();
@@ -75,26 +84,30 @@ export class GlyphAtlas implements GlyphSource {
     return { width: WIDTH, height: this.height };
   }
 
-  private add(ch: string): void {
+  private add(ch: string): boolean {
     const g = this.drawGlyph(ch);
     if (g.glyphWidth === 0 || g.glyphHeight === 0) {
       // No ink (a space): only its advance matters.
       this.boxes.set(ch, { x: 0, y: 0, w: 0, h: 0, left: 0, top: 0, advance: g.glyphAdvance });
-      return;
+      return true;
     }
-    // One texel of empty border around each glyph keeps linear filtering from bleeding neighbours in.
-    if (this.penX + g.width + 1 > WIDTH) {
+    if (this.penX + g.width + GAP > WIDTH) {
       this.penX = 0;
-      this.penY += this.rowHeight + 1;
+      this.penY += this.rowHeight + GAP;
       this.rowHeight = 0;
     }
-    this.grow(this.penY + g.height + 1);
+    if (this.penY + g.height + GAP > MAX_HEIGHT) {
+      this.full = true;
+      return false;
+    }
+    this.grow(this.penY + g.height + GAP);
     for (let y = 0; y < g.height; y++) {
       this.data.set(g.data.subarray(y * g.width, (y + 1) * g.width), (this.penY + y) * WIDTH + this.penX);
     }
     this.boxes.set(ch, { x: this.penX, y: this.penY, w: g.width, h: g.height, left: g.glyphLeft - BUFFER, top: -g.glyphTop - BUFFER, advance: g.glyphAdvance });
-    this.penX += g.width + 1;
+    this.penX += g.width + GAP;
     this.rowHeight = Math.max(this.rowHeight, g.height);
+    return true;
   }
 
   private grow(rows: number): void {

@@ -1,7 +1,8 @@
 // Text layout for the glyph layer: each label's characters placed by the font's own advances (the
 // font the layout measured to size the boxes, measure-text.ts), as one quad per inked glyph in
-// world units with its atlas rectangle and colour; and the pills behind counts and badges. Pure:
-// the atlas is only asked where each glyph lies and how far it advances.
+// world units with its atlas rectangle; glyph colours apart (a restyle changes only those); and
+// the pills behind counts and badges. Pure: the atlas is only asked where each glyph lies and how
+// far it advances.
 import type { QuadData } from './quad-layer';
 
 /** Where a glyph's SDF bitmap lies in the atlas, and where its top-left sits relative to the pen on the baseline (atlas px, y down). */
@@ -29,8 +30,9 @@ export interface LabelRun {
   readonly size: number;
   /** Fraction of the text's width left of the anchor: 0 start, 0.5 middle, 1 end. */
   readonly align: number;
-  readonly colour: readonly [number, number, number, number];
 }
+
+export type Rgba = readonly [number, number, number, number];
 
 /** The baseline sits this many em below a label's vertical centre (centres capitals and x-height glyphs alike). */
 export const BASELINE_EM = 0.36;
@@ -43,14 +45,22 @@ export function runWidth(text: string, glyphs: GlyphSource): number {
   return w;
 }
 
-export function layoutGlyphs(runs: readonly LabelRun[], glyphs: GlyphSource, atlasFontPx: number): QuadData {
+/** Glyph quads of a set of runs: world rectangles, atlas rectangles, and the run each glyph belongs to. */
+export interface GlyphGeometry {
+  readonly length: number;
+  readonly rects: Float32Array;
+  readonly uvs: Float32Array;
+  readonly runOf: Int32Array;
+}
+
+export function layoutGlyphs(runs: readonly LabelRun[], glyphs: GlyphSource, atlasFontPx: number): GlyphGeometry {
   let n = 0;
   for (const r of runs) n += r.text.length;
   const rects = new Float32Array(4 * n);
   const uvs = new Float32Array(4 * n);
-  const colours = new Uint8Array(4 * n);
+  const runOf = new Int32Array(n);
   let q = 0;
-  for (const r of runs) {
+  runs.forEach((r, k) => {
     const s = r.size / atlasFontPx;
     const fallback = glyphs.get(' ')?.advance ?? 0;
     let pen = r.x - r.align * runWidth(r.text, glyphs) * s;
@@ -60,20 +70,29 @@ export function layoutGlyphs(runs: readonly LabelRun[], glyphs: GlyphSource, atl
       if (g && g.w > 0 && g.h > 0) {
         rects.set([pen + g.left * s, base + g.top * s, g.w * s, g.h * s], 4 * q);
         uvs.set([g.x, g.y, g.w, g.h], 4 * q);
-        colours.set(r.colour, 4 * q);
+        runOf[q] = k;
         q++;
       }
       pen += (g?.advance ?? fallback) * s;
     }
+  });
+  return { length: q, rects: rects.subarray(0, 4 * q), uvs: uvs.subarray(0, 4 * q), runOf: runOf.subarray(0, q) };
+}
+
+/** Each glyph's colour (RGBA), its run's. Kept apart from the geometry so a restyle re-uploads colours only. */
+export function glyphColours(g: GlyphGeometry, colourOfRun: (run: number) => Rgba): Uint8Array {
+  const out = new Uint8Array(4 * g.length);
+  let last = -1;
+  let c: Rgba = [0, 0, 0, 0];
+  for (let q = 0; q < g.length; q++) {
+    const r = g.runOf[q] as number;
+    if (r !== last) {
+      c = colourOfRun(r);
+      last = r;
+    }
+    out.set(c, 4 * q);
   }
-  return {
-    length: q,
-    attributes: {
-      getRect: { value: rects.subarray(0, 4 * q), size: 4 },
-      getUv: { value: uvs.subarray(0, 4 * q), size: 4 },
-      getColor: { value: colours.subarray(0, 4 * q), size: 4 },
-    },
-  };
+  return out;
 }
 
 /** Pill boxes (BoxLayer instance data) hugging each run's text; the layer pads them in screen px. */

@@ -7,7 +7,7 @@ import type { Layer } from '@deck.gl/core';
 import { BoxLayer } from './box-layer';
 import { ATLAS_FONT_PX, GlyphAtlas } from './glyph-atlas';
 import { GlyphLayer } from './glyph-layer';
-import { layoutGlyphs, pillBoxes, type LabelRun } from './glyph-layout';
+import { glyphColours, layoutGlyphs, pillBoxes, type GlyphGeometry, type LabelRun, type Rgba } from './glyph-layout';
 import { LABEL_COUNT, LABEL_SUB, stickyTitleX, type LabelIndex } from './labels';
 import { FLAT, type LayerFrame } from './node-layers';
 import { mix, THEMES, type Rgb } from './palette';
@@ -35,43 +35,73 @@ function atlas(): GlyphAtlas {
   return sharedAtlas;
 }
 
-type Rgba = readonly [number, number, number, number];
 type Kind = 'titles' | 'names' | 'counts' | 'badges';
 
+/** One kind of label as drawn: glyph geometry (kept while the selection and layout inputs hold), colours, pills. */
 interface Laid {
-  readonly key: readonly unknown[];
-  readonly glyphs: QuadData;
-  readonly pills: QuadData | null;
+  readonly layoutKey: readonly unknown[];
+  readonly geometry: GlyphGeometry;
+  readonly runs: readonly LabelRun[];
   readonly atlasVersion: number;
+  colourKey: readonly unknown[];
+  glyphs: QuadData;
+  pillKey: readonly unknown[];
+  pills: QuadData | null;
 }
 
 const laidOut = new WeakMap<SceneModel, Map<Kind, Laid>>();
 
 const sameKey = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
-/** The glyph quads (and pills) of one kind of label, reused while their inputs are unchanged. */
-function layout(model: SceneModel, kind: Kind, key: readonly unknown[], runs: () => LabelRun[], pill: { fill: Rgba; line: Rgba } | null): Laid {
+interface KindInputs {
+  /** What the glyph positions depend on. */
+  readonly layoutKey: readonly unknown[];
+  readonly runs: () => LabelRun[];
+  /** What the colours depend on, and each run's colour. */
+  readonly colourKey: readonly unknown[];
+  readonly colour: (run: number) => Rgba;
+  readonly pill: { readonly fill: Rgba; readonly line: Rgba } | null;
+}
+
+/**
+ * The glyph quads (and pills) of one kind of label. Positions are laid out again only when the
+ * selection, the atlas or (titles) the sticky edge change; a restyle builds a new colour array and
+ * keeps the geometry arrays, so the layer re-uploads colours only.
+ */
+function layout(model: SceneModel, kind: Kind, k: KindInputs): Laid {
   let byKind = laidOut.get(model);
   if (!byKind) laidOut.set(model, (byKind = new Map()));
   const a = atlas();
-  const have = byKind.get(kind);
-  if (have && sameKey(have.key, key) && have.atlasVersion === a.version) return have;
-  const rs = runs();
-  for (const r of rs) a.ensure(r.text);
-  const laid: Laid = {
-    key,
-    glyphs: layoutGlyphs(rs, a, ATLAS_FONT_PX),
-    pills: pill ? pillBoxes(rs, a, ATLAS_FONT_PX, pill.fill, pill.line, 1) : null,
-    atlasVersion: a.version,
-  };
-  byKind.set(kind, laid);
+  let laid = byKind.get(kind);
+  if (!laid || !sameKey(laid.layoutKey, k.layoutKey) || laid.atlasVersion !== a.version) {
+    const runs = k.runs();
+    for (const r of runs) a.ensure(r.text);
+    const geometry = layoutGlyphs(runs, a, ATLAS_FONT_PX);
+    laid = { layoutKey: k.layoutKey, geometry, runs, atlasVersion: a.version, colourKey: [], glyphs: EMPTY, pillKey: [], pills: null };
+    byKind.set(kind, laid);
+  }
+  if (!sameKey(laid.colourKey, k.colourKey) || laid.glyphs === EMPTY) {
+    const g = laid.geometry;
+    laid.colourKey = k.colourKey;
+    laid.glyphs = {
+      length: g.length,
+      attributes: { getRect: { value: g.rects, size: 4 }, getUv: { value: g.uvs, size: 4 }, getColor: { value: glyphColours(g, k.colour), size: 4 } },
+    };
+  }
+  const pillKey = [laid.geometry, ...(k.pill ? [...k.pill.fill, ...k.pill.line] : [])];
+  if (k.pill && (!laid.pills || !sameKey(laid.pillKey, pillKey))) {
+    laid.pillKey = pillKey;
+    laid.pills = pillBoxes(laid.runs, a, ATLAS_FONT_PX, k.pill.fill, k.pill.line, 1);
+  }
   return laid;
 }
 
+const EMPTY: QuadData = { length: 0, attributes: {} };
+
 const rgba = (c: Rgb, a = 255): Rgba => [c[0], c[1], c[2], a];
 
-function runsOf(l: LabelIndex, ks: readonly number[], align: number, colour: (k: number) => Rgba, x: (k: number) => number = (k) => l.x[k] as number): LabelRun[] {
-  return ks.map((k) => ({ text: l.text[k] ?? '', x: x(k), y: l.y[k] as number, size: l.size[k] as number, align, colour: colour(k) }));
+function runsOf(l: LabelIndex, ks: readonly number[], align: number, x: (k: number) => number = (k) => l.x[k] as number): LabelRun[] {
+  return ks.map((k) => ({ text: l.text[k] ?? '', x: x(k), y: l.y[k] as number, size: l.size[k] as number, align }));
 }
 
 export function labelLayers(model: SceneModel, f: LayerFrame): Layer[] {
@@ -94,18 +124,29 @@ export function labelLayers(model: SceneModel, f: LayerFrame): Layer[] {
     }
     layers.push(new GlyphLayer({ ...common, id: `${f.prefix}-${kind}`, quads: laid.glyphs, atlas: atlas(), atlasVersion: laid.atlasVersion }));
   };
+  const byRun = (ks: readonly number[]) => (r: number): Rgba => colour(ks[r] as number);
   // Layers are only made with something to draw.
   if (titles.length) {
     // Titles slide with the view's left edge: laid out again when it moves (they are few).
     const sticky = titles.some((k) => stickyTitleX(l, k, f.viewLeft) !== l.x[k]);
-    push('titles', layout(model, 'titles', [titles, ...style, sticky ? f.viewLeft : null], () => runsOf(l, titles, 0, colour, (k) => stickyTitleX(l, k, f.viewLeft)), null));
+    push('titles', layout(model, 'titles', {
+      layoutKey: [titles, sticky ? f.viewLeft : null], runs: () => runsOf(l, titles, 0, (k) => stickyTitleX(l, k, f.viewLeft)),
+      colourKey: [titles, ...style], colour: byRun(titles), pill: null,
+    }));
   }
-  if (names.length) push('names', layout(model, 'names', [names, ...style], () => runsOf(l, names, 0.5, colour), null));
+  if (names.length) push('names', layout(model, 'names', { layoutKey: [names], runs: () => runsOf(l, names, 0.5), colourKey: [names, ...style], colour: byRun(names), pill: null }));
   if (counts.length) {
-    push('counts', layout(model, 'counts', [counts, ...style], () => runsOf(l, counts, 0.5, colour), { fill: rgba(t.background, 235), line: rgba(t.edgeControl) }));
+    push('counts', layout(model, 'counts', {
+      layoutKey: [counts], runs: () => runsOf(l, counts, 0.5), colourKey: [counts, ...style], colour: byRun(counts),
+      pill: { fill: rgba(t.background, 235), line: rgba(t.edgeControl) },
+    }));
   }
   if (badges.length) {
-    push('badges', layout(model, 'badges', [badges, f.theme], () => runsOf(l, badges, 1, () => rgba(t.text)), { fill: rgba(t.background, 245), line: rgba(BADGE_BORDER) }));
+    const text = rgba(t.text);
+    push('badges', layout(model, 'badges', {
+      layoutKey: [badges], runs: () => runsOf(l, badges, 1), colourKey: [badges, f.theme], colour: () => text,
+      pill: { fill: rgba(t.background, 245), line: rgba(BADGE_BORDER) },
+    }));
   }
   return layers;
 }

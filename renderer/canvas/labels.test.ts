@@ -92,6 +92,18 @@ describe('LabelWindow', () => {
     expect(w.needsUpdate(v, 0.1)).toBe(false);
     expect(w.needsUpdate(v, 0.3)).toBe(true);
   });
+
+  it('after a capped selection, asks again once the view moved a quarter of itself', () => {
+    const w = new LabelWindow();
+    const v = { x: 0, y: 0, width: 100, height: 100 };
+    w.update(v, 0);
+    w.capped(v);
+    expect(w.needsUpdate({ ...v, x: 20 }, 0)).toBe(false);
+    expect(w.needsUpdate({ ...v, x: 30 }, 0)).toBe(true);
+    // A new selection that was not capped goes back to the whole window.
+    w.update(v, 0);
+    expect(w.needsUpdate({ ...v, x: 40 }, 0)).toBe(false);
+  });
 });
 
 describe('diff badges', () => {

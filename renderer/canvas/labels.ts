@@ -173,25 +173,35 @@ export function selectLabels(index: LabelIndex, view: Rect, scale: number, opts:
 /**
  * Remembers the window the current selection was made for: a pan stays within it for a while
  * (the selection covers half a view more on each side), and a zoom needs a new selection only
- * once it changes the scale by more than ~15%.
+ * once it changes the scale by more than ~15%. When the selection was capped (it holds the labels
+ * on screen first, then what fits of the rest), a quarter view of panning already asks for a new
+ * one, before labels coming on screen could be missing.
  */
 export class LabelWindow {
   private region: Rect | null = null;
+  private focus: Rect | null = null;
   private zoom = NaN;
 
   needsUpdate(view: Rect, zoom: number): boolean {
-    return this.region === null || Math.abs(zoom - this.zoom) > 0.2 || !containsRect(this.region, view);
+    return this.region === null || Math.abs(zoom - this.zoom) > 0.2 || !containsRect(this.region, view) || (this.focus !== null && !containsRect(this.focus, view));
   }
 
   /** The region to select labels for, remembered as covering `view` at `zoom`. */
   update(view: Rect, zoom: number): Rect {
     this.region = expandRect(view, 0.5);
+    this.focus = null;
     this.zoom = zoom;
     return this.region;
   }
 
+  /** The selection made for `view` hit its cap. */
+  capped(view: Rect): void {
+    this.focus = expandRect(view, 0.25);
+  }
+
   reset(): void {
     this.region = null;
+    this.focus = null;
     this.zoom = NaN;
   }
 }

@@ -96,6 +96,21 @@ function ringFor(model: SceneModel, id: number, colour: Rgb, width: number): Rin
   return { rect, radius: GROUP_RADIUS[groupOfShape(shape)], colour, width };
 }
 
+const ringCache = new WeakMap<SceneModel, Map<string, { key: string; quads: QuadData }>>();
+
+/** A ring's instance data, kept while it is unchanged (rings are rebuilt with every frame's layers). */
+function ringQuads(model: SceneModel, name: string, ring: Ring): QuadData {
+  let byName = ringCache.get(model);
+  if (!byName) ringCache.set(model, (byName = new Map()));
+  const r = ring.rect;
+  const key = [r.x, r.y, r.width, r.height, ...ring.colour, ring.width].join(',');
+  const have = byName.get(name);
+  if (have?.key === key) return have.quads;
+  const quads = singleBox(r, [0, 0, 0, 0], [...ring.colour, 255], ring.width);
+  byName.set(name, { key, quads });
+  return quads;
+}
+
 /** Rings around the hovered and the selected node, drawn just outside their boxes. */
 export function ringLayers(model: SceneModel, h: Highlight, f: LayerFrame): Layer[] {
   const t = THEMES[f.theme];
@@ -109,7 +124,7 @@ export function ringLayers(model: SceneModel, h: Highlight, f: LayerFrame): Laye
     const pad = ring.width + 1;
     out.push(new BoxLayer({
       id: `${f.prefix}-ring-${name}`,
-      quads: singleBox(ring.rect, [0, 0, 0, 0], [...ring.colour, 255], ring.width),
+      quads: ringQuads(model, name, ring),
       radius: Math.min(1e4, ring.radius * 2 ** f.zoom) + pad,
       padding: [pad, pad, pad, pad],
       opacity: f.opacity,

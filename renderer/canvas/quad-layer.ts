@@ -108,9 +108,9 @@ export abstract class QuadLayer<P extends object = object> extends Layer<P & Qua
   override finalizeState(context: LayerContext): void {
     super.finalizeState(context);
     const s = this.quadState;
+    // (deck.gl's finalizeState has destroyed the model.)
     for (const u of s.uploaded.values()) u.buffer.destroy();
     s.index?.destroy();
-    s.model.destroy();
   }
 
   override draw(): void {
@@ -125,6 +125,12 @@ export abstract class QuadLayer<P extends object = object> extends Layer<P & Qua
     const device: Device = this.context.device;
     const count = quads.length;
     const buffers: Record<string, Buffer> = {};
+    if (count === 0) {
+      // Nothing to draw: keep the buffers for when there is again.
+      s.count = 0;
+      this.setNeedsRedraw();
+      return;
+    }
     for (const a of this.spec.attributes) {
       const src = quads.attributes[a.key]?.value ?? (a.format.startsWith('unorm8') ? new Uint8Array(a.size * count) : new Float32Array(a.size * count));
       const prev = s.uploaded.get(a.name);

@@ -166,6 +166,7 @@ export class SceneModel {
     // Labels need their box drawn: when the budget cut small boxes, their labels go too.
     const minBoxPx = Math.max(LABEL_OPTIONS.minBoxPx, this.visible?.cutPx ?? 0);
     this.labelSelection = selectLabels(this.labels, region, 2 ** zoom, { ...LABEL_OPTIONS, minBoxPx, cap }, view);
+    if (this.labelSelection.length >= cap) this.labelWindow.capped(view);
     const split = { titles: [] as number[], names: [] as number[], counts: [] as number[], badges: [] as number[] };
     for (const k of this.labelSelection) {
       const kind = this.labels.kind[k];
