@@ -34,8 +34,8 @@ void main(void) {
   vec3 pos = vec3(positions + rects.xy, 0.0);
   geometry.worldPosition = pos;
   geometry.uv = corner;
-  geometry.pickingColor = picking_getPickingColorFromIndex(quad_index());
-  gl_Position = project_position_to_clipspace(pos, vec3(0.0), vec3(project_pixel_size(offsetPx), 0.0), geometry.position);
+  quad_picking();
+  gl_Position = quad_project(pos, offsetPx);
   DECKGL_FILTER_GL_POSITION(gl_Position, geometry);
   vSize = sizePx + box.padding.xy + box.padding.zw;
   vPx = offsetPx + box.padding.xy;

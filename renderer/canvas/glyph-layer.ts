@@ -31,8 +31,8 @@ void main(void) {
   vec3 pos = vec3(rects.xy + corner * rects.zw, 0.0);
   geometry.worldPosition = pos;
   geometry.uv = corner;
-  geometry.pickingColor = picking_getPickingColorFromIndex(quad_index());
-  gl_Position = project_position_to_clipspace(pos, vec3(0.0), vec3(0.0), geometry.position);
+  quad_picking();
+  gl_Position = quad_project(pos, vec2(0.0));
   DECKGL_FILTER_GL_POSITION(gl_Position, geometry);
   vUv = (uvs.xy + corner * uvs.zw) / glyph.atlasSize;
   vColor = vec4(colors.rgb, colors.a * layer.opacity);

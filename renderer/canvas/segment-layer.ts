@@ -40,9 +40,9 @@ void main(void) {
   vec3 pos = vec3(mix(sources, targets, corner.x), 0.0);
   geometry.worldPosition = pos;
   geometry.uv = corner;
-  geometry.pickingColor = picking_getPickingColorFromIndex(quad_index());
+  quad_picking();
   vec2 offsetPx = vec2(-d.y, d.x) * side * reach;
-  gl_Position = project_position_to_clipspace(pos, vec3(0.0), vec3(project_pixel_size(offsetPx), 0.0), geometry.position);
+  gl_Position = quad_project(pos, offsetPx);
   DECKGL_FILTER_GL_POSITION(gl_Position, geometry);
   vDist = side * reach;
   vHalf = halfWidth;
