@@ -54,6 +54,9 @@ export async function benchCanvas(): Promise<BenchRow[]> {
       { n: 100_000, query: 'zoom=0', label: 'zoom 1:1, labels on', svg: true },
       // Zoomed out until labels are nearly too small to draw: the most labels a view holds.
       { n: 100_000, query: 'zoom=-0.5', label: 'zoom 0.71:1, labels on (the most labels in view)', svg: false },
+      // Zoomed out to where the most boxes and edges pass the level of detail (about 40,000 in the
+      // culling window): the detail budget has to cut while moving; the row says how much it kept.
+      { n: 100_000, query: 'zoom=-3', label: 'zoom 1:8, the densest detail (about 40,000 boxes and edge segments at rest)', svg: false },
     ];
     for (const c of cases) {
       const page = `${url}/${PAGE}?n=${c.n}&${c.query}&ms=3000`;

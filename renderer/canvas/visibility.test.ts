@@ -44,12 +44,29 @@ describe('selectVisible', () => {
     // The edges (20 px) are the smallest class: they go; the ops (80 px) and the scope stay.
     expect(cut.edges.length).toBe(0);
     expect(cut.groups[opGroup]?.length).toBe(21);
-    expect(cut.cutPx).toBeGreaterThan(20);
-    expect(cut.cutPx).toBeLessThanOrEqual(80);
+    // No box was cut, so labels are not limited.
+    expect(cut.cutPx).toBe(0);
     // With room for less than all 21 equal ops, they go together (no holes); the scope stays.
     const tight = selectVisible(groups, edges, everything, 1, 10);
     expect(tight.groups[opGroup]?.length).toBe(0);
     expect(tight.groups[groups.findIndex((g) => g.name === 'open')]?.length).toBe(1);
+    // Boxes under the kept class (the 80 px ops) were cut; the 2100 px scope was not.
+    expect(tight.cutPx).toBeGreaterThan(80);
+    expect(tight.cutPx).toBeLessThan(2100);
+  });
+
+  it('cuts edges before boxes, even edges larger on screen than the boxes', () => {
+    const far = tinyScene([{ box: [0, 0, 40, 22] }, { box: [2000, 0, 40, 22] }], [{ from: idOf(0), to: idOf(1), points: [40, 11, 2000, 11] }]);
+    const g = buildGroups(far);
+    const e = buildEdgeGeometry(far);
+    const op = g.findIndex((x) => x.name === 'op');
+    expect(selectVisible(g, e, everything, 1, Infinity).instances).toBe(4);
+    // Room for the two boxes but not the edge (a segment and an arrowhead): the edge goes.
+    const cut = selectVisible(g, e, everything, 1, 3);
+    expect(cut.groups[op]?.length).toBe(2);
+    expect(cut.edges.length).toBe(0);
+    expect(cut.truncated).toBe(true);
+    expect(cut.cutPx).toBe(0);
   });
 });
 
@@ -94,6 +111,16 @@ describe('DetailBudget', () => {
     expect(b.value).toBe(4166);
     for (let i = 0; i < 6; i++) b.report(45, 4166, true);
     expect(b.value).toBe(3000);
+  });
+
+  it('keeps a cut that made frames at least 10% faster, even if they are still slow', () => {
+    const b = new DetailBudget(100_000, 1000);
+    for (let i = 0; i < 6; i++) b.report(52, 40_000, false);
+    const cut = b.value;
+    expect(cut).toBeLessThan(40_000);
+    // 52 → 44 ms: 15% faster; still over the limit, so it is cut further rather than undone.
+    for (let i = 0; i < 6; i++) b.report(44, 16_000, true);
+    expect(b.value).toBeLessThan(cut);
   });
 
   it('undoes a cut that did not make frames faster, and does not cut again', () => {

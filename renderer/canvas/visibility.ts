@@ -1,7 +1,8 @@
 // Which instances get drawn: viewport culling (a padded window around the view, so a pan redoes
 // the choice only now and then), level of detail (boxes and edges too small on screen to read are
-// skipped) and a detail budget (when even that is too much for the GPU, the smallest size classes
-// go first, whole classes at a time so that equal boxes never show holes). Pure typed-array work.
+// skipped) and a detail budget (when even that is too much for the GPU, edges go first and then
+// boxes, smallest size classes first, whole classes at a time so that equal boxes never show
+// holes). Pure typed-array work.
 import { containsRect, expandRect, intersects, type Rect } from './camera';
 import type { EdgeGeometry } from './edge-geometry';
 import type { Group } from './scene-groups';
@@ -26,7 +27,7 @@ export interface Visible {
   /** Instances drawn (boxes, segments, arrowheads) and whether the budget cut some. */
   readonly instances: number;
   readonly truncated: boolean;
-  /** Screen size (px) under which things were cut by the budget (0 when nothing was). */
+  /** Screen size (px) under which boxes were cut by the budget (0 when none were). */
   readonly cutPx: number;
 }
 
@@ -41,8 +42,21 @@ export interface EdgeEnds {
   readonly boxes: Float32Array;
 }
 
+/** The smallest size class kept when the largest classes of `hist` fill `budget` first (0: all kept). */
+function keepFrom(hist: Float64Array, budget: number): { keep: number; total: number } {
+  let total = 0;
+  for (let b = BUCKETS - 1; b >= 0; b--) {
+    if (total + (hist[b] as number) > budget) return { keep: b + 1, total };
+    total += hist[b] as number;
+  }
+  return { keep: 0, total };
+}
+
+const sum = (hist: Float64Array): number => hist.reduce((a, b) => a + b, 0);
+
 export function selectVisible(groups: readonly Group[], edges: EdgeGeometry, region: Rect, scale: number, budget: number, ends: EdgeEnds | null = null, lod: LodOptions = LOD): Visible {
   const hist = new Float64Array(BUCKETS);
+  const edgeHist = new Float64Array(BUCKETS);
   // Pass 1: what passes culling and LOD, with its size class (-1: not drawn).
   const groupClass = groups.map((g) => {
     const cls = new Int8Array(g.count).fill(-1);
@@ -75,34 +89,44 @@ export function selectVisible(groups: readonly Group[], edges: EdgeGeometry, reg
     const b = bucketOf(Math.max(w, h) * scale);
     edgeClass[e] = b;
     const n = (edges.segStart[e + 1] as number) - (edges.segStart[e] as number) + ((edges.arrowOf[e] as number) >= 0 ? 1 : 0);
-    hist[b] = (hist[b] as number) + n;
+    edgeHist[b] = (edgeHist[b] as number) + n;
   }
-  // The smallest size class kept: the largest classes fill the budget first.
-  let keep = 0;
-  let total = 0;
-  for (let b = BUCKETS - 1; b >= 0; b--) {
-    if (total + (hist[b] as number) > budget) {
-      keep = b + 1;
-      break;
+  // Over budget, edges go first (smallest first: what is hidden while moving is the wiring, not the
+  // boxes); when the boxes alone are too many, the smallest size classes of both go together.
+  const boxes = sum(hist);
+  let keepBox = 0;
+  let keepEdge = 0;
+  let total = boxes + sum(edgeHist);
+  if (total > budget) {
+    if (boxes <= budget) {
+      const e = keepFrom(edgeHist, budget - boxes);
+      keepEdge = e.keep;
+      total = boxes + e.total;
+    } else {
+      const joint = hist.map((c, b) => c + (edgeHist[b] as number));
+      const j = keepFrom(joint, budget);
+      keepBox = keepEdge = j.keep;
+      total = j.total;
     }
-    total += hist[b] as number;
   }
-  const truncated = keep > 0 && hist.subarray(0, keep).some((c) => c > 0);
+  const truncated = (keepBox > 0 && hist.subarray(0, keepBox).some((c) => c > 0)) || (keepEdge > 0 && edgeHist.subarray(0, keepEdge).some((c) => c > 0));
   // Pass 2: gather.
   const out = groupClass.map((cls) => {
     let n = 0;
-    for (const c of cls) if (c >= keep) n++;
+    for (const c of cls) if (c >= keepBox) n++;
     const idx = new Int32Array(n);
     let j = 0;
-    for (let k = 0; k < cls.length; k++) if ((cls[k] as number) >= keep) idx[j++] = k;
+    for (let k = 0; k < cls.length; k++) if ((cls[k] as number) >= keepBox) idx[j++] = k;
     return idx;
   });
   let ne = 0;
-  for (const c of edgeClass) if (c >= keep) ne++;
+  for (const c of edgeClass) if (c >= keepEdge) ne++;
   const edgeIdx = new Int32Array(ne);
   let j = 0;
-  for (let e = 0; e < m; e++) if ((edgeClass[e] as number) >= keep) edgeIdx[j++] = e;
-  return { groups: out, edges: edgeIdx, instances: total, truncated, cutPx: truncated ? bucketPx(keep) : 0 };
+  for (let e = 0; e < m; e++) if ((edgeClass[e] as number) >= keepEdge) edgeIdx[j++] = e;
+  // Labels need their box: only a cut of boxes limits them.
+  const boxesCut = keepBox > 0 && hist.subarray(0, keepBox).some((c) => c > 0);
+  return { groups: out, edges: edgeIdx, instances: total, truncated, cutPx: boxesCut ? bucketPx(keepBox) : 0 };
 }
 
 /**
@@ -132,8 +156,9 @@ export class CullWindow {
 /**
  * A detail budget (instances per frame) that follows the measured frame time while the camera
  * moves: it shrinks in proportion when frames are slow and grows back (never past a size that was
- * slow) when they are fast and detail was being cut. A cut that did not make frames faster (the
- * time goes to fill rate, text or a busy machine) is undone and not tried again for this scene.
+ * slow) when they are fast and detail was being cut. A cut that did not make frames at least 10%
+ * faster (the time goes to fill rate, text or a busy machine) is undone and not tried again for
+ * this scene.
  * A GPU draws 10^5 instances in well under a frame, so there it never binds.
  */
 export class DetailBudget {
@@ -160,7 +185,7 @@ export class DetailBudget {
     this.samples = [];
     const cut = this.pending;
     this.pending = null;
-    if (cut && med > 0.8 * cut.med) {
+    if (cut && med > 0.9 * cut.med) {
       this.futile = true;
       this.ceiling = Infinity;
       if (this.value === cut.previous) return false;
