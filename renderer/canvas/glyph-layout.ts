@@ -3,7 +3,7 @@
 // world units with its atlas rectangle; glyph colours apart (a restyle changes only those); and
 // the pills behind counts and badges. Pure: the atlas is only asked where each glyph lies and how
 // far it advances.
-import type { QuadData } from './quad-layer';
+import type { QuadData } from './quad-geometry';
 
 /** Where a glyph's SDF bitmap lies in the atlas, and where its top-left sits relative to the pen on the baseline (atlas px, y down). */
 export interface GlyphBox {

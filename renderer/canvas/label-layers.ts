@@ -11,7 +11,7 @@ import { glyphColours, layoutGlyphs, pillBoxes, type GlyphGeometry, type LabelRu
 import { LABEL_COUNT, LABEL_SUB, stickyTitleX, type LabelIndex } from './labels';
 import { FLAT, type LayerFrame } from './node-layers';
 import { mix, THEMES, type Rgb } from './palette';
-import type { QuadData } from './quad-layer';
+import { EMPTY_QUADS, type QuadData } from './quad-geometry';
 import type { SceneModel } from './scene-model';
 
 /** Semi-bold: at the opening zoom (≈ 9 px text) a regular underscore is under a pixel thick and
@@ -77,10 +77,10 @@ function layout(model: SceneModel, kind: Kind, k: KindInputs): Laid {
     const runs = k.runs();
     for (const r of runs) a.ensure(r.text);
     const geometry = layoutGlyphs(runs, a, ATLAS_FONT_PX);
-    laid = { layoutKey: k.layoutKey, geometry, runs, atlasVersion: a.version, colourKey: [], glyphs: EMPTY, pillKey: [], pills: null };
+    laid = { layoutKey: k.layoutKey, geometry, runs, atlasVersion: a.version, colourKey: [], glyphs: EMPTY_QUADS, pillKey: [], pills: null };
     byKind.set(kind, laid);
   }
-  if (!sameKey(laid.colourKey, k.colourKey) || laid.glyphs === EMPTY) {
+  if (!sameKey(laid.colourKey, k.colourKey)) {
     const g = laid.geometry;
     laid.colourKey = k.colourKey;
     laid.glyphs = {
@@ -95,8 +95,6 @@ function layout(model: SceneModel, kind: Kind, k: KindInputs): Laid {
   }
   return laid;
 }
-
-const EMPTY: QuadData = { length: 0, attributes: {} };
 
 const rgba = (c: Rgb, a = 255): Rgba => [c[0], c[1], c[2], a];
 

@@ -5,7 +5,7 @@
 import type { Layer } from '@deck.gl/core';
 import { SHAPE_CONST } from '../../core/pipeline/scene';
 import { BoxLayer } from './box-layer';
-import type { QuadData } from './quad-layer';
+import { EMPTY_QUADS, type QuadData } from './quad-geometry';
 import type { Rect } from './camera';
 import type { Highlight } from './node-style';
 import { THEMES, type Rgb, type ThemeName } from './palette';
@@ -64,10 +64,8 @@ export function nodeLayers(model: SceneModel, f: LayerFrame): Layer[] {
   });
 }
 
-const EMPTY_QUADS: QuadData = { length: 0, attributes: {} };
-
 /** One box's instance data (rings and other single shapes). */
-export function singleBox(r: Rect, fill: readonly number[], line: readonly number[], lineWidth: number): QuadData {
+function singleBox(r: Rect, fill: readonly number[], line: readonly number[], lineWidth: number): QuadData {
   return {
     length: 1,
     attributes: {

@@ -1,8 +1,8 @@
-// Per-vertex geometry for the flat quad layers: every per-instance attribute row copied to the
-// four corners of its quad, and the index list that draws those corners as two triangles. The
-// canvas draws without GPU instancing because software rasterisers pay per instance: SwiftShader
-// runs each instance as a draw of its own (measured: 2,000 instanced quads 24 fps, 20,000 plain
-// ones 38 fps; docs/ARCHITECTURE.md).
+// Per-vertex geometry for the flat quad layers: the per-instance data they draw (QuadData), every
+// attribute row copied to the four corners of its quad, and the index list that draws those
+// corners as two triangles. The canvas draws without GPU instancing because software rasterisers
+// pay per instance: SwiftShader runs each instance much like a draw of its own (8,000 quads: 7 fps
+// as instances, 50–60 fps as one plain draw; `npm run bench -- canvas`, docs/PERFORMANCE.md).
 
 /** Vertices per quad; the corner of a vertex is its index & 3: bit 0 is x (0 left, 1 right), bit 1 is y (0 top, 1 bottom). */
 export const QUAD_VERTICES = 4;
@@ -10,6 +10,20 @@ export const QUAD_VERTICES = 4;
 export const QUAD_INDICES = 6;
 
 export type RowArray = Float32Array | Uint8Array;
+
+/** One attribute's per-instance rows: `size` values a row. */
+export interface QuadAttributeData {
+  readonly value: RowArray;
+  readonly size: number;
+}
+
+/** Per-instance rows of each attribute, by name: what SceneModel and the label layout build, and the quad layers draw. */
+export interface QuadData {
+  readonly length: number;
+  readonly attributes: Readonly<Record<string, QuadAttributeData>>;
+}
+
+export const EMPTY_QUADS: QuadData = { length: 0, attributes: {} };
 
 /** `count` rows of `size` values, each repeated for the four corners of its quad. */
 export function expandToCorners<T extends RowArray>(src: T, size: number, count: number): T {

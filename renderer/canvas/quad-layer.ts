@@ -8,13 +8,7 @@ import { Layer, picking, project32, type DefaultProps, type LayerContext, type U
 import { Buffer, type Device, type VertexFormat } from '@luma.gl/core';
 import { Model } from '@luma.gl/engine';
 import type { ShaderModule } from '@luma.gl/shadertools';
-import { expandToCorners, QUAD_INDICES, quadIndices, type RowArray } from './quad-geometry';
-
-/** Per-instance rows of each attribute, by name (the shape SceneModel builds). */
-export interface QuadData {
-  readonly length: number;
-  readonly attributes: Readonly<Record<string, { readonly value: RowArray; readonly size: number }>>;
-}
+import { EMPTY_QUADS, expandToCorners, QUAD_INDICES, quadIndices, type QuadData, type RowArray } from './quad-geometry';
 
 /** One shader input: `name` in the shader, `key` in QuadData.attributes. */
 export interface QuadAttribute {
@@ -63,11 +57,9 @@ interface QuadState {
   count: number;
 }
 
-const EMPTY: QuadData = { length: 0, attributes: {} };
-
 export abstract class QuadLayer<P extends object = object> extends Layer<P & QuadLayerProps> {
   static override layerName = 'QuadLayer';
-  static override defaultProps: DefaultProps<QuadLayerProps> = { quads: { type: 'object', value: EMPTY, compare: false } };
+  static override defaultProps: DefaultProps<QuadLayerProps> = { quads: { type: 'object', value: EMPTY_QUADS, compare: false } };
 
   /** Each subclass's attributes, shaders and uniforms. */
   static spec: QuadSpec;
@@ -102,7 +94,7 @@ export abstract class QuadLayer<P extends object = object> extends Layer<P & Qua
 
   override updateState(params: UpdateParameters<this>): void {
     super.updateState(params);
-    if (params.props.quads !== params.oldProps.quads || params.changeFlags.extensionsChanged) this.upload(params.props.quads);
+    if (params.props.quads !== params.oldProps.quads) this.upload(params.props.quads);
   }
 
   override finalizeState(context: LayerContext): void {

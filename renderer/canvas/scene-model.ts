@@ -8,23 +8,13 @@ import type { Rect } from './camera';
 import { buildEdgeGeometry, type EdgeGeometry } from './edge-geometry';
 import { computeEdgeColours, type EdgeColours } from './edge-style';
 import { buildLabelIndex, LABEL_BADGE, LABEL_COUNT, LABEL_OPTIONS, LABEL_TITLE, LabelWindow, selectLabels, type LabelIndex } from './labels';
+import { EMPTY_QUADS, type QuadAttributeData, type QuadData } from './quad-geometry';
 import { computeNodeColours, type CanvasStyle, type Highlight, type NodeColours } from './node-style';
 import { buildGroups, gatherColours, type Group, type GroupColours } from './scene-groups';
 import { CullWindow, selectVisible, type EdgeEnds, type Visible } from './visibility';
 
-export interface BinaryAttribute {
-  readonly value: Float32Array | Uint8Array;
-  readonly size: number;
-  readonly normalized?: boolean;
-}
-
-export interface BinaryData {
-  readonly length: number;
-  readonly attributes: Readonly<Record<string, BinaryAttribute>>;
-}
-
-const f32 = (value: Float32Array, size: number): BinaryAttribute => ({ value, size });
-const rgba = (value: Uint8Array): BinaryAttribute => ({ value, size: 4, normalized: true });
+const f32 = (value: Float32Array, size: number): QuadAttributeData => ({ value, size });
+const rgba = (value: Uint8Array): QuadAttributeData => ({ value, size: 4 });
 
 export class SceneModel {
   readonly groups: Group[];
@@ -34,9 +24,9 @@ export class SceneModel {
   /** The scene's extent, world units. */
   readonly bounds: Rect;
   /** Per-group data of the instances drawn now (subset geometry plus colours). */
-  groupData: BinaryData[] = [];
-  edgeData: BinaryData = { length: 0, attributes: {} };
-  arrowData: BinaryData = { length: 0, attributes: {} };
+  groupData: QuadData[] = [];
+  edgeData: QuadData = EMPTY_QUADS;
+  arrowData: QuadData = EMPTY_QUADS;
   nodeColours: NodeColours | null = null;
   edgeColours: EdgeColours | null = null;
   /** What culling, level of detail and the detail budget left to draw. */
@@ -55,9 +45,9 @@ export class SceneModel {
   private readonly arrowBase: Float32Array;
   private readonly arrowWidth: Float32Array;
   /** Geometry descriptors of the drawn subset, kept while only colours change (no re-upload). */
-  private groupGeometry: Record<string, BinaryAttribute>[] = [];
-  private segGeometry: Record<string, BinaryAttribute> = {};
-  private arrowGeometry: Record<string, BinaryAttribute> = {};
+  private groupGeometry: Record<string, QuadAttributeData>[] = [];
+  private segGeometry: Record<string, QuadAttributeData> = {};
+  private arrowGeometry: Record<string, QuadAttributeData> = {};
   /** Scene slots of each edge's ends, for the edge level of detail. */
   private readonly edgeEnds: EdgeEnds;
   private segIndex = new Int32Array(0);
@@ -188,7 +178,7 @@ export class SceneModel {
     this.groupData = this.groups.map((_, k) => {
       const idx = v.groups[k] ?? new Int32Array(0);
       const c = this.groupColours[k];
-      if (!c) return { length: 0, attributes: {} };
+      if (!c) return EMPTY_QUADS;
       return {
         length: idx.length,
         attributes: {
