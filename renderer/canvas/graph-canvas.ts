@@ -35,7 +35,7 @@ const FADE_MS = 250;
 /**
  * Software rasterisers while the camera moves: drawing-buffer pixels per CSS pixel, and labels
  * drawn, those on screen first (the selection covers twice the view each way). 250 covers every
- * label on screen in the benchmark's views and pans at 36 fps with 10^5 nodes (docs/PERFORMANCE.md).
+ * label on screen in the benchmark's views (docs/PERFORMANCE.md).
  */
 const MOTION_PIXEL_RATIO = 0.5;
 const MOTION_LABELS = 250;

@@ -109,7 +109,10 @@ export function selectVisible(groups: readonly Group[], edges: EdgeGeometry, reg
       total = j.total;
     }
   }
-  const truncated = (keepBox > 0 && hist.subarray(0, keepBox).some((c) => c > 0)) || (keepEdge > 0 && edgeHist.subarray(0, keepEdge).some((c) => c > 0));
+  const cuts = (h: Float64Array, keep: number): boolean => keep > 0 && h.subarray(0, keep).some((c) => c > 0);
+  // Labels need their box: only a cut of boxes limits them (cutPx).
+  const boxesCut = cuts(hist, keepBox);
+  const truncated = boxesCut || cuts(edgeHist, keepEdge);
   // Pass 2: gather.
   const out = groupClass.map((cls) => {
     let n = 0;
@@ -124,8 +127,6 @@ export function selectVisible(groups: readonly Group[], edges: EdgeGeometry, reg
   const edgeIdx = new Int32Array(ne);
   let j = 0;
   for (let e = 0; e < m; e++) if ((edgeClass[e] as number) >= keepEdge) edgeIdx[j++] = e;
-  // Labels need their box: only a cut of boxes limits them.
-  const boxesCut = keepBox > 0 && hist.subarray(0, keepBox).some((c) => c > 0);
   return { groups: out, edges: edgeIdx, instances: total, truncated, cutPx: boxesCut ? bucketPx(keepBox) : 0 };
 }
 
