@@ -1,5 +1,5 @@
 // `scopeview hierarchy`: every node of the scope hierarchy, named as TensorBoard names them
-// (strict `a/(a)`, series `prefix[start-end]`, embedded nodes with `embeddedIn`), so both can be
+// (strict `a/(a)`, series `prefix[start-end]`, embedded nodes with every host in `embeddedIn`), so both can be
 // compared entry by entry. Library functions follow under `__function_library__/NAME/`.
 import type { Graph } from '../core/graph/graph';
 import { H_KIND_NAMES, type Hierarchy } from '../core/scope/hierarchy';
@@ -10,7 +10,8 @@ export interface HierarchyJsonNode {
   parent: string | null;
   type: 'scope' | 'op' | 'series';
   op: string | null;
-  embeddedIn: string | null;
+  /** Hierarchy names of every node this one is drawn inside, in graph order; [] when it has a box of its own. */
+  embeddedIn: string[];
   auxiliary: boolean;
   template: string | null;
 }
@@ -44,21 +45,21 @@ export function hierarchyJson(h: Hierarchy, templateOf: (x: number) => string | 
       parent: full(h.parent[x] as number),
       type: H_KIND_NAMES[h.kind[x] as 0 | 1 | 2],
       op: h.op(x),
-      embeddedIn: null,
+      embeddedIn: [],
       auxiliary: aux[x] === 1,
       template: template(x),
     });
   }
   const g: Graph = h.graph;
   for (let i = 0; i < g.nodeCount; i++) {
-    const host = h.embeddedIn[i] as number;
-    if (host < 0) continue;
+    const hosts = h.hostsOf(i);
+    if (hosts.length === 0) continue;
     out.push({
       name: prefix + strictName(h, g.name(i)),
       parent: full(embeddedParent(h, g.name(i))),
       type: 'op',
       op: g.op(i),
-      embeddedIn: prefix + h.name(h.hnodeOf[host] as number),
+      embeddedIn: Array.from(hosts, (host) => prefix + h.name(h.hnodeOf[host] as number)),
       auxiliary: false,
       template: null,
     });
@@ -70,10 +71,10 @@ export function hierarchyJson(h: Hierarchy, templateOf: (x: number) => string | 
 export function modelJson(model: ScopeModel): { nodes: HierarchyJsonNode[] } {
   const nodes = hierarchyJson(model.hierarchy, model.templates.of, model.auxiliary);
   if (model.library.length) {
-    nodes.push({ name: LIBRARY_ROOT, parent: null, type: 'scope', op: null, embeddedIn: null, auxiliary: false, template: null });
+    nodes.push({ name: LIBRARY_ROOT, parent: null, type: 'scope', op: null, embeddedIn: [], auxiliary: false, template: null });
     for (const f of model.library) {
       const top = `${LIBRARY_ROOT}/${f.name}`;
-      nodes.push({ name: top, parent: LIBRARY_ROOT, type: 'scope', op: null, embeddedIn: null, auxiliary: false, template: null });
+      nodes.push({ name: top, parent: LIBRARY_ROOT, type: 'scope', op: null, embeddedIn: [], auxiliary: false, template: null });
       nodes.push(...hierarchyJson(f.hierarchy, f.templates.of, f.auxiliary, `${top}/`, top));
     }
   }

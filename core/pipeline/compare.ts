@@ -2,33 +2,13 @@
 // B), handed to each session as its overlay so that later scenes carry diff colours and badges;
 // counterparts across the panes (synchronised expansion, focusing a change in both); and the
 // variables of both graphs side by side.
-import { diffDocument, diffGraphs, type DiffDocument, type GraphDiff } from '../diff/diff';
+import { diffDocument, diffGraphs, type GraphDiff } from '../diff/diff';
 import { DIFF_STATUSES, STATUS_ADDED, type DiffStatus } from '../diff/classify';
 import type { Graph } from '../graph/graph';
 import type { ScopedHierarchy } from '../scope/scope-engine';
-import type { VariableReport } from '../scope/variables';
 import { counterpart } from './diff-overlay';
-import type { Location } from './protocol';
+import type { Counterpart, DiffReply, VariableRow } from './messages';
 import type { Session } from './session';
-
-export interface DiffReply extends DiffDocument {
-  readonly nodesA: number;
-  readonly nodesB: number;
-  readonly ms: number;
-}
-
-/** What a node or scope of one pane is on the other, and where it is drawn there. */
-export interface Counterpart {
-  readonly name: string;
-  readonly location: Location | null;
-}
-
-/** A variable of A, of B, or the pair the diff matched, with the pair's status. */
-export interface VariableRow {
-  readonly a: VariableReport | null;
-  readonly b: VariableReport | null;
-  readonly status: DiffStatus;
-}
 
 interface Current {
   /** The selections diffed (a new selection, even of the same graph, drops the overlay). */

@@ -32,6 +32,22 @@ describe('diff overlay', () => {
     expect(boxStatus(h, all, new Uint8Array(g.nodeCount).fill(STATUS_ADDED), net)).toBe(STATUS_ADDED);
   });
 
+  it('counts a Const shared by ops in two scopes in each host, and once in each scope', () => {
+    const shared = makeGraph([
+      ['k', 'Const'],
+      ['p/a', 'Mul', ['k']],
+      ['p/b', 'Mul', ['k']],
+      ['q/c', 'Add', ['k']],
+    ]);
+    const sh = analyzeHierarchy(shared).hierarchy;
+    const st = Uint8Array.from([STATUS_ATTR_CHANGED, STATUS_SAME, STATUS_SAME, STATUS_SAME]);
+    const counts = hierarchyCounts(sh, st);
+    const changed = (name: string): number => counts[sh.find(name) * 6 + STATUS_ATTR_CHANGED]!;
+    expect([changed('p/a'), changed('p/b'), changed('q/c'), changed('p'), changed('q'), changed('')]).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(counts[sh.find('p') * 6 + STATUS_SAME]).toBe(2);
+    expect(boxStatus(sh, counts, st, sh.find('q/c'))).toBe(DIFF_MIXED);
+  });
+
   it('writes badges over the non-zero counts only', () => {
     expect(badgeText(3, 1, 2)).toBe('+3 \u22121 ~2');
     expect(badgeText(0, 4, 0)).toBe('\u22124');

@@ -25,21 +25,32 @@ export interface DiffOverlay {
 const WIDTH = 6;
 
 /**
- * Status counts per hierarchy node (6 per node, DIFF_STATUSES order). Nodes embedded into another
- * (Const inputs, summaries) count inside their host, where the canvas shows them.
+ * Status counts per hierarchy node (6 per node, DIFF_STATUSES order). A node embedded into others
+ * (Const inputs, summaries) counts in each host, where the canvas draws it, and once in every
+ * scope holding any of its hosts: +1 per host and −1 at the lowest common ancestor of hosts that
+ * follow each other in preorder, so the subtree sums count each node once per scope.
  */
 export function hierarchyCounts(h: Hierarchy, status: Uint8Array): Int32Array {
   const counts = new Int32Array(h.count * WIDTH);
   const g = h.graph;
+  const add = (x: number, k: number, v: number): void => {
+    counts[x * WIDTH + k] = (counts[x * WIDTH + k] as number) + v;
+  };
+  const hosts: number[] = [];
   for (let i = 0; i < g.nodeCount; i++) {
-    let x = h.hnodeOf[i] as number;
-    if (x < 0) {
-      const host = h.embeddedIn[i] as number;
-      x = host >= 0 ? (h.hnodeOf[host] as number) : -1;
+    const k = status[i] as number;
+    const x = h.hnodeOf[i] as number;
+    if (x >= 0) {
+      add(x, k, 1);
+      continue;
     }
-    if (x < 0) continue;
-    const at = x * WIDTH + (status[i] as number);
-    counts[at] = (counts[at] as number) + 1;
+    hosts.length = 0;
+    for (const host of h.hostsOf(i)) hosts.push(h.hnodeOf[host] as number);
+    hosts.sort((a, b) => (h.pre[a] as number) - (h.pre[b] as number));
+    for (let j = 0; j < hosts.length; j++) {
+      add(hosts[j] as number, k, 1);
+      if (j > 0) add(lowestCommonAncestor(h, hosts[j - 1] as number, hosts[j] as number), k, -1);
+    }
   }
   // Children are numbered after their parents: a reverse preorder sweep completes each subtree first.
   for (let p = h.count - 1; p > 0; p--) {
@@ -49,6 +60,18 @@ export function hierarchyCounts(h: Hierarchy, status: Uint8Array): Int32Array {
     for (let k = 0; k < WIDTH; k++) counts[parent * WIDTH + k] = (counts[parent * WIDTH + k] as number) + (counts[x * WIDTH + k] as number);
   }
   return counts;
+}
+
+function lowestCommonAncestor(h: Hierarchy, a: number, b: number): number {
+  let x = a;
+  let y = b;
+  while ((h.depth[x] as number) > (h.depth[y] as number)) x = h.parent[x] as number;
+  while ((h.depth[y] as number) > (h.depth[x] as number)) y = h.parent[y] as number;
+  while (x !== y) {
+    x = h.parent[x] as number;
+    y = h.parent[y] as number;
+  }
+  return x;
 }
 
 /** The diff code a box shows: an op's own status, or for a scope the status all of its subtree shares (else DIFF_MIXED). */

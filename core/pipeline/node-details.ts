@@ -6,20 +6,14 @@ import { H_KIND_NAMES, H_OP, H_SCOPE } from '../scope/hierarchy';
 import { scopeHistograms } from '../scope/histograms';
 import type { ScopedHierarchy } from '../scope/scope-engine';
 import { attrEntryText } from '../scope/search-attr-text';
-import type { AttrLine, Location, NodeDetails, NodeRef } from './protocol';
+import type { AttrLine, Location, NodeDetails, NodeRef } from './messages';
 import { tensorPreview } from './tensor-preview';
 
 const MAX_LIST = 500;
 
-export function hierarchyNodeOf(model: ScopedHierarchy, graphNode: number): number {
-  const h = model.hierarchy;
-  const host = h.embeddedIn[graphNode] as number;
-  return h.hnodeOf[host >= 0 ? host : graphNode] as number;
-}
-
 function ref(model: ScopedHierarchy, graphNode: number): NodeRef {
   const g = model.hierarchy.graph;
-  return { node: hierarchyNodeOf(model, graphNode), name: g.name(graphNode), op: g.op(graphNode) };
+  return { node: model.hierarchy.holder(graphNode), name: g.name(graphNode), op: g.op(graphNode) };
 }
 
 /** The scopes to open to show h, and the box standing for it (h, or the outermost series holding it). */

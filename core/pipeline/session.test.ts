@@ -37,7 +37,7 @@ describe('Session', () => {
     expect(opened.graphs[0]?.nodes).toBe(298);
     expect(opened.contentKey).toMatch(/-\d+$/);
     const sel = s.select(0, null, DEFAULT_VIEW_OPTIONS, () => {});
-    expect(sel.scopes).toBe(120);
+    expect(sel.scopes).toBe(109);
     const scene = await s.layout([], false);
     const labels = Array.from({ length: scene.nodeCount }, (_, i) => scene.labels[i]);
     expect(labels).toContain('gradients');

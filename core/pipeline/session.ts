@@ -17,8 +17,8 @@ import { SearchIndex } from '../scope/search';
 import { analyzeVariables, type ScopesReport } from '../scope/variables';
 import { decorateScene, hierarchyCounts, type DiffOverlay } from './diff-overlay';
 import { NodeMetrics } from './node-metrics';
-import { hierarchyNodeOf, locationOf, nodeDetails } from './node-details';
-import type { GraphEntry, Location, NodeDetails, OpenedFile, OpenSummary, SearchReply, SelectSummary, TraceReply, ViewOptions } from './protocol';
+import { locationOf, nodeDetails } from './node-details';
+import type { GraphEntry, Location, NodeDetails, OpenedFile, OpenSummary, SearchReply, SelectSummary, TraceReply, ViewOptions } from './messages';
 import { previewOf, previewScene, PREVIEW_MIN_BYTES, PREVIEW_MIN_NODES, topLevelOfGraphDef } from './preview';
 import { buildScene, type Scene } from './scene';
 import { Tracer } from './trace';
@@ -206,7 +206,7 @@ export class Session<F> {
     cur.search ??= SearchIndex.build(h.graph, h);
     const r = cur.search.query(query, limit);
     const entries = r.hits.map((hit) => {
-      const node = hierarchyNodeOf(cur.model, hit.node);
+      const node = cur.model.hierarchy.holder(hit.node);
       return { node, name: hit.name, op: hit.op, scopePath: hit.scopePath, field: hit.field, ...locationOf(cur.model, node) };
     });
     return { entries, total: r.total, truncated: r.truncated, error: r.error, ms: this.host.now() - t0 };
@@ -217,7 +217,7 @@ export class Session<F> {
     const cur = this.need();
     const h = cur.model.hierarchy;
     const i = h.graph.indexOf(name);
-    if (i >= 0) return locationOf(cur.model, hierarchyNodeOf(cur.model, i));
+    if (i >= 0) return locationOf(cur.model, cur.model.hierarchy.holder(i));
     const x = h.find(name);
     return x > 0 ? locationOf(cur.model, x) : null;
   }

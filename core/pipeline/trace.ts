@@ -54,8 +54,7 @@ export class Tracer {
     for (let node = 0; node < g.nodeCount; node++) {
       if (!seen[node]) continue;
       count++;
-      const host = hier.embeddedIn[node] as number;
-      const x = hier.hnodeOf[host >= 0 ? host : node] as number;
+      const x = hier.holder(node);
       if (x < 0) continue;
       // Climb to the outermost closed ancestor: the first node below an open chain from the root.
       const chain: number[] = [];

@@ -49,25 +49,72 @@ describe('buildHierarchy', () => {
     expect(metaedges(h, 's')).toEqual(['s/init -> s/assign d1 c0 r0', 's/init -> s/t d0 c1 r0']);
   });
 
-  it('embeds single-consumer Consts and summaries, rerouting their edges', () => {
+  it('embeds every Const into each consumer and every summary into each input, rerouting their edges', () => {
     const h = buildHierarchy(makeGraph([
       ['c', 'Const'],
-      ['shared', 'Const'],
+      ['shared', 'Const', ['^gate']],
+      ['gate', 'NoOp'],
       ['x', 'Add', ['c', 'shared']],
       ['y', 'Mul', ['shared', 'x']],
       ['loss/tags', 'Const'],
       ['loss', 'ScalarSummary', ['loss/tags', 'y']],
-      ['merged', 'MergeSummary', ['loss']],
+      ['both', 'HistogramSummary', ['x', 'y']],
+      ['merged', 'MergeSummary', ['loss', 'both']],
+      ['unused', 'Const'],
     ]));
     const g = h.graph;
-    const host = (n: string) => {
-      const e = h.embeddedIn[g.indexOf(n)]!;
-      return e < 0 ? null : g.name(e);
-    };
-    expect([host('c'), host('shared'), host('loss'), host('loss/tags'), host('merged')]).toEqual(['x', null, 'y', 'y', null]);
+    const hosts = (n: string) => Array.from(h.hostsOf(g.indexOf(n)), (i) => g.name(i));
+    expect(hosts('c')).toEqual(['x']);
+    expect(hosts('shared')).toEqual(['x', 'y']);
+    expect(hosts('loss')).toEqual(['y']);
+    expect(hosts('both')).toEqual(['x', 'y']);
+    // Consumed only by an embedded summary, fed only by summaries, or by nothing: embedded nowhere.
+    expect([hosts('loss/tags'), hosts('merged'), hosts('unused')]).toEqual([[], [], []]);
+    expect(h.name(h.holder(g.indexOf('shared')))).toBe('x');
+    // Embedding ops nothing hosts stay ops but create no scope: `loss/tags` does not make `loss`.
     expect(h.find('loss')).toBe(-1);
-    // MergeSummary's input came from the summary, which is now drawn inside y.
-    expect(metaedges(h, '')).toEqual(['shared -> x d1 c0 r0', 'shared -> y d1 c0 r0', 'x -> y d1 c0 r0', 'y -> merged d1 c0 r0']);
+    expect(tree(h)['loss/tags']).toBe('op < (root)');
+    // The Const's control dependency enters each of its hosts; edges to embedded ops vanish; an edge
+    // out of an embedded summary leaves each of its hosts (`merged` reads `loss` in y, `both` in x and y).
+    expect(metaedges(h, '')).toEqual(['gate -> x d0 c1 r0', 'gate -> y d0 c1 r0', 'x -> merged d1 c0 r0', 'x -> y d1 c0 r0', 'y -> merged d2 c0 r0']);
+  });
+
+  it('never makes a scope of names under which only embedded ops live', () => {
+    const h = buildHierarchy(makeGraph([
+      ['Mul_22/y', 'Const'],
+      ['Mul_22', 'Mul', ['a', 'Mul_22/y']],
+      ['a', 'Placeholder'],
+      ['s/Const', 'Const'],
+      ['s/t/b', 'Const'],
+      ['s/x', 'Neg', ['s/Const', 's/t/b']],
+      ['w', 'Const'],
+      ['w/read', 'Identity', ['w']],
+    ]));
+    const g = h.graph;
+    expect(tree(h)).toEqual({ Mul_22: 'op < (root)', a: 'op < (root)', s: 'scope < (root)', 's/x': 'op < s', w: 'scope < (root)', 'w/read': 'op < w' });
+    expect(Array.from(h.hostsOf(g.indexOf('s/t/b')), (i) => g.name(i))).toEqual(['s/x']);
+    // An embedded op whose name is a scope made by other ops keeps that name (it is drawn in w/read).
+    expect(h.name(h.holder(g.indexOf('w')))).toBe('w/read');
+  });
+
+  it('treats every op type containing Const as TensorBoard does (HostConst, prim::Constant)', () => {
+    const h = buildHierarchy(makeGraph([['k', 'HostConst'], ['p', 'prim::Constant'], ['u', 'Relu', ['k', 'p']]]));
+    expect(h.hnodeOf[0]).toBe(-1);
+    expect(h.hnodeOf[1]).toBe(-1);
+    expect(tree(h)).toEqual({ u: 'op < (root)' });
+  });
+
+  it('puts embedding ops nothing hosts into no series', () => {
+    const nodes: NodeSpec[] = [];
+    for (let i = 1; i <= 6; i++) nodes.push([`Const_${i}`, 'Const']);
+    const h = buildHierarchy(makeGraph(nodes));
+    expect(Object.values(tree(h))).toEqual(Array(6).fill('op < (root)'));
+  });
+
+  it('keeps every node as its own op with embedding off', () => {
+    const h = buildHierarchy(makeGraph([['c', 'Const'], ['x', 'Neg', ['c']]]), { embedding: false });
+    expect(tree(h)).toEqual({ c: 'op < (root)', x: 'op < (root)' });
+    expect(metaedges(h, '')).toEqual(['c -> x d1 c0 r0']);
   });
 
   it('groups 5 or more consecutively numbered ops of one type into a series', () => {

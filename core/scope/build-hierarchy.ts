@@ -3,7 +3,7 @@
 // and metaedges lifted to lowest common ancestors. Optionally merges re-entry siblings
 // (`dense` + `dense_1`) into one scope.
 import type { Graph } from '../graph/graph';
-import { computeEmbedding } from './embedding';
+import { computeEmbedding, EMBED_NONE, firstHosts, isEmbedded, routeEdges } from './embedding';
 import { Hierarchy, H_OP, H_SCOPE, H_SERIES } from './hierarchy';
 import { buildMetaedges } from './metaedges';
 import { groupSeries } from './series';
@@ -11,7 +11,7 @@ import { discoverScopes, ROOT_ENTRY } from './scope-paths';
 import { splitUniquifier } from './uniquified-names';
 
 export interface HierarchyOptions {
-  /** Embed single-consumer Consts and Summaries into their nodes (default true). */
+  /** Embed Consts into their consumers and summaries into their inputs (default true). */
   readonly embedding?: boolean;
   /** Group numbered siblings into series (default true). */
   readonly seriesGrouping?: boolean;
@@ -30,8 +30,10 @@ function leafOf(path: string): string {
 export function buildHierarchy(graph: Graph, options: HierarchyOptions = {}): Hierarchy {
   const n = graph.nodeCount;
   const edges = graph.edges;
-  const embeddedIn = options.embedding === false ? new Int32Array(n).fill(-1) : computeEmbedding(graph, edges);
-  const paths = discoverScopes(graph);
+  const embedding = computeEmbedding(graph, edges, options.embedding !== false);
+  // Embedded ops never create scopes, and neither do the embedding ops nothing hosts (kept as ops).
+  const scopeless = embedding.role.some((r) => r !== EMBED_NONE) ? Uint8Array.from(embedding.role, (r) => (r === EMBED_NONE ? 0 : 1)) : undefined;
+  const paths = discoverScopes(graph, scopeless);
   const { table, entryParent } = paths;
   const bytes = graph.columns.bytes;
   const nameSpan = graph.columns.nameSpan;
@@ -95,7 +97,7 @@ export function buildHierarchy(graph: Graph, options: HierarchyOptions = {}): Hi
   };
 
   for (let i = 0; i < n; i++) {
-    if (embeddedIn[i] !== -1) continue;
+    if (isEmbedded(embedding, i)) continue;
     const raw = graph.name(i);
     // Strict names: an op whose name is also a scope moves inside it as `a/(a)`.
     const self = paths.selfEntry[i] as number;
@@ -110,7 +112,8 @@ export function buildHierarchy(graph: Graph, options: HierarchyOptions = {}): Hi
   }
 
   const seriesOp = new Map<number, string>();
-  const series = options.seriesGrouping !== false ? groupSeries({ kind, parent, names, opNode, count }, graph, options.seriesMinSize ?? 5) : [];
+  // TensorBoard has no node for an embedding op nothing hosts: it joins no series.
+  const series = options.seriesGrouping !== false ? groupSeries({ kind, parent, names, opNode, count }, graph, options.seriesMinSize ?? 5, scopeless) : [];
   if (count + series.length > cap) {
     cap = count + series.length;
     kind = grown(kind, new Uint8Array(cap));
@@ -132,10 +135,12 @@ export function buildHierarchy(graph: Graph, options: HierarchyOptions = {}): Hi
     names,
     opNode: opNode.length === count ? opNode : opNode.slice(0, count),
     hnodeOf,
-    embeddedIn,
+    embeddedIn: firstHosts(embedding),
+    embedding,
+    routed: routeEdges(edges, embedding),
     seriesOp,
   };
-  const metaedges = buildMetaedges(graph, cols, edges);
+  const metaedges = buildMetaedges(cols);
   return new Hierarchy(graph, cols, metaedges);
 }
 

@@ -29,13 +29,11 @@ export function computeAuxiliary(hier: Hierarchy, overrides: ExtractionOverrides
 /** Op hierarchy nodes whose op is NoOp and that feed nothing. */
 function noOpSinks(hier: Hierarchy): Uint8Array {
   const g = hier.graph;
-  const edges = g.edges;
+  const edges = hier.routed;
   const hasOut = new Uint8Array(hier.count);
   for (let e = 0; e < edges.count; e++) {
     if ((hier.metaedges.ofEdge[e] as number) < 0) continue;
-    const s = edges.src[e] as number;
-    const host = hier.embeddedIn[s] as number;
-    const h = hier.hnodeOf[host >= 0 ? host : s] as number;
+    const h = hier.hnodeOf[edges.src[e] as number] as number;
     if (h >= 0) hasOut[h] = 1;
   }
   const sinks = new Uint8Array(hier.count);

@@ -3,6 +3,7 @@
 // their endpoints. Built by build-hierarchy.ts; queried incrementally (one scope at a time).
 import { groupByKey } from '../graph/csr';
 import type { Graph } from '../graph/graph';
+import type { Embedding, RoutedEdges } from './embedding';
 
 export const H_SCOPE = 0;
 export const H_OP = 1;
@@ -23,7 +24,7 @@ export interface MetaEdges {
   /** Metaedges of scope s are ids byLca[byLcaStart[s] .. byLcaStart[s+1]). */
   readonly byLcaStart: Int32Array;
   readonly byLca: Int32Array;
-  /** For each base edge of the graph: its metaedge, or -1 (self-loop after embedding, or dangling). */
+  /** For each routed edge (Hierarchy.routed): its metaedge, or -1 (both ends in one node). */
   readonly ofEdge: Int32Array;
 }
 
@@ -35,8 +36,12 @@ export interface HierarchyColumns {
   readonly opNode: Int32Array;
   /** Graph node → its op hierarchy node, or -1 when embedded. */
   readonly hnodeOf: Int32Array;
-  /** Graph node → the graph node it is embedded in, or -1. */
+  /** Graph node → the first graph node (in graph order) it is embedded in, or -1. */
   readonly embeddedIn: Int32Array;
+  /** Every host of every embedded node. */
+  readonly embedding: Embedding;
+  /** The graph's edges after embedding, between graph nodes that have hierarchy nodes. */
+  readonly routed: RoutedEdges;
   /** Op type of series nodes (their members share it). */
   readonly seriesOp: ReadonlyMap<number, string>;
 }
@@ -49,6 +54,8 @@ export class Hierarchy {
   readonly opNode: Int32Array;
   readonly hnodeOf: Int32Array;
   readonly embeddedIn: Int32Array;
+  readonly embedding: Embedding;
+  readonly routed: RoutedEdges;
   readonly childStart: Int32Array;
   readonly childList: Int32Array;
   readonly depth: Uint16Array;
@@ -71,6 +78,8 @@ export class Hierarchy {
     this.opNode = cols.opNode;
     this.hnodeOf = cols.hnodeOf;
     this.embeddedIn = cols.embeddedIn;
+    this.embedding = cols.embedding;
+    this.routed = cols.routed;
     this.seriesOps = cols.seriesOp;
     this.metaedges = metaedges;
     const n = cols.kind.length;
@@ -96,6 +105,18 @@ export class Hierarchy {
 
   children(h: number): Int32Array {
     return this.childList.subarray(this.childStart[h] as number, this.childStart[h + 1] as number);
+  }
+
+  /** The graph nodes graph node i is drawn inside (graph order); empty when it has a box of its own. */
+  hostsOf(i: number): Int32Array {
+    const { hostStart, hosts } = this.embedding;
+    return hosts.subarray(hostStart[i] as number, hostStart[i + 1] as number);
+  }
+
+  /** The op hierarchy node drawing graph node i: its own, or its first host's when embedded. */
+  holder(i: number): number {
+    const host = this.embeddedIn[i] as number;
+    return this.hnodeOf[host >= 0 ? host : i] as number;
   }
 
   /** Op type of an op or series node; null for scopes. */

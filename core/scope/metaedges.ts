@@ -1,15 +1,16 @@
 // Lifts every graph edge to the lowest common ancestor (LCA) of its endpoints and merges edges
 // between the same two children of that scope into one metaedge counting data, control and
-// reference edges. Edges of embedded nodes are rerouted to their hosts first.
+// reference edges. It works on the edges after embedding (embedding.ts `routeEdges`).
 import { groupByKey } from '../graph/csr';
-import { EDGE_CONTROL, EDGE_REF, type EdgeList, type Graph } from '../graph/graph';
+import { EDGE_CONTROL, EDGE_REF } from '../graph/graph';
+import type { RoutedEdges } from './embedding';
 import type { MetaEdges } from './hierarchy';
 import { PairTable } from './pair-table';
 
 interface Cols {
   readonly parent: Int32Array;
   readonly hnodeOf: Int32Array;
-  readonly embeddedIn: Int32Array;
+  readonly routed: RoutedEdges;
 }
 
 /** Depth of every hierarchy node (parents may have larger ids than children: series). */
@@ -34,8 +35,8 @@ export function depths(parent: Int32Array): Int32Array {
   return depth;
 }
 
-export function buildMetaedges(_graph: Graph, cols: Cols, edges: EdgeList): MetaEdges {
-  const { parent, hnodeOf, embeddedIn } = cols;
+export function buildMetaedges(cols: Cols): MetaEdges {
+  const { parent, hnodeOf, routed: edges } = cols;
   const n = parent.length;
   const depth = depths(parent);
   const ids = new PairTable(edges.count / 2);
@@ -50,13 +51,9 @@ export function buildMetaedges(_graph: Graph, cols: Cols, edges: EdgeList): Meta
   let ref = new Int32Array(cap);
   let count = 0;
   const ofEdge = new Int32Array(edges.count).fill(-1);
-  const rep = (g: number): number => {
-    const host = embeddedIn[g] as number;
-    return hnodeOf[host >= 0 ? host : g] as number;
-  };
   for (let e = 0; e < edges.count; e++) {
-    let a = rep(edges.src[e] as number);
-    let b = rep(edges.dst[e] as number);
+    let a = hnodeOf[edges.src[e] as number] as number;
+    let b = hnodeOf[edges.dst[e] as number] as number;
     if (a < 0 || b < 0 || a === b) continue;
     // Most edges join siblings: only other edges climb to the lowest common ancestor.
     if (parent[a] !== parent[b]) {

@@ -2,7 +2,8 @@
 // SpanTable (no JS string per prefix), with its parent entry; each node gets the entry of its
 // parent path and, when its own name is also a prefix (TensorBoard's strict names), that entry.
 // An entry's table value is a node whose name starts with it, so its string can be sliced from
-// that name instead of decoded.
+// that name instead of decoded. Nodes marked scopeless (embedded ops) add no entries: they are
+// placed in the nearest scope the other names made.
 import type { Graph } from '../graph/graph';
 import { SpanTable } from '../graph/span-table';
 
@@ -19,7 +20,7 @@ export interface ScopePaths {
   readonly selfEntry: Int32Array;
 }
 
-export function discoverScopes(graph: Graph): ScopePaths {
+export function discoverScopes(graph: Graph, scopeless?: Uint8Array): ScopePaths {
   const { bytes, nameSpan } = graph.columns;
   const n = graph.nodeCount;
   const table = new SpanTable(bytes, Math.max(16, n >> 1));
@@ -37,7 +38,7 @@ export function discoverScopes(graph: Graph): ScopePaths {
     const s = nameSpan[2 * i] as number;
     const e = nameSpan[2 * i + 1] as number;
     let p = lastSlash(s, e);
-    if (p < 0) {
+    if (p < 0 || scopeless?.[i]) {
       parentEntry[i] = ROOT_ENTRY;
       continue;
     }
@@ -71,6 +72,9 @@ export function discoverScopes(graph: Graph): ScopePaths {
     }
     prevEntry = parentEntry[i] as number;
   }
+  if (scopeless) {
+    for (let i = 0; i < n; i++) if (scopeless[i]) parentEntry[i] = nearestEntry(table, bytes, nameSpan[2 * i] as number, nameSpan[2 * i + 1] as number, lastSlash);
+  }
   if (graph.uniqueNames) {
     // Look each scope up among node names rather than each (longer) name among the scopes: there
     // are fewer scopes than nodes, the name index already exists for the edges, and both tables
@@ -84,6 +88,15 @@ export function discoverScopes(graph: Graph): ScopePaths {
     for (let i = 0; i < n; i++) selfEntry[i] = table.find(bytes, nameSpan[2 * i] as number, nameSpan[2 * i + 1] as number);
   }
   return { table, entryParent, parentEntry, selfEntry };
+}
+
+/** The longest proper prefix of a name that is an entry (ROOT_ENTRY when none is). */
+function nearestEntry(table: SpanTable, bytes: Uint8Array, s: number, e: number, lastSlash: (s: number, e: number) => number): number {
+  for (let p = lastSlash(s, e); p > 0; p = lastSlash(s, p)) {
+    const id = table.find(bytes, s, p);
+    if (id >= 0) return id;
+  }
+  return ROOT_ENTRY;
 }
 
 function sameBytes(bytes: Uint8Array, a: number, b: number, len: number): boolean {

@@ -27,16 +27,16 @@ export interface ScopeContents {
   readonly bridges: readonly Bridge[];
 }
 
-/** Base edges incident to each op hierarchy node (after embedding), built once per hierarchy. */
+/** Routed edges (after embedding) incident to each op hierarchy node, built once per hierarchy. */
 class Incidence {
   readonly start: Int32Array;
   readonly edges: Int32Array;
   constructor(hier: Hierarchy) {
-    const g = hier.graph.edges;
+    const r = hier.routed;
     const n = hier.count;
     const start = new Int32Array(n + 1);
-    const ends = (e: number): [number, number] => [this.rep(hier, g.src[e] as number), this.rep(hier, g.dst[e] as number)];
-    for (let e = 0; e < g.count; e++) {
+    const ends = (e: number): [number, number] => [hier.hnodeOf[r.src[e] as number] as number, hier.hnodeOf[r.dst[e] as number] as number];
+    for (let e = 0; e < r.count; e++) {
       if ((hier.metaedges.ofEdge[e] as number) < 0) continue;
       const [a, b] = ends(e);
       start[a + 1] = (start[a + 1] as number) + 1;
@@ -45,7 +45,7 @@ class Incidence {
     for (let h = 0; h < n; h++) start[h + 1] = (start[h + 1] as number) + (start[h] as number);
     const fill = start.slice(0, n);
     const edges = new Int32Array(start[n] as number);
-    for (let e = 0; e < g.count; e++) {
+    for (let e = 0; e < r.count; e++) {
       if ((hier.metaedges.ofEdge[e] as number) < 0) continue;
       for (const x of ends(e)) {
         edges[fill[x] as number] = e;
@@ -54,11 +54,6 @@ class Incidence {
     }
     this.start = start;
     this.edges = edges;
-  }
-
-  rep(hier: Hierarchy, node: number): number {
-    const host = hier.embeddedIn[node] as number;
-    return hier.hnodeOf[host >= 0 ? host : node] as number;
   }
 }
 
@@ -86,7 +81,7 @@ export class ScopeView {
     if (scope === h.root) return [];
     this.incidence ??= new Incidence(h);
     const inc = this.incidence;
-    const g = h.graph.edges;
+    const g = h.routed;
     const first = h.pre[scope] as number;
     const last = first + (h.size[scope] as number);
     const merged = new Map<string, { inner: number; outer: number; direction: 'in' | 'out'; data: number; control: number; ref: number; elements: number }>();
@@ -94,8 +89,8 @@ export class ScopeView {
       const x = h.preOrder[p] as number;
       for (let k = inc.start[x] as number; k < (inc.start[x + 1] as number); k++) {
         const e = inc.edges[k] as number;
-        const a = inc.rep(h, g.src[e] as number);
-        const b = inc.rep(h, g.dst[e] as number);
+        const a = h.hnodeOf[g.src[e] as number] as number;
+        const b = h.hnodeOf[g.dst[e] as number] as number;
         const out = a === x;
         const other = out ? b : a;
         const po = h.pre[other] as number;

@@ -164,11 +164,7 @@ export class SearchIndex {
   /** Names of the scopes (and series) containing graph node `node`, outermost first. */
   scopePath(node: number): string[] {
     const h = this.hierarchy;
-    let x = h ? (h.hnodeOf[node] ?? -1) : -1;
-    if (h && x < 0) {
-      const host = h.embeddedIn[node] ?? -1;
-      if (host >= 0) x = h.hnodeOf[host] ?? -1;
-    }
+    const x = h ? h.holder(node) : -1;
     if (!h || x < 0) {
       const name = this.graph.name(node);
       const out: string[] = [];

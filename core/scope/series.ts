@@ -32,8 +32,8 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** The series to form, in the order TensorBoard forms them; the draft is not changed. */
-export function groupSeries(t: HierarchyDraft, graph: Graph, minSize: number): SeriesRun[] {
+/** The series to form, in the order TensorBoard forms them (graph nodes marked `excluded` join none); the draft is not changed. */
+export function groupSeries(t: HierarchyDraft, graph: Graph, minSize: number, excluded?: Uint8Array): SeriesRun[] {
   const out: SeriesRun[] = [];
   const kinds = new Map<string, Map<string, number>>();
   let kindCount = 0;
@@ -48,7 +48,7 @@ export function groupSeries(t: HierarchyDraft, graph: Graph, minSize: number): S
   const memberH: number[] = [];
   const count = t.count;
   for (let h = 0; h < count; h++) {
-    if (t.kind[h] !== H_OP) continue;
+    if (t.kind[h] !== H_OP || excluded?.[t.opNode[h] as number]) continue;
     const name = t.names[h] as string;
     const end = name.length;
     if (!isDigit(name.charCodeAt(end - 1))) continue;

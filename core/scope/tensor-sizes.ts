@@ -23,9 +23,10 @@ export class TensorSizes {
 
   constructor(private readonly hier: Hierarchy) {}
 
-  /** Elements carried by graph edge e (its source's output slot). */
-  edgeElements(e: number): number {
+  /** Elements carried by routed edge r (its graph edge's source output slot). */
+  edgeElements(r: number): number {
     const g = this.hier.graph;
+    const e = this.hier.routed.base[r] as number;
     const src = g.edges.src[e] as number;
     let shapes = this.shapes.get(src);
     if (shapes === undefined) {
@@ -40,7 +41,7 @@ export class TensorSizes {
     const hit = this.sizes.get(m);
     if (hit !== undefined) return hit;
     const idx = this.index();
-    const kinds = this.hier.graph.edges.kind;
+    const kinds = this.hier.routed.kind;
     let total = 0;
     for (let k = idx.start[m] as number; k < (idx.start[m + 1] as number); k++) {
       const e = idx.items[k] as number;
@@ -50,7 +51,7 @@ export class TensorSizes {
     return total;
   }
 
-  /** Base edges of each metaedge (built on the first size asked for). */
+  /** Routed edges of each metaedge (built on the first size asked for). */
   private index(): Csr {
     this.byMetaedge ??= groupByKey(this.hier.metaedges.ofEdge, this.hier.metaedges.count);
     return this.byMetaedge;

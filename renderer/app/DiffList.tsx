@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { DIFF_STATUSES, type DiffStatus } from '../../core/diff/classify';
 import type { DiffChange } from '../../core/diff/diff';
-import type { DiffReply } from '../../core/pipeline/compare';
+import type { DiffReply } from '../../core/pipeline/messages';
 import { cssColour, DIFF_COLOURS } from '../canvas/palette';
 import type { Comparison } from './compare-controller';
 

@@ -3,7 +3,7 @@
 // expansion, focusing a change in both panes, the variables side by side, and the exports.
 import type { DiffStatus } from '../../core/diff/classify';
 import type { DiffChange } from '../../core/diff/diff';
-import type { DiffReply, VariableRow } from '../../core/pipeline/compare';
+import type { DiffReply, VariableRow } from '../../core/pipeline/messages';
 import type { Pane } from '../../core/pipeline/protocol';
 import type { Camera } from '../canvas/graph-canvas';
 import type { Host, OpenedInput } from '../host/host';
