@@ -12,7 +12,7 @@ interface Node {
   parent: string | null;
   type: string;
   op: string | null;
-  embeddedIn: string | null;
+  embeddedIn: string[];
   auxiliary: boolean;
   template: string | null;
 }
@@ -47,9 +47,13 @@ describe('scopeview hierarchy', () => {
     expect(byName.get('save/Assign_[1-269]')).toMatchObject({ type: 'series', op: 'Assign', parent: 'save' });
     expect(byName.get('save/Assign_7')).toMatchObject({ parent: 'save/Assign_[1-269]' });
     expect(byName.get('init')).toMatchObject({ auxiliary: true, type: 'op', op: 'NoOp' });
-    const embedded = nodes.filter((n) => n.embeddedIn !== null);
+    const embedded = nodes.filter((n) => n.embeddedIn.length > 0);
     expect(embedded.length).toBeGreaterThan(100);
-    for (const n of embedded) expect(byName.has(n.embeddedIn as string)).toBe(true);
+    for (const n of embedded) for (const host of n.embeddedIn) expect(byName.get(host)?.type).toBe('op');
+    // Ops with boxes of their own list no hosts.
+    expect(nodes.filter((n) => n.type !== 'op').every((n) => n.embeddedIn.length === 0)).toBe(true);
+    // A Const several ops read is drawn inside each of them, in graph order.
+    expect(embedded.some((n) => n.embeddedIn.length > 1)).toBe(true);
   });
 
   it.skipIf(!HAVE_CORPUS)('lists library functions under __function_library__ (corpus)', () => {

@@ -104,4 +104,40 @@ describe.skipIf(!HAVE_CORPUS)('hierarchy of corpus graphs', () => {
       }
     }
   });
+
+  it('every corpus graph: scopes come only from ops with boxes; each Const is inside every op that reads it', async () => {
+    const manifest = readManifest();
+    const embeds = (op: string): boolean => /Const/.test(op) || /^[a-zA-Z]+Summary$/.test(op);
+    let checkedConsts = 0;
+    for (const rel of Object.keys(manifest)) {
+      const r = await loadSource(memorySource(rel, corpusBytes(rel)));
+      for (const lg of r.graphs) {
+        const { hierarchy: h } = analyzeGraph(lg.graph);
+        const g = h.graph;
+        // Every '/'-prefix of an ordinary op's name, computed here from the names alone.
+        const made = new Set<string>();
+        for (let i = 0; i < g.nodeCount; i++) {
+          if (embeds(g.op(i))) continue;
+          const n = g.name(i);
+          for (let p = n.indexOf('/'); p > 0; p = n.indexOf('/', p + 1)) made.add(n.slice(0, p));
+        }
+        for (let x = 1; x < h.count; x++) if (h.kind[x] === H_SCOPE) expect(made.has(h.name(x)), `${rel}: scope ${h.name(x)}`).toBe(true);
+        const consumers = new Map<number, Set<number>>();
+        const e = g.edges;
+        for (let k = 0; k < e.count; k++) {
+          const src = e.src[k]!;
+          const dst = e.dst[k]!;
+          if (!/Const/.test(g.op(src)) || embeds(g.op(dst)) || src === dst) continue;
+          let set = consumers.get(src);
+          if (!set) consumers.set(src, (set = new Set()));
+          set.add(dst);
+        }
+        for (const [c, set] of consumers) {
+          expect(Array.from(h.hostsOf(c)), `${rel}: ${g.name(c)}`).toEqual([...set].sort((a, b) => a - b));
+          checkedConsts++;
+        }
+      }
+    }
+    expect(checkedConsts).toBeGreaterThan(1000);
+  });
 });
