@@ -69,6 +69,8 @@ export interface NodeRef {
 export interface Location {
   readonly target: number;
   readonly expand: readonly string[];
+  /** The graph node asked for when it is drawn inside `target` (an embedded Const or summary). */
+  readonly embedded?: number;
 }
 
 export interface SearchEntry extends NodeRef, Location {
@@ -89,6 +91,13 @@ export interface AttrLine {
   readonly value: string;
 }
 
+/** An op without a box of its own: a graph node drawn inside another. */
+export interface EmbeddedRef {
+  readonly graphNode: number;
+  readonly name: string;
+  readonly op: string;
+}
+
 export interface NodeDetails {
   readonly node: number;
   readonly name: string;
@@ -106,8 +115,10 @@ export interface NodeDetails {
   readonly outputs: readonly NodeRef[];
   readonly controlInputs: readonly NodeRef[];
   readonly controlOutputs: readonly NodeRef[];
-  /** Ops embedded into this node (Const inputs, summaries). */
-  readonly embedded: readonly string[];
+  /** Ops drawn inside this op (Const inputs, summaries), each inspectable on its own. */
+  readonly embedded: readonly EmbeddedRef[];
+  /** For an embedded op: every op it is drawn inside, in graph order. */
+  readonly drawnIn: readonly NodeRef[];
   readonly path: readonly string[];
 }
 

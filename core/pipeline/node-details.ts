@@ -1,12 +1,13 @@
 // The inspector's view of one hierarchy node: name, op, device, decoded attributes (dtype, shapes,
 // a Const preview, `_output_shapes`), and inputs / outputs with control dependencies apart, each as
-// a hierarchy node the UI can select. Scopes get their op histogram and template instead.
+// a hierarchy node the UI can select; the ops drawn inside an op, and for such an embedded op every
+// op it is drawn inside. Scopes get their op histogram and template instead.
 import { EDGE_CONTROL } from '../graph/graph';
-import { H_KIND_NAMES, H_OP, H_SCOPE } from '../scope/hierarchy';
+import { H_KIND_NAMES, H_OP, H_SCOPE, type Hierarchy } from '../scope/hierarchy';
 import { scopeHistograms } from '../scope/histograms';
 import type { ScopedHierarchy } from '../scope/scope-engine';
 import { attrEntryText } from '../scope/search-attr-text';
-import type { AttrLine, Location, NodeDetails, NodeRef } from './messages';
+import type { AttrLine, EmbeddedRef, Location, NodeDetails, NodeRef } from './messages';
 import { tensorPreview } from './tensor-preview';
 
 const MAX_LIST = 500;
@@ -16,8 +17,16 @@ function ref(model: ScopedHierarchy, graphNode: number): NodeRef {
   return { node: model.hierarchy.holder(graphNode), name: g.name(graphNode), op: g.op(graphNode) };
 }
 
-/** The scopes to open to show h, and the box standing for it (h, or the outermost series holding it). */
-export function locationOf(model: ScopedHierarchy, h: number): Location {
+/** Graph node i when it is drawn inside other ops (embedded), else undefined. */
+export function embeddedNode(h: Hierarchy, i: number): number | undefined {
+  return h.hostsOf(i).length > 0 ? i : undefined;
+}
+
+/**
+ * The scopes to open to show h, and the box standing for it (h, or the outermost series holding
+ * it); `embedded` names the graph node asked for when it is drawn inside h.
+ */
+export function locationOf(model: ScopedHierarchy, h: number, embedded?: number): Location {
   const hier = model.hierarchy;
   const expand: string[] = [];
   let target = h;
@@ -28,7 +37,8 @@ export function locationOf(model: ScopedHierarchy, h: number): Location {
       expand.length = 0;
     }
   }
-  return { target, expand: expand.reverse() };
+  const location = { target, expand: expand.reverse() };
+  return embedded === undefined ? location : { ...location, embedded };
 }
 
 /** Names of the scopes holding h, outermost first. */
@@ -51,7 +61,11 @@ function attrLines(model: ScopedHierarchy, node: number): AttrLine[] {
   return lines.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-export function nodeDetails(model: ScopedHierarchy, h: number): NodeDetails {
+/**
+ * Details of hierarchy node h, or, with `embedded`, of that graph node (an op drawn inside h and
+ * its other hosts, which has no hierarchy node of its own).
+ */
+export function nodeDetails(model: ScopedHierarchy, h: number, embedded?: number): NodeDetails {
   const hier = model.hierarchy;
   if (h < 0 || h >= hier.count) throw new Error(`no hierarchy node ${h}`);
   const g = hier.graph;
@@ -66,17 +80,27 @@ export function nodeDetails(model: ScopedHierarchy, h: number): NodeDetails {
     return {
       ...base, op: hier.op(h), device: devices.length === 1 ? (devices[0] as string) : devices.length > 1 ? `${devices.length} devices` : null,
       attrs: [], opCount: hier.opCount[h] as number, histogram, template, templateSize,
-      inputs: [], outputs: [], controlInputs: [], controlOutputs: [], embedded: [],
+      inputs: [], outputs: [], controlInputs: [], controlOutputs: [], embedded: [], drawnIn: [],
     };
   }
-  const node = hier.opNode[h] as number;
+  if (embedded !== undefined && (embedded < 0 || embedded >= g.nodeCount || !hier.hostsOf(embedded).includes(hier.opNode[h] as number))) {
+    throw new Error(`graph node ${embedded} is not drawn inside hierarchy node ${h}`);
+  }
+  const node = embedded ?? (hier.opNode[h] as number);
   const e = g.edges;
   const inputs: (NodeRef & { slot: string })[] = [];
   const outputs: NodeRef[] = [];
   const controlInputs: NodeRef[] = [];
   const controlOutputs: NodeRef[] = [];
+  const inside: EmbeddedRef[] = [];
   const seenOut = new Set<number>();
   const seenCtlOut = new Set<number>();
+  const seenInside = new Set<number>();
+  const drawnHere = (other: number): void => {
+    if (embedded !== undefined || seenInside.has(other) || inside.length >= MAX_LIST || !hier.hostsOf(other).includes(node)) return;
+    seenInside.add(other);
+    inside.push({ graphNode: other, name: g.name(other), op: g.op(other) });
+  };
   for (let k = 0; k < e.count; k++) {
     const src = e.src[k] as number;
     const dst = e.dst[k] as number;
@@ -84,6 +108,7 @@ export function nodeDetails(model: ScopedHierarchy, h: number): NodeDetails {
     if (dst === node) {
       if (control) controlInputs.push(ref(model, src));
       else inputs.push({ ...ref(model, src), slot: `${e.dstInput[k] as number} ← :${e.srcSlot[k] as number}` });
+      drawnHere(src);
     }
     if (src === node) {
       const list = control ? controlOutputs : outputs;
@@ -92,12 +117,12 @@ export function nodeDetails(model: ScopedHierarchy, h: number): NodeDetails {
         seen.add(dst);
         list.push(ref(model, dst));
       }
+      drawnHere(dst);
     }
   }
-  const embedded: string[] = [];
-  for (let i = 0; i < g.nodeCount && embedded.length < MAX_LIST; i++) if (hier.embeddedIn[i] === node) embedded.push(g.name(i));
+  const drawnIn = Array.from(hier.hostsOf(node).subarray(0, MAX_LIST), (host) => ref(model, host));
   return {
     ...base, name: g.name(node), op: g.op(node), device: g.device(node) || null, attrs: attrLines(model, node), opCount: 1, histogram: [], template: null, templateSize: 0,
-    inputs: inputs.slice(0, MAX_LIST), outputs, controlInputs: controlInputs.slice(0, MAX_LIST), controlOutputs, embedded,
+    inputs: inputs.slice(0, MAX_LIST), outputs, controlInputs: controlInputs.slice(0, MAX_LIST), controlOutputs, embedded: inside.sort((a, b) => a.graphNode - b.graphNode), drawnIn,
   };
 }

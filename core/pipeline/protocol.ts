@@ -20,7 +20,7 @@ export type Request<F> = (
   | { readonly type: 'select'; readonly id: number; readonly graph: number; readonly fn: number | null; readonly options: ViewOptions; readonly metrics: LabelMetrics }
   | { readonly type: 'layout'; readonly id: number; readonly expanded: readonly string[]; readonly xla: boolean }
   | { readonly type: 'search'; readonly id: number; readonly query: string }
-  | { readonly type: 'inspect'; readonly id: number; readonly node: number }
+  | { readonly type: 'inspect'; readonly id: number; readonly node: number; readonly embedded?: number }
   | { readonly type: 'trace'; readonly id: number; readonly node: number; readonly direction: 'inputs' | 'outputs' }
   | { readonly type: 'variables'; readonly id: number }
   | { readonly type: 'locate'; readonly id: number; readonly name: string }

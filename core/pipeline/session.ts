@@ -17,7 +17,7 @@ import { SearchIndex } from '../scope/search';
 import { analyzeVariables, type ScopesReport } from '../scope/variables';
 import { decorateScene, hierarchyCounts, type DiffOverlay } from './diff-overlay';
 import { NodeMetrics } from './node-metrics';
-import { locationOf, nodeDetails } from './node-details';
+import { embeddedNode, locationOf, nodeDetails } from './node-details';
 import type { GraphEntry, Location, NodeDetails, OpenedFile, OpenSummary, SearchReply, SelectSummary, TraceReply, ViewOptions } from './messages';
 import { previewOf, previewScene, PREVIEW_MIN_BYTES, PREVIEW_MIN_NODES, topLevelOfGraphDef } from './preview';
 import { buildScene, type Scene } from './scene';
@@ -206,8 +206,8 @@ export class Session<F> {
     cur.search ??= SearchIndex.build(h.graph, h);
     const r = cur.search.query(query, limit);
     const entries = r.hits.map((hit) => {
-      const node = cur.model.hierarchy.holder(hit.node);
-      return { node, name: hit.name, op: hit.op, scopePath: hit.scopePath, field: hit.field, ...locationOf(cur.model, node) };
+      const node = h.holder(hit.node);
+      return { node, name: hit.name, op: hit.op, scopePath: hit.scopePath, field: hit.field, ...locationOf(cur.model, node, embeddedNode(h, hit.node)) };
     });
     return { entries, total: r.total, truncated: r.truncated, error: r.error, ms: this.host.now() - t0 };
   }
@@ -217,13 +217,14 @@ export class Session<F> {
     const cur = this.need();
     const h = cur.model.hierarchy;
     const i = h.graph.indexOf(name);
-    if (i >= 0) return locationOf(cur.model, cur.model.hierarchy.holder(i));
+    if (i >= 0) return locationOf(cur.model, h.holder(i), embeddedNode(h, i));
     const x = h.find(name);
     return x > 0 ? locationOf(cur.model, x) : null;
   }
 
-  inspect(node: number): NodeDetails {
-    return nodeDetails(this.need().model, node);
+  /** The inspector's details of hierarchy node `node`, or of the embedded graph node drawn inside it. */
+  inspect(node: number, embedded?: number): NodeDetails {
+    return nodeDetails(this.need().model, node, embedded);
   }
 
   trace(node: number, direction: 'inputs' | 'outputs'): TraceReply {

@@ -1,6 +1,7 @@
 // The node inspector: name, op, device, decoded attributes, and inputs / outputs (control
-// dependencies apart) as lists whose entries select and reveal that node.
-import type { NodeDetails, NodeRef } from '../../core/pipeline/protocol';
+// dependencies apart) as lists whose entries select and reveal that node; the ops drawn inside an
+// op, and for such an embedded op every op it is drawn inside.
+import type { EmbeddedRef, NodeDetails, NodeRef } from '../../core/pipeline/protocol';
 import type { Controller } from './controller';
 
 function RefList({ title, items, c }: { title: string; items: readonly (NodeRef & { slot?: string })[]; c: Controller }) {
@@ -20,6 +21,23 @@ function RefList({ title, items, c }: { title: string; items: readonly (NodeRef 
   );
 }
 
+function EmbeddedList({ items, host, c }: { items: readonly EmbeddedRef[]; host: number; c: Controller }) {
+  if (items.length === 0) return null;
+  return (
+    <section data-testid="inspector-embedded">
+      <h3>Drawn inside this op <span className="muted">({items.length})</span></h3>
+      <ul className="refs">
+        {items.map((r) => (
+          <li key={r.graphNode}>
+            <button type="button" className="link" title={r.name} onClick={() => void c.select(host, r.graphNode)}>{r.name}</button>
+            <span className="muted"> {r.op}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function Inspector({ details, c, traced }: { details: NodeDetails | null; c: Controller; traced: string | null }) {
   if (!details) return <p className="muted empty">Click a node to inspect it. Double-click a scope to open it.</p>;
   const d = details;
@@ -27,7 +45,7 @@ export function Inspector({ details, c, traced }: { details: NodeDetails | null;
     <div className="inspector" data-testid="inspector">
       <h2 className="node-name" title={d.name}>{d.name}</h2>
       <dl>
-        <dt>kind</dt><dd>{d.kind}</dd>
+        <dt>kind</dt><dd>{d.drawnIn.length > 0 ? 'op, drawn inside its hosts' : d.kind}</dd>
         {d.op && (<><dt>op</dt><dd data-testid="inspector-op">{d.op}</dd></>)}
         {d.device && (<><dt>device</dt><dd>{d.device}</dd></>)}
         {d.kind !== 'op' && (<><dt>ops inside</dt><dd>{d.opCount.toLocaleString()}</dd></>)}
@@ -59,9 +77,8 @@ export function Inspector({ details, c, traced }: { details: NodeDetails | null;
       <RefList title="Outputs" items={d.outputs} c={c} />
       <RefList title="Control inputs" items={d.controlInputs} c={c} />
       <RefList title="Control outputs" items={d.controlOutputs} c={c} />
-      {d.embedded.length > 0 && (
-        <section><h3>Drawn inside</h3><ul className="refs">{d.embedded.map((e) => <li key={e}>{e}</li>)}</ul></section>
-      )}
+      <EmbeddedList items={d.embedded} host={d.node} c={c} />
+      <RefList title="Drawn inside" items={d.drawnIn} c={c} />
     </div>
   );
 }

@@ -12,7 +12,7 @@ export function SearchPanel({ results, query, c }: { results: SearchReply | null
       <ul className="refs">
         {results.entries.map((e, i) => (
           <li key={`${e.name}:${i}`}>
-            <button type="button" className="link result" title={e.name} onClick={() => void c.reveal(e.target, e.expand)}>
+            <button type="button" className="link result" title={e.name} onClick={() => void c.reveal(e.target, e.expand, e.embedded)}>
               {e.name.slice(e.name.lastIndexOf('/') + 1)}
             </button>
             <span className="muted"> {e.op}</span>

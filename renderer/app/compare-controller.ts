@@ -217,7 +217,7 @@ export class Comparison {
         const from: Pane = change.a ? 0 : 1;
         const scope = parentScope(only);
         const other = scope ? await this.client.request({ type: 'counterpart', name: scope }, undefined, from) : null;
-        if (other?.location) jobs.push(this.panes[from === 0 ? 1 : 0].reveal(other.location.target, other.location.expand));
+        if (other?.location) jobs.push(this.panes[from === 0 ? 1 : 0].reveal(other.location.target, other.location.expand, other.location.embedded));
       }
       await Promise.all(jobs);
     } finally {

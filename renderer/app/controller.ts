@@ -133,6 +133,7 @@ export class Controller {
   cancel(): void {
     if (this.state.phase !== 'loading') return;
     this.restartWorker();
+    this.host.closed?.();
     this.set({ ...INITIAL_STATE, theme: this.state.theme, colourMode: this.state.colourMode, recent: this.state.recent, toast: 'Loading cancelled' });
   }
 
@@ -159,6 +160,8 @@ export class Controller {
     if (this.state.phase === 'loading') this.restartWorker();
     this.comparison?.dispose();
     this.comparison = null;
+    // In the shell, what was shown is closed: main ends its file grants.
+    this.host.closed?.();
     this.set({ ...INITIAL_STATE, theme: this.state.theme, colourMode: this.state.colourMode, recent: this.state.recent });
   }
 
@@ -304,13 +307,14 @@ export class Controller {
     if (id !== this.state.hovered) this.set({ hovered: id });
   }
 
-  async select(id: number): Promise<void> {
+  /** Selects box `id`; `embedded` inspects a graph node drawn inside it (a Const, a summary) instead. */
+  async select(id: number, embedded?: number): Promise<void> {
     if (this.state.scene?.preview) return;
     this.set({ selected: id, details: id < 0 ? null : this.state.details, panel: id < 0 ? this.state.panel : 'inspector' });
     this.hooks.onSelect?.(id);
     if (id < 0) return;
     try {
-      const details = await this.req({ type: 'inspect', node: id });
+      const details = await this.req(embedded === undefined ? { type: 'inspect', node: id } : { type: 'inspect', node: id, embedded });
       if (this.state.selected === id) this.set({ details });
     } catch (err) {
       this.set({ failure: `Could not inspect this node: ${message(err)}` });
@@ -318,19 +322,19 @@ export class Controller {
   }
 
   /** Opens the scopes holding a node, selects it and centres the view on it. */
-  async reveal(target: number, expand: readonly string[]): Promise<void> {
+  async reveal(target: number, expand: readonly string[], embedded?: number): Promise<void> {
     const missing = expand.filter((n) => !this.state.expanded.includes(n));
     if (missing.length > 0) {
       this.set({ expanded: [...this.state.expanded, ...missing] });
       await this.relayout(null);
     }
     this.canvas?.centreOn(target);
-    await this.select(target);
+    await this.select(target, embedded);
   }
 
   async revealByName(name: string): Promise<void> {
     const loc = await this.req({ type: 'locate', name });
-    if (loc) await this.reveal(loc.target, loc.expand);
+    if (loc) await this.reveal(loc.target, loc.expand, loc.embedded);
     else this.set({ toast: `${name} is not in this graph` });
   }
 

@@ -91,7 +91,7 @@ async function handle(req: Request<HostFile>): Promise<void> {
     case 'search':
       return reply(req.id, 'search', session.search(req.query));
     case 'inspect':
-      return reply(req.id, 'inspect', session.inspect(req.node));
+      return reply(req.id, 'inspect', session.inspect(req.node, req.embedded));
     case 'trace':
       return reply(req.id, 'trace', session.trace(req.node, req.direction));
     case 'variables':
