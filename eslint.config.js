@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const notCore = ['**/renderer/**', '**/electron/**', '**/cli/**', '**/bench/**', '**/e2e/**'];
+const notCore = ['**/renderer/**', '**/electron/**', '**/cli/**', '**/bench/**', '**/e2e/**', '**/remote/**'];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'core/io/generated/**', 'out/**', 'release/**'] },
@@ -30,13 +30,24 @@ export default tseslint.config(
     },
   },
   {
-    files: ['cli/**/*.ts', 'bin/**/*.mjs', 'scripts/**/*.{js,mjs,ts}', 'bench/**/*.ts', 'e2e/**/*.ts', 'fixtures/**/*.ts', '*.config.{js,ts}'],
+    files: ['cli/**/*.ts', 'remote/**/*.ts', 'bin/**/*.mjs', 'scripts/**/*.{js,mjs,ts}', 'bench/**/*.ts', 'e2e/**/*.ts', 'fixtures/**/*.ts', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
     files: ['cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/electron/**', 'react', 'react-dom', 'electron'], message: 'cli may import core only.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/electron/**', 'react', 'react-dom', 'electron'], message: 'cli may import core and remote only.' }] }],
+    },
+  },
+  {
+    // The remote access layer runs in Node (the CLI and Electron main) and only moves bytes: it never
+    // parses graph files, so Electron main may use it, and it may import no other layer.
+    files: ['remote/**/*.ts'],
+    ignores: ['remote/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/core/**', '**/cli/**', '**/renderer/**', '**/electron/**', 'electron', 'react', 'react-dom'], message: 'remote is a Node layer of its own: it imports no other layer (docs/ARCHITECTURE.md).' },
+      ] }],
     },
   },
   {
@@ -45,7 +56,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['node:*', 'fs', 'path', '**/cli/**'], message: 'renderer runs sandboxed: no Node, no cli.' },
+        { group: ['node:*', 'fs', 'path', '**/cli/**', '**/remote/**'], message: 'renderer runs sandboxed: no Node, no cli, no remote.' },
         { regex: '^electron(/|$)', message: 'renderer runs sandboxed: no Electron APIs (the preload bridges them).' },
         { regex: '(^|/)electron/(?!ipc-contract$)', message: 'renderer may import only the IPC contract of the shell (electron/ipc-contract).' },
       ] }],
@@ -72,7 +83,7 @@ export default tseslint.config(
     files: ['electron/preload/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/core/**', '**/cli/**', 'node:*', 'fs', 'path'], message: 'the sandboxed preload imports only electron and the IPC contract.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/core/**', '**/cli/**', '**/remote/**', 'node:*', 'fs', 'path'], message: 'the sandboxed preload imports only electron and the IPC contract.' }] }],
     },
   },
   {
