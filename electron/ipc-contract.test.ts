@@ -1,12 +1,13 @@
 // The IPC contract: every invoke channel validated, well-formed calls accepted, bad ones rejected;
-// the sender rule; where a dropped folder is found.
+// the sender rule; which paths a choice of Files names; export names.
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, folderRoot, INVOKE, isTrustedSender, LIMITS, pathsToOpen, validateArgs, VALIDATORS, type InvokeChannel } from './ipc-contract';
+import { APP_ORIGIN, chosenPaths, exportExtension, folderRoot, INVOKE, isTrustedSender, LIMITS, validateArgs, VALIDATORS, type InvokeChannel } from './ipc-contract';
 
 // For every channel: argument lists that must pass and ones that must be rejected.
 const CASES: { readonly [C in InvokeChannel]: { good: unknown[][]; bad: unknown[][] } } = {
   'scopeview:ready': { good: [[]], bad: [[1], ['x'], [undefined]] },
   'scopeview:recent': { good: [[]], bad: [[{}], [null]] },
+  'scopeview:closed': { good: [[]], bad: [['key'], [null]] },
   'scopeview:remember': { good: [['abc']], bad: [[], [''], [1], [{}], ['a', 'b'], ['x'.repeat(LIMITS.keyLength + 1)], ['a\0b']] },
   'scopeview:reopen': { good: [['abc']], bad: [[], [''], [null], [['abc']]] },
   'scopeview:forget': { good: [['abc']], bad: [[], [42], ['a\0']] },
@@ -16,8 +17,10 @@ const CASES: { readonly [C in InvokeChannel]: { good: unknown[][]; bad: unknown[
       [['x'.repeat(LIMITS.pathLength + 1)]]],
   },
   'scopeview:save': {
-    good: [['graph.png', new Uint8Array(3)], ['graph.svg', new Uint8Array(0)]],
-    bad: [[], ['graph.png'], ['graph.png', 'text'], ['graph.png', [1, 2]], ['../etc/x', new Uint8Array(1)], ['a/b.png', new Uint8Array(1)], ['a\\b.png', new Uint8Array(1)],
+    good: [['graph.png', new Uint8Array(3)], ['graph.svg', new Uint8Array(0)], ['diff-a-vs-b.JSON', new Uint8Array(1)]],
+    // Only the three export kinds: no `.desktop`, `.exe`, no extension, no bare `.png`.
+    bad: [[], ['graph.png'], ['graph.png', 'text'], ['x.desktop', new Uint8Array(1)], ['report\u202Egvs.exe', new Uint8Array(1)], ['..', new Uint8Array(1)],
+      ['graph', new Uint8Array(1)], ['.png', new Uint8Array(1)], ['graph.png.exe', new Uint8Array(1)], ['graph.png', [1, 2]], ['../etc/x', new Uint8Array(1)], ['a/b.png', new Uint8Array(1)], ['a\\b.png', new Uint8Array(1)],
       ['', new Uint8Array(1)], [7, new Uint8Array(1)], ['x.png', new Uint8Array(1), 'extra'], ['x.png', new ArrayBuffer(2)]],
   },
 };
@@ -73,10 +76,26 @@ describe('IPC contract', () => {
     expect(folderRoot('/a/x', '')).toBeNull();
   });
 
-  it('opens a dropped folder as the folder, loose files as themselves', () => {
-    expect(pathsToOpen(['/u/logs/run1/e.tfevents'], ['run1/e.tfevents'], 'logs')).toEqual(['/u/logs']);
-    // Several loose files: their folder is not what the user dropped.
-    expect(pathsToOpen(['/u/a.pb', '/u/b.pb'], ['a.pb', 'b.pb'], '2 files')).toEqual(['/u/a.pb', '/u/b.pb']);
-    expect(pathsToOpen(['/u/a.pb'], ['a.pb'], null)).toEqual(['/u/a.pb']);
+  it('opens dropped files and folders as themselves, a picked folder as that folder and never wider', () => {
+    // A drop: the browser's paths of the dropped items (a folder is one File), no relative paths.
+    expect(chosenPaths(['/u/logs'], [''])).toEqual(['/u/logs']);
+    expect(chosenPaths(['/u/a.pb', '/u/b.pb'], ['', ''])).toEqual(['/u/a.pb', '/u/b.pb']);
+    // A folder picked with a file input: every file's webkitRelativePath starts with its name.
+    const picked = ['/home/u/logs/run1/e.tfevents.1', '/home/u/logs/run2/e.tfevents.2', '/home/u/logs/e.tfevents.0'];
+    expect(chosenPaths(picked, ['logs/run1/e.tfevents.1', 'logs/run2/e.tfevents.2', 'logs/e.tfevents.0'])).toEqual(['/home/u/logs']);
+    expect(chosenPaths(['C:\\u\\logs\\run1\\e.tfevents'], ['logs/run1/e.tfevents'])).toEqual(['C:\\u\\logs']);
+    // Relative paths that disagree, or do not match the path: nothing. (They come from the browser,
+    // read in the preload's world; the page has no say in them.)
+    expect(chosenPaths(['/a/logs/x/e.tfevents', '/b/logs/y/e.tfevents'], ['logs/x/e.tfevents', 'logs/y/e.tfevents'])).toBeNull();
+    expect(chosenPaths(['/home/u/logs/e.tfevents', '/home/u/other.pb'], ['logs/e.tfevents', ''])).toBeNull();
+    expect(chosenPaths(['/home/u/logs/e.tfevents'], ['e.tfevents'])).toBeNull();
+    expect(chosenPaths(['/home/u/logs/e.tfevents'], ['other/e.tfevents'])).toBeNull();
+  });
+
+  it('knows an export kind by its extension', () => {
+    expect(exportExtension('g.png')).toBe('.png');
+    expect(exportExtension('G.SVG')).toBe('.svg');
+    expect(exportExtension('d.json')).toBe('.json');
+    for (const bad of ['g.pngx', 'g.desktop', '.png', 'png', 'g.png.exe']) expect(exportExtension(bad), bad).toBeNull();
   });
 });

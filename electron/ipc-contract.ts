@@ -55,7 +55,7 @@ export type ShellCommand =
 export const INVOKE = {
   /** The page is listening: returns the commands queued before it was (command-line opens). */
   ready: 'scopeview:ready',
-  /** Paths of files or a folder the user dropped (learned in the preload with webUtils). */
+  /** Paths of files or a folder the user dropped or picked in the page (learned in the preload with webUtils). */
   openPaths: 'scopeview:open-paths',
   recent: 'scopeview:recent',
   remember: 'scopeview:remember',
@@ -63,6 +63,8 @@ export const INVOKE = {
   forget: 'scopeview:forget',
   /** Offers bytes to the user through a save dialog. */
   save: 'scopeview:save',
+  /** The page went back to its start screen: main ends the grants of what it showed. */
+  closed: 'scopeview:closed',
 } as const;
 
 /** Main → renderer events (webContents.send / ipcRenderer.on). */
@@ -81,6 +83,7 @@ export interface InvokeSignatures {
   'scopeview:reopen': { args: [key: string]; result: ShellInput | null };
   'scopeview:forget': { args: [key: string]; result: void };
   'scopeview:save': { args: [name: string, data: Uint8Array]; result: boolean };
+  'scopeview:closed': { args: []; result: void };
 }
 
 export type ArgsOf<C extends InvokeChannel> = InvokeSignatures[C]['args'];
@@ -93,16 +96,18 @@ export type ResultOf<C extends InvokeChannel> = InvokeSignatures[C]['result'];
 export interface ShellBridge<F> {
   ready(): Promise<ShellCommand[]>;
   /**
-   * Files the user dropped or picked in the page: the preload looks up their paths (webUtils) and
-   * asks main to open them (see pathsToOpen), so they can be watched and reopened. Null when a
-   * file has no path (made in the page, not read from disk).
+   * Files the user dropped or picked in the page (a dropped folder is one File): the preload asks
+   * the browser for their paths (webUtils) and main to open them (see chosenPaths), so they can be
+   * watched and reopened. Null when a file has no path (made in the page, not read from disk).
    */
-  openFiles(files: readonly F[], relPaths: readonly string[], folderName: string | null): Promise<ShellInput | null>;
+  openFiles(files: readonly F[]): Promise<ShellInput | null>;
   recent(): Promise<RecentEntry[]>;
   remember(key: string): Promise<void>;
   reopen(key: string): Promise<ShellInput | null>;
   forget(key: string): Promise<void>;
+  /** `name` ends with the export's extension (EXPORT_EXTENSIONS); main sanitises the rest. */
   save(name: string, data: Uint8Array): Promise<boolean>;
+  closed(): Promise<void>;
   /** Subscribes to the command channel; returns the unsubscribe function. */
   onCommand(listener: (command: ShellCommand) => void): () => void;
 }
@@ -119,16 +124,32 @@ export function folderRoot(abs: string, rel: string): string | null {
 }
 
 /**
- * What to ask main to open for files the page holds: `abs[i]` is the absolute path of the file
- * named `rel[i]` in the input. A dropped or picked folder (`folderName`) is opened as that folder,
- * found from any of its files; loose files are opened as themselves.
+ * What to ask main to open for Files the user chose, from what the browser itself says of them:
+ * `abs[i]` is file i's path (webUtils.getPathForFile) and `rel[i]` its `webkitRelativePath`, which
+ * only a folder picked through a file input sets (`picked/run/events…`). Such a folder is opened
+ * as itself, found from its files; anything else (dropped files and folders) as the paths given.
+ * Nothing the page says can name a wider folder. Null when the files disagree on their folder.
  */
-export function pathsToOpen(abs: readonly string[], rel: readonly string[], folderName: string | null): string[] {
-  if (folderName !== null && abs[0] !== undefined && rel[0] !== undefined) {
-    const root = folderRoot(abs[0], rel[0]);
-    if (root !== null && root.split(/[\\/]/).pop() === folderName) return [root];
+export function chosenPaths(abs: readonly string[], rel: readonly string[]): string[] | null {
+  if (rel.every((r) => r === '')) return [...abs];
+  let root: string | null = null;
+  for (let i = 0; i < abs.length; i++) {
+    const [top = '', ...inner] = (rel[i] ?? '').split('/');
+    const parent = inner.length > 0 ? folderRoot(abs[i] ?? '', inner.join('/')) : null;
+    if (parent === null || parent.split(/[\\/]/).pop() !== top || (root !== null && parent !== root)) return null;
+    root = parent;
   }
-  return [...abs];
+  return root === null ? null : [root];
+}
+
+/** The extension of each kind of export; `save` refuses a name without one of them. */
+export const EXPORT_EXTENSIONS = ['.png', '.svg', '.json'] as const;
+export type ExportExtension = (typeof EXPORT_EXTENSIONS)[number];
+
+/** The export kind a save name asks for (by its extension, any case), or null. */
+export function exportExtension(name: string): ExportExtension | null {
+  const lower = name.toLowerCase();
+  return EXPORT_EXTENSIONS.find((e) => lower.endsWith(e) && lower.length > e.length) ?? null;
 }
 
 // ---- validation (main runs these on every call; the page is not trusted to send well-formed data)
@@ -167,6 +188,7 @@ function oneKey(args: readonly unknown[]): Validation<[key: string]> {
 export const VALIDATORS: Validators = {
   'scopeview:ready': none,
   'scopeview:recent': none,
+  'scopeview:closed': none,
   'scopeview:remember': oneKey,
   'scopeview:reopen': oneKey,
   'scopeview:forget': oneKey,
@@ -181,6 +203,7 @@ export const VALIDATORS: Validators = {
     if (args.length !== 2) return fail('takes a name and bytes');
     const [name, data] = args;
     if (!isText(name, LIMITS.nameLength) || /[/\\]/.test(name)) return fail('the name must be a file name, not a path');
+    if (exportExtension(name) === null) return fail(`the name must end with ${EXPORT_EXTENSIONS.join(', ')}`);
     if (!(data instanceof Uint8Array)) return fail('the data must be a Uint8Array');
     if (data.byteLength > LIMITS.saveBytes) return fail('the data is too large');
     return { ok: true, args: [name, data] };

@@ -36,6 +36,7 @@ const FAKE_PRELOAD = `
     reopen: (key) => window.__shellInvoke('scopeview:reopen', [key]),
     forget: (key) => window.__shellInvoke('scopeview:forget', [key]),
     save: async () => true,
+    closed: () => window.__shellInvoke('scopeview:closed', []),
     onCommand: (l) => { listeners.add(l); return () => listeners.delete(l); },
   };
 `;
@@ -76,6 +77,7 @@ describe.skipIf(skip !== null)('the page in the shell, main simulated (Chromium)
       'scopeview:reopen': () => null,
       'scopeview:forget': () => undefined,
       'scopeview:save': () => true,
+      'scopeview:closed': () => undefined,
     };
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.exposeFunction('__shellInvoke', (channel: InvokeChannel, args: unknown[]) =>

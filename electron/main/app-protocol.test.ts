@@ -1,6 +1,6 @@
 // The app:// protocol: the page with its CSP, confinement to the renderer folder, and granted
 // files served by Range.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ let handler: (req: Request) => Promise<Response>;
 const LOG = Uint8Array.from({ length: 3000 }, (_, i) => i % 251);
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'scopeview-protocol-'));
+  dir = realpathSync(mkdtempSync(join(tmpdir(), 'scopeview-protocol-')));
   renderer = join(dir, 'renderer');
   mkdirSync(join(renderer, 'assets'), { recursive: true });
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>app</title>');
@@ -65,8 +65,8 @@ describe('app:// protocol', () => {
   });
 
   it('serves granted files by Range, and only granted files', async () => {
-    const url = grants.grant(log);
-    expect(grants.grant(log)).toBe(url); // one stable URL per path
+    const url = grants.grant('input-1', dir, log);
+    expect(grants.grant('input-1', dir, log)).toBe(url); // one stable URL per path and input
     const path = new URL(url).pathname;
     const part = await get(path, { range: 'bytes=100-1099' });
     expect(part.status).toBe(206);
@@ -91,5 +91,49 @@ describe('app:// protocol', () => {
     expect(parseRange('bytes=-3', 10)).toEqual({ start: 7, end: 9 });
     expect(parseRange('bytes=8-100', 10)).toEqual({ start: 8, end: 9 });
     for (const bad of ['bytes=10-', 'bytes=5-2', 'bytes=-', 'items=0-1', 'bytes=0-1,3-4', 'bytes=-0']) expect(parseRange(bad, 10), bad).toBe('unsatisfiable');
+  });
+
+  it('ends an input\'s grants when it is closed, and only its own', async () => {
+    const a = new URL(grants.grant('input-a', dir, log)).pathname;
+    const b = new URL(grants.grant('input-b', dir, log)).pathname;
+    expect(a).not.toBe(b);
+    grants.revoke('input-a');
+    expect((await get(a)).status).toBe(404);
+    expect((await get(b)).status).toBe(200);
+    grants.revoke('input-b');
+    expect((await get(b)).status).toBe(404);
+  });
+
+  it('refuses, when reading, a granted file that became a symlink or lies outside its root', async () => {
+    const run = join(dir, 'run');
+    mkdirSync(run);
+    const ev = join(run, 'events.out.tfevents.2');
+    writeFileSync(ev, LOG);
+    const url = new URL(grants.grant('swap', run, ev)).pathname;
+    expect((await get(url)).status).toBe(200);
+    // Swapped for a link to a file outside the chosen folder after it was listed.
+    unlinkSync(ev);
+    symlinkSync(secret, ev);
+    const linked = await get(url);
+    expect(linked.status).toBe(404);
+    expect(await linked.text()).not.toContain('not for the page');
+    // A folder on the path swapped for a link (run -> elsewhere holding the same name).
+    unlinkSync(ev);
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'events.out.tfevents.2'), 'not for the page either');
+    renameSync(run, join(dir, 'run-old'));
+    symlinkSync(elsewhere, run);
+    expect((await get(url)).status).toBe(404);
+    // A grant whose path is not inside its root is never served.
+    expect((await get(new URL(grants.grant('bad', join(dir, 'renderer'), secret)).pathname)).status).toBe(404);
+    // A FIFO in a file's place answers at once instead of hanging the read.
+    unlinkSync(run);
+    mkdirSync(run);
+    if (process.platform !== 'win32') {
+      const { execFileSync } = await import('node:child_process');
+      execFileSync('mkfifo', [ev]);
+      expect((await get(url)).status).toBe(404);
+    }
   });
 });

@@ -2,12 +2,13 @@
 // bytes of files the user opened, by HTTP Range, streamed from disk. Nothing else is reachable:
 // paths are confined to the renderer folder, file tokens must have been granted.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { stat, type FileHandle } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { APP_ORIGIN } from '../ipc-contract';
 import { CONTENT_TYPES, PAGE_CSP } from '../page-policy';
-import type { FileGrants } from './file-grants';
+import type { FileGrants, Grant } from './file-grants';
+import { openGranted } from './open-granted';
 
 /** The page's policy (electron/page-policy.ts), named here for the protocol's tests. */
 export const CSP = PAGE_CSP;
@@ -39,25 +40,25 @@ function stream(path: string, start: number, end: number): ReadableStream<Uint8A
   return Readable.toWeb(createReadStream(path, { start, end, highWaterMark: 1 << 20 })) as ReadableStream<Uint8Array>;
 }
 
-async function serveFile(path: string, req: Request): Promise<Response> {
-  let size: number;
-  try {
-    const st = await stat(path);
-    if (!st.isFile()) return plain(404, 'not a file');
-    size = st.size;
-  } catch {
-    return plain(404, 'the file is gone');
-  }
-  // The size is read now, not when the file was opened: a log still being written keeps growing.
+/** Streams [start, end] of an open file; the stream closes the handle when it ends, fails or is cancelled. */
+function streamHandle(handle: FileHandle, start: number, end: number): ReadableStream<Uint8Array> {
+  return Readable.toWeb(handle.createReadStream({ start, end, highWaterMark: 1 << 20 })) as ReadableStream<Uint8Array>;
+}
+
+async function serveFile(grant: Grant, req: Request): Promise<Response> {
+  // Opened now, not when the file was listed: the checks hold at the moment of reading, and the
+  // size is current (a log still being written keeps growing).
+  const opened = await openGranted(grant);
+  if (!opened) return plain(404, 'the file is gone');
+  const { handle, size } = opened;
   const headers = { ...BASE_HEADERS, 'content-type': 'application/octet-stream', 'accept-ranges': 'bytes', 'cache-control': 'no-store' };
   const range = parseRange(req.headers.get('range'), size);
-  if (range === 'unsatisfiable') return new Response(null, { status: 416, headers: { ...headers, 'content-range': `bytes */${size}` } });
-  if (req.method === 'HEAD') return new Response(null, { status: 200, headers: { ...headers, 'content-length': String(size) } });
-  if (range === null) {
-    const body = size === 0 ? null : stream(path, 0, size - 1);
-    return new Response(body, { status: 200, headers: { ...headers, 'content-length': String(size) } });
-  }
-  return new Response(stream(path, range.start, range.end), {
+  const bodyless = (status: number, extra: Record<string, string>): Promise<Response> =>
+    handle.close().then(() => new Response(null, { status, headers: { ...headers, ...extra } }));
+  if (range === 'unsatisfiable') return bodyless(416, { 'content-range': `bytes */${size}` });
+  if (req.method === 'HEAD' || size === 0) return bodyless(200, { 'content-length': String(size) });
+  if (range === null) return new Response(streamHandle(handle, 0, size - 1), { status: 200, headers: { ...headers, 'content-length': String(size) } });
+  return new Response(streamHandle(handle, range.start, range.end), {
     status: 206,
     headers: { ...headers, 'content-length': String(range.end - range.start + 1), 'content-range': `bytes ${range.start}-${range.end}/${size}` },
   });

@@ -20,6 +20,7 @@ function setUp() {
     'scopeview:reopen': spy('scopeview:reopen', null) as Handlers['scopeview:reopen'],
     'scopeview:forget': spy('scopeview:forget', undefined) as Handlers['scopeview:forget'],
     'scopeview:save': spy('scopeview:save', true) as Handlers['scopeview:save'],
+    'scopeview:closed': spy('scopeview:closed', undefined) as Handlers['scopeview:closed'],
   };
   const log = vi.fn();
   registerIpc({ handle: (channel, listener) => registered.set(channel, listener) }, handlers, log);
@@ -29,7 +30,7 @@ function setUp() {
 const page: InvokeEvent = { senderFrame: { url: `${APP_ORIGIN}/index.html`, parent: null }, sender: { id: 1 } };
 const GOOD: Record<InvokeChannel, unknown[]> = {
   'scopeview:ready': [], 'scopeview:open-paths': [['/logs']], 'scopeview:recent': [], 'scopeview:remember': ['k'],
-  'scopeview:reopen': ['k'], 'scopeview:forget': ['k'], 'scopeview:save': ['a.png', new Uint8Array(1)],
+  'scopeview:reopen': ['k'], 'scopeview:forget': ['k'], 'scopeview:save': ['a.png', new Uint8Array(1)], 'scopeview:closed': [],
 };
 
 describe('IPC handlers in main', () => {
@@ -48,7 +49,7 @@ describe('IPC handlers in main', () => {
   it('rejects bad arguments on every channel before any handler runs', async () => {
     const { registered, calls, log } = setUp();
     for (const channel of Object.values(INVOKE)) {
-      const bad = channel === 'scopeview:ready' || channel === 'scopeview:recent' ? ['surplus'] : [{ not: 'valid' }, 'extra'];
+      const bad = channel === 'scopeview:ready' || channel === 'scopeview:recent' || channel === 'scopeview:closed' ? ['surplus'] : [{ not: 'valid' }, 'extra'];
       await expect(Promise.resolve(registered.get(channel)?.(page, ...bad))).rejects.toBeInstanceOf(IpcRejected);
     }
     expect(calls).toEqual([]);

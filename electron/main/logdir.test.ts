@@ -65,6 +65,26 @@ describe('logdir listing', () => {
     expect(capped.truncated).toBe(true);
   });
 
+  it('lists no symlinked file, inside or outside the folder, as an event file or a SavedModel', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'scopeview-outside-'));
+    try {
+      writeFileSync(join(outside, 'id_rsa'), 'secret');
+      put('run1/events.out.tfevents.1', 4);
+      symlinkSync(join(outside, 'id_rsa'), join(dir, 'run1', 'events.out.tfevents.2'));
+      symlinkSync('../../../../../../../../..' + join(outside, 'id_rsa'), join(dir, 'run1', 'events.out.tfevents.3'));
+      symlinkSync(join(dir, 'run1', 'events.out.tfevents.1'), join(dir, 'run1', 'events.out.tfevents.4')); // even one staying inside
+      const l = await listFolder(dir);
+      expect(l.files.map((f) => f.rel)).toEqual(['run1/events.out.tfevents.1']);
+      // A SavedModel whose saved_model.pb is a link is not one: its folder is listed as a logdir.
+      symlinkSync(join(outside, 'id_rsa'), join(dir, 'saved_model.pb'));
+      expect(await listFolder(dir)).toMatchObject({ kind: 'logdir', runs: ['run1'] });
+      symlinkSync(join(outside, 'id_rsa'), join(dir, 'saved_model.pbtxt'));
+      expect((await listFolder(dir)).files.map((f) => f.rel)).toEqual(['run1/events.out.tfevents.1']);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('lists an empty folder as a logdir without runs', async () => {
     expect(await listFolder(dir)).toEqual({ kind: 'logdir', files: [], runs: [], truncated: false });
   });

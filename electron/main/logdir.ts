@@ -1,8 +1,10 @@
 // Lists what an opened folder holds, by file name only (main never reads file contents): a
 // SavedModel (saved_model.pb / .pbtxt at its top), or a logdir whose runs are the folders holding
-// event files. The walk is bounded and does not follow symlinked folders (no loops).
+// event files. The walk is bounded and follows no symlink at all, file or folder: a cloned or
+// unpacked logdir may carry `events.out.tfevents.1 -> ~/.ssh/id_rsa` (git and tar keep links), and
+// everything listed here becomes readable by the page (docs/SECURITY.md, "Where files come from").
 import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface ListedFile {
@@ -36,9 +38,10 @@ export function isEventFileName(name: string): boolean {
 
 const SAVED_MODEL = ['saved_model.pb', 'saved_model.pbtxt'];
 
-async function fileSize(path: string): Promise<number | null> {
+/** The size of a regular file that is not a symlink (lstat: a link is never followed), or null. */
+export async function regularFileSize(path: string): Promise<number | null> {
   try {
-    const st = await stat(path);
+    const st = await lstat(path);
     return st.isFile() ? st.size : null;
   } catch {
     return null;
@@ -47,7 +50,7 @@ async function fileSize(path: string): Promise<number | null> {
 
 export async function listFolder(root: string, limits: ListingLimits = LISTING_LIMITS): Promise<FolderListing> {
   for (const name of SAVED_MODEL) {
-    const size = await fileSize(join(root, name));
+    const size = await regularFileSize(join(root, name));
     if (size !== null) return { kind: 'savedmodel', files: [{ rel: name, abs: join(root, name), size }], runs: [], truncated: false };
   }
   const files: ListedFile[] = [];
@@ -71,8 +74,9 @@ export async function listFolder(root: string, limits: ListingLimits = LISTING_L
       if (e.isDirectory()) {
         if (depth < limits.depth) await walk(abs, childRel, depth + 1);
         else truncated = true;
-      } else if ((e.isFile() || e.isSymbolicLink()) && isEventFileName(e.name)) {
-        const size = await fileSize(abs);
+      } else if (e.isFile() && isEventFileName(e.name)) {
+        // Dirent types come from lstat: a symlink is neither a file nor a folder here.
+        const size = await regularFileSize(abs);
         if (size !== null) files.push({ rel: childRel, abs, size });
       }
     }

@@ -1,15 +1,17 @@
 // The main process as bundled (esbuild, as npm run build does), loaded in Node against a recording
 // stand-in for the `electron` module: checks the wiring the unit tests cannot see — the privileged
 // scheme, the sandboxed window on app://, every IPC channel guarded, the command line queued for
-// the page, navigation locked down, permissions refused, settings written on close.
+// the page, navigation locked down, permissions refused, settings written on close; and what the
+// page can reach: only what was chosen, never through a symlink, only while it is shown.
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ORIGIN, INVOKE, type ShellCommand } from '../ipc-contract';
+import { APP_ORIGIN, INVOKE, type ShellCommand, type ShellInput } from '../ipc-contract';
+import { linkedFolders } from './test-support/linked-folders';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 type Fn = (...args: unknown[]) => unknown;
@@ -39,9 +41,11 @@ interface Recorded {
   permissionCheck: Fn | null;
   sandboxEnabled: boolean;
   menus: unknown[];
+  saveDialogs: { defaultPath: string; filters: unknown[] }[];
 }
 
-const rec: Recorded = { schemes: [], protocolHandlers: new Map(), ipc: new Map(), windows: [], sent: [], permissionRequest: null, permissionCheck: null, sandboxEnabled: false, menus: [] };
+const rec: Recorded = { schemes: [], protocolHandlers: new Map(), ipc: new Map(), windows: [], sent: [], permissionRequest: null, permissionCheck: null, sandboxEnabled: false, menus: [], saveDialogs: [] };
+let saveAnswer: { canceled: boolean; filePath?: string } = { canceled: true };
 let openHandler: Fn | null = null;
 
 class FakeContents extends Emitter {
@@ -99,7 +103,10 @@ const fakeElectron = {
   },
   ipcMain: { handle: (channel: string, fn: Fn) => rec.ipc.set(channel, fn) },
   Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => rec.menus.push(m) },
-  dialog: { showMessageBox: async () => ({ response: 0 }), showErrorBox: () => undefined, showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) },
+  dialog: { showMessageBox: async () => ({ response: 0 }), showErrorBox: () => undefined, showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async (...args: unknown[]) => {
+    rec.saveDialogs.push(args.at(-1) as Recorded['saveDialogs'][number]);
+    return saveAnswer;
+  } },
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
   session: { defaultSession: { setPermissionRequestHandler: (fn: Fn) => { rec.permissionRequest = fn; }, setPermissionCheckHandler: (fn: Fn) => { rec.permissionCheck = fn; } } },
 };
@@ -109,7 +116,7 @@ const page = { senderFrame: { url: `${APP_ORIGIN}/index.html`, parent: null }, s
 const invoke = (channel: string, ...args: unknown[]) => Promise.resolve(rec.ipc.get(channel)?.(page, ...args));
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'scopeview-main-'));
+  dir = realpathSync(mkdtempSync(join(tmpdir(), 'scopeview-main-')));
   const out = join(dir, 'electron');
   mkdirSync(join(dir, 'renderer'));
   writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>page</title>');
@@ -208,5 +215,89 @@ describe('main process wiring (bundled, against a stand-in Electron)', () => {
     const saved = JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8')) as { window: unknown; recent: unknown[] };
     expect(saved.window).toEqual({ x: 10, y: 20, width: 900, height: 700, maximized: false });
     expect(saved.recent).toHaveLength(1);
+  });
+});
+
+describe('what the page can reach through main (bundled, against a stand-in Electron)', () => {
+  const serve = (url: string, headers: Record<string, string> = {}) => rec.protocolHandlers.get('app')?.(new Request(url, { headers })) ?? Promise.reject(new Error('no handler'));
+  const status = async (url: string | undefined): Promise<number> => (await serve(url ?? `${APP_ORIGIN}/@file/none`)).status;
+  const openPaths = (paths: string[]) => invoke(INVOKE.openPaths, paths) as Promise<ShellInput | null>;
+  const changes = (): ShellInput[] => rec.sent.flatMap(([, c]) => ((c as ShellCommand).type === 'input-changed' ? [(c as { input: ShellInput }).input] : []));
+  const clickMenu = (id: string): void => {
+    const find = (items: unknown): { click?: () => void } | undefined => {
+      for (const item of (items as { id?: string; submenu?: unknown; click?: () => void }[]) ?? []) {
+        if (item.id === id) return item;
+        const inner = Array.isArray(item.submenu) ? find(item.submenu) : undefined;
+        if (inner) return inner;
+      }
+      return undefined;
+    };
+    find(rec.menus.at(-1))?.click?.();
+  };
+
+  beforeAll(() => {
+    linkedFolders(dir, 'logs');
+  });
+
+  it('open-paths honours no path the user could not have dropped', async () => {
+    const before = rec.sent.length;
+    for (const p of [join(dir, 'secret'), '/etc/passwd', `${dir}/logs/../secret`, 'relative/g.pb']) expect(await openPaths([p]), p).toBeNull();
+    // Refused quietly (the page still has the bytes it dropped), and nothing was granted or remembered.
+    expect(rec.sent.length).toBe(before);
+    expect(((await invoke(INVOKE.recent)) as { name: string }[]).map((r) => r.name)).toEqual(['g.pb']);
+  });
+
+  it('lists no symlinked event file or saved_model.pb, at open and at live reload', async () => {
+    const logs = await openPaths([join(dir, 'logs')]);
+    expect(logs?.files.map((f) => f.path)).toEqual(['run1/events.out.tfevents.1']);
+    expect((await openPaths([join(dir, 'model')]))?.files).toEqual([]);
+    const watched = await openPaths([join(dir, 'logs')]);
+    // Live reload: a link that appears later is not listed; a real new run is.
+    symlinkSync(join(dir, 'secret'), join(dir, 'logs', 'run1', 'events.out.tfevents.3'));
+    mkdirSync(join(dir, 'logs', 'run2'));
+    writeFileSync(join(dir, 'logs', 'run2', 'events.out.tfevents.4'), Buffer.alloc(2));
+    await expect.poll(() => changes().length, { timeout: 4000, interval: 100 }).toBeGreaterThan(0);
+    const changed = changes().at(-1);
+    expect(changed?.key).toBe(watched?.key);
+    expect(changed?.files.map((f) => f.path)).toEqual(['run1/events.out.tfevents.1', 'run2/events.out.tfevents.4']);
+  });
+
+  it('ends grants when their input is replaced or closed', async () => {
+    const first = await openPaths([join(dir, 'logs')]);
+    const url = first?.files[0]?.url;
+    expect(await status(url)).toBe(200);
+    // Replaced by another open: the old URLs answer 404, the new ones serve.
+    const second = await openPaths([join(dir, 'logs')]);
+    expect(await status(url)).toBe(404);
+    expect(await status(second?.files[0]?.url)).toBe(200);
+    // The page went back to its start screen.
+    await invoke(INVOKE.closed);
+    expect(await status(second?.files[0]?.url)).toBe(404);
+    // File > Close Graph.
+    const third = await openPaths([join(dir, 'logs')]);
+    expect(await status(third?.files[0]?.url)).toBe(200);
+    clickMenu('file.close');
+    expect(await status(third?.files[0]?.url)).toBe(404);
+    expect(rec.sent.at(-1)).toEqual(['scopeview:command', { type: 'close' }]);
+    // The command-line file opened at start was replaced long ago; a closed input cannot be remembered.
+    await invoke(INVOKE.remember, third?.key);
+    expect(((await invoke(INVOKE.recent)) as unknown[])).toHaveLength(1);
+  });
+
+  it('saves under a sanitised name with the kind\'s fixed extension', async () => {
+    await expect(invoke(INVOKE.save, 'x.desktop', new Uint8Array(1))).rejects.toThrow(/must end with/);
+    await expect(invoke(INVOKE.save, 'report\u202Egvs.exe', new Uint8Array(1))).rejects.toThrow(/must end with/);
+    saveAnswer = { canceled: true };
+    expect(await invoke(INVOKE.save, 'nul.\u202Egvs.svg', new Uint8Array(1))).toBe(false);
+    const offered = rec.saveDialogs.at(-1);
+    expect(offered?.defaultPath).toBe(join(tmpdir(), '_nul._gvs.svg'));
+    expect(offered?.filters).toEqual([{ name: 'SVG image', extensions: ['svg'] }]);
+    // The user typed a name without the extension: it is added, and no file of that name is replaced.
+    saveAnswer = { canceled: false, filePath: join(dir, 'export') };
+    expect(await invoke(INVOKE.save, 'graph.png', new Uint8Array([137, 80]))).toBe(true);
+    expect(existsSync(join(dir, 'export'))).toBe(false);
+    expect(readFileSync(join(dir, 'export.png'))).toEqual(Buffer.from([137, 80]));
+    expect(await invoke(INVOKE.save, 'graph.png', new Uint8Array([1]))).toBe(false);
+    expect(readFileSync(join(dir, 'export.png'))).toEqual(Buffer.from([137, 80]));
   });
 });

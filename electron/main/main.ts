@@ -9,9 +9,10 @@ import { APP_ORIGIN, EVENT, type ShellCommand, type ShellInput } from '../ipc-co
 import { parseCommandLine, type LaunchRequest } from './args';
 import { appProtocolHandler } from './app-protocol';
 import { FileGrants } from './file-grants';
-import { InputError, InputRegistry } from './inputs';
+import { InputError, InputRegistry, type PathSource } from './inputs';
 import { registerIpc, type Handlers } from './ipc-handlers';
 import { menuTemplate } from './menu';
+import { EXPORT_FILTERS, exportTarget, safeSaveName } from './save-name';
 import { loadSettings, SettingsStore, withoutRecent, withRecent } from './settings';
 import { InputWatcher } from './watcher';
 import { openWindow, restoreBounds } from './window-options';
@@ -47,34 +48,56 @@ function complain(message: string): void {
   else dialog.showErrorBox('Scopeview', message);
 }
 
-/** Live reload follows the input shown last: a grown log or a new run re-opens it in the page. */
-function watch(input: ShellInput): void {
+/**
+ * What the page shows from now on: every other input is closed (its grants end), and live reload
+ * follows the last of these. With none, the page shows nothing main opened.
+ */
+function show(...shown: ShellInput[]): void {
+  inputs.closeAllExcept(shown.map((i) => i.key));
   watcher?.stop();
-  const opened = inputs.get(input.key);
-  if (!opened) return;
-  watcher = new InputWatcher(input, () => inputs.describe(opened), (change) => send({ type: 'input-changed', input: change.input })).start();
+  watcher = null;
+  const last = shown.at(-1);
+  const opened = last && inputs.get(last.key);
+  if (!last || !opened) return;
+  watcher = new InputWatcher(last, () => inputs.describe(opened), (change) => send({ type: 'input-changed', input: change.input })).start();
 }
 
-/** Opens paths for the page; `quiet` leaves telling the user to the page (a recent item it forgets). */
-async function openPaths(paths: readonly string[], quiet = false): Promise<ShellInput | null> {
+interface OpenOptions {
+  /** Leave telling the user to the page (a recent item it forgets, a drop whose bytes it holds). */
+  readonly quiet?: boolean;
+  readonly source?: PathSource;
+}
+
+/** Opens paths (not yet shown: see `show`); null, telling the user why unless quiet, when it cannot. */
+async function openPaths(paths: readonly string[], { quiet = false, source = 'user' }: OpenOptions = {}): Promise<ShellInput | null> {
   try {
-    const input = await inputs.open(paths);
-    watch(input);
-    return input;
+    return await inputs.open(paths, source);
   } catch (err) {
-    if (!quiet) complain(err instanceof InputError ? err.message : `Could not open ${paths.join(', ')}: ${String(err)}`);
+    const message = err instanceof InputError ? err.message : `Could not open ${paths.join(', ')}: ${String(err)}`;
+    if (quiet) console.warn(`open: ${message}`);
+    else complain(message);
     return null;
   }
 }
 
+/** Opens paths for the explorer: what it showed before is replaced. */
+async function openShown(paths: readonly string[], options?: OpenOptions): Promise<ShellInput | null> {
+  const input = await openPaths(paths, options);
+  if (input) show(input);
+  return input;
+}
+
 async function launch(req: LaunchRequest): Promise<void> {
   if (req.kind === 'open') {
-    const input = await openPaths([req.path]);
+    const input = await openShown([req.path]);
     if (input) send({ type: 'open', input });
   } else if (req.kind === 'compare') {
     const a = await openPaths([req.a]);
     const b = a && (await openPaths([req.b]));
-    if (a && b) send({ type: 'compare-inputs', a, b });
+    if (a && b) {
+      show(a, b);
+      send({ type: 'compare-inputs', a, b });
+    }
   } else if (req.kind === 'error') complain(req.message);
 }
 
@@ -83,7 +106,7 @@ async function pick(kind: 'file' | 'folder'): Promise<void> {
   const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   const path = r.filePaths[0];
   if (r.canceled || path === undefined) return;
-  const input = await openPaths([path]);
+  const input = await openShown([path]);
   if (input) send({ type: 'open', input });
 }
 
@@ -103,11 +126,15 @@ function rebuildMenu(): void {
       openFolder: () => void pick('folder'),
       openRecent: (key) => {
         const paths = recentPaths(key);
-        if (paths) void openPaths(paths).then((input) => input && send({ type: 'open', input }));
+        if (paths) void openShown(paths).then((input) => input && send({ type: 'open', input }));
       },
       clearRecent: () => void settings?.update((s) => ({ ...s, recent: [] })).then(rebuildMenu),
       about: () => app.showAboutPanel(),
-      send,
+      send: (command) => {
+        // Close Graph: the page goes back to its start screen and nothing it read stays granted.
+        if (command.type === 'close') show();
+        send(command);
+      },
     },
   })));
 }
@@ -120,7 +147,9 @@ const handlers: Handlers = {
     queue = [];
     return queued;
   },
-  'scopeview:open-paths': (_e, paths) => openPaths(paths),
+  // Paths the preload learned from Files the user dropped or picked: held to the page's rules, and
+  // quiet, since the page still opens the bytes it holds when main refuses.
+  'scopeview:open-paths': (_e, paths) => openShown(paths, { quiet: true, source: 'page' }),
   'scopeview:recent': () => (settings?.value.recent ?? []).map(({ key, name, folder, openedAt }) => ({ key, name, folder, openedAt })),
   'scopeview:remember': async (_e, key) => {
     const opened = inputs.get(key);
@@ -130,20 +159,31 @@ const handlers: Handlers = {
   },
   'scopeview:reopen': async (_e, key) => {
     const paths = recentPaths(key);
-    return paths ? openPaths(paths, true) : null;
+    return paths ? openShown(paths, { quiet: true }) : null;
   },
   'scopeview:forget': async (_e, key) => {
     await settings?.update((s) => withoutRecent(s, key));
     rebuildMenu();
   },
   'scopeview:save': async (_e, name, data) => {
-    const options = { defaultPath: join(app.getPath('downloads'), name) };
+    // The validator admitted only names with an export's extension; the rest of the name is the page's.
+    const safe = safeSaveName(name);
+    if (safe === null) return false;
+    const options = { defaultPath: join(app.getPath('downloads'), safe.name), filters: [EXPORT_FILTERS[safe.ext]] };
     const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
     if (r.canceled || !r.filePath) return false;
-    // The user chose this path in the save dialog (which asks before replacing a file).
-    await writeFile(r.filePath, data);
+    // The user chose this path in the save dialog (which asks before replacing a file); the kind's
+    // extension is kept even if the user typed another.
+    const target = exportTarget(r.filePath, safe.ext);
+    try {
+      await writeFile(target.path, data, { flag: target.exclusive ? 'wx' : 'w' });
+    } catch (err) {
+      complain(`Could not save ${target.path}: ${err instanceof Error ? err.message : String(err)}`);
+      return false;
+    }
     return true;
   },
+  'scopeview:closed': () => show(),
 };
 
 /** Navigation and new windows are denied for every web contents, whatever creates it. */
@@ -177,8 +217,7 @@ function createWindow(demo: boolean): void {
     if (win === w) {
       win = null;
       pageReady = false;
-      watcher?.stop();
-      watcher = null;
+      show();
     }
   });
   void w.loadURL(`${APP_ORIGIN}/index.html${demo ? '?demo' : ''}`);

@@ -1,7 +1,7 @@
 // The watcher, and live reload end to end without Electron: a log opened through main grows, the
 // watcher reports it, and what the page reads over app:// (Range requests through the same
 // ByteSource the session worker uses) then holds the new records.
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -19,7 +19,7 @@ import { diffInputs, InputWatcher, type InputChange, type Timers } from './watch
 
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'scopeview-watch-'));
+  dir = realpathSync(mkdtempSync(join(tmpdir(), 'scopeview-watch-')));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -77,6 +77,42 @@ describe('live reload', () => {
     const change = await watcher.check();
     expect(change?.added).toEqual(['eval/events.out.tfevents.2']);
     expect(change?.input.files.map((f) => f.path)).toEqual(['eval/events.out.tfevents.2', 'train/events.out.tfevents.1']);
+  });
+
+  it('a symlinked event file that appears later is neither reported nor granted', async () => {
+    mkdirSync(join(dir, 'logs', 'train'), { recursive: true });
+    writeFileSync(join(dir, 'logs', 'train', 'events.out.tfevents.1'), graphEvent(nameScopeBasics(), 0));
+    const secret = join(dir, 'id_rsa');
+    writeFileSync(secret, 'not for the page');
+    const { registry } = setUp();
+    const input = await registry.open([join(dir, 'logs')]);
+    const opened = registry.get(input.key);
+    if (!opened) throw new Error('not registered');
+    const watcher = new InputWatcher(input, () => registry.describe(opened), () => undefined);
+    symlinkSync(secret, join(dir, 'logs', 'train', 'events.out.tfevents.2'));
+    mkdirSync(join(dir, 'logs', 'eval'));
+    symlinkSync(secret, join(dir, 'logs', 'eval', 'events.out.tfevents.3'));
+    expect(await watcher.check()).toBeNull();
+    // A real new run next to them is still seen.
+    writeFileSync(join(dir, 'logs', 'eval', 'events.out.tfevents.4'), graphEvent(nameScopeBasics(), 0));
+    const change = await watcher.check();
+    expect(change?.added).toEqual(['eval/events.out.tfevents.4']);
+  });
+
+  it('a closed input is not described again, so a late tick grants nothing', async () => {
+    mkdirSync(join(dir, 'logs'));
+    writeFileSync(join(dir, 'logs', 'events.out.tfevents.1'), graphEvent(nameScopeBasics(), 0));
+    const grants = new FileGrants();
+    const registry = new InputRegistry(grants);
+    const input = await registry.open([join(dir, 'logs')]);
+    const opened = registry.get(input.key);
+    if (!opened) throw new Error('not registered');
+    const watcher = new InputWatcher(input, () => registry.describe(opened), () => undefined);
+    registry.close([input.key]);
+    expect(grants.size).toBe(0);
+    writeFileSync(join(dir, 'logs', 'events.out.tfevents.2'), graphEvent(nameScopeBasics(), 0));
+    expect(await watcher.check()).toBeNull();
+    expect(grants.size).toBe(0);
   });
 
   it('polls on its interval, never overlapping checks, and stops', async () => {

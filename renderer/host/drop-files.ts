@@ -24,26 +24,29 @@ async function walk(entry: FileSystemEntry, prefix: string, out: { path: string;
 
 /** A drop: one file, several files, or one folder (its files relative to it). */
 export async function fromDataTransfer(dt: DataTransfer): Promise<OpenedInput | null> {
+  // Read before the first await: the browser empties the DataTransfer when the drop event ends.
+  // A dropped folder is a File here too, the one the shell opens by path.
+  const chosen = Array.from(dt.files);
   const items = Array.from(dt.items).filter((i) => i.kind === 'file');
   const roots = items.map((i) => i.webkitGetAsEntry()).filter((e): e is FileSystemEntry => e !== null);
   const dir = roots.find((e) => e.isDirectory);
   if (dir) {
     const files: { path: string; file: Blob }[] = [];
     for (const e of await entries(dir as FileSystemDirectoryEntry)) await walk(e, '', files, 0);
-    return { name: dir.name, files, folder: true };
+    return { name: dir.name, files, folder: true, chosen };
   }
-  return fromFileList(dt.files, false);
+  return fromFileList(chosen, false);
 }
 
 /** A file input's selection; with `webkitdirectory`, paths are relative to the picked folder. */
-export function fromFileList(list: FileList | null, folder: boolean): OpenedInput | null {
+export function fromFileList(list: FileList | readonly File[] | null, folder: boolean): OpenedInput | null {
   const files = Array.from(list ?? []);
   if (files.length === 0) return null;
   if (!folder) {
     const first = files[0] as File;
-    return { name: files.length === 1 ? first.name : `${files.length} files`, files: files.map((f) => ({ path: f.name, file: f })), folder: files.length > 1 };
+    return { name: files.length === 1 ? first.name : `${files.length} files`, files: files.map((f) => ({ path: f.name, file: f })), folder: files.length > 1, chosen: files };
   }
   const rel = (f: File): string => f.webkitRelativePath || f.name;
   const top = rel(files[0] as File).split('/')[0] ?? 'folder';
-  return { name: top, files: files.map((f) => ({ path: rel(f).split('/').slice(1).join('/') || f.name, file: f })), folder: true };
+  return { name: top, files: files.map((f) => ({ path: rel(f).split('/').slice(1).join('/') || f.name, file: f })), folder: true, chosen: files };
 }

@@ -8,7 +8,7 @@ const INPUT: ShellInput = { key: 'in-1', name: 'logs', folder: true, files: [{ p
 function fakeBridge(over: Partial<ShellBridge<File>> = {}): ShellBridge<File> {
   return {
     ready: vi.fn(async () => []), openFiles: vi.fn(async () => INPUT), recent: vi.fn(async () => []), remember: vi.fn(async () => undefined),
-    reopen: vi.fn(async () => INPUT), forget: vi.fn(async () => undefined), save: vi.fn(async () => true), onCommand: vi.fn(() => () => undefined), ...over,
+    reopen: vi.fn(async () => INPUT), forget: vi.fn(async () => undefined), save: vi.fn(async () => true), closed: vi.fn(async () => undefined), onCommand: vi.fn(() => () => undefined), ...over,
   };
 }
 
@@ -20,19 +20,32 @@ describe('Electron host', () => {
     expect(shellKeyOf({ name: 'x', folder: false, files: [{ path: 'x', file: new Blob([]) }] })).toBeNull();
   });
 
-  it('adopts dropped files by path, keeps Blobs that are not files', async () => {
+  it('adopts only the Files the user chose, never the names the page gave their contents', async () => {
     const bridge = fakeBridge();
     const host = electronHost(bridge);
-    const dropped = { name: 'logs', folder: true, files: [{ path: 'run/events.out.tfevents.1', file: new File([new Uint8Array(3)], 'events.out.tfevents.1') }] };
+    const folder = new File([], 'logs');
+    const inner = new File([new Uint8Array(3)], 'events.out.tfevents.1');
+    // A dropped folder: the page's relative names (which could say `../..`) do not go to the shell.
+    const dropped = { name: 'logs', folder: true, files: [{ path: '../../run/events.out.tfevents.1', file: inner }], chosen: [folder] };
     expect(await host.adopt?.(dropped)).toEqual(fromShellInput(INPUT));
-    expect(bridge.openFiles).toHaveBeenCalledWith([dropped.files[0]?.file], ['run/events.out.tfevents.1'], 'logs');
+    expect(bridge.openFiles).toHaveBeenCalledTimes(1);
+    expect(bridge.openFiles).toHaveBeenCalledWith([folder]);
+    // Nothing chosen from disk (the demo, a Blob): kept as it is, main is not asked.
     const blob = { name: 'demo', folder: false, files: [{ path: 'demo', file: new Blob([]) }] };
     expect(await host.adopt?.(blob)).toBe(blob);
+    expect(await host.adopt?.({ ...dropped, chosen: [] })).toEqual({ ...dropped, chosen: [] });
+    expect(bridge.openFiles).toHaveBeenCalledTimes(1);
     // Main refusing (or no path) keeps the bytes the page holds.
     const refusing = electronHost(fakeBridge({ openFiles: vi.fn(async () => { throw new Error('no'); }) }));
     expect(await refusing.adopt?.(dropped)).toBe(dropped);
     const pathless = electronHost(fakeBridge({ openFiles: vi.fn(async () => null) }));
     expect(await pathless.adopt?.(dropped)).toBe(dropped);
+  });
+
+  it('tells main when the page closed what it showed', async () => {
+    const bridge = fakeBridge({ closed: vi.fn(async () => { throw new Error('window gone'); }) });
+    electronHost(bridge).closed?.();
+    expect(bridge.closed).toHaveBeenCalledTimes(1);
   });
 
   it('remembers only inputs main opened, and reopens recent items through main', async () => {

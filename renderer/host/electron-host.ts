@@ -49,15 +49,19 @@ export function electronHost(bridge: ShellBridge<File>): Host {
     loadState: (key) => local.loadState(key),
     saveState: (key, state) => local.saveState(key, state),
     async adopt(input) {
-      const files = input.files.map((f) => f.file);
-      if (files.length === 0 || !files.every((f): f is File => f instanceof File)) return input;
+      // Only the Files the user chose go to the shell: the preload learns their paths from the
+      // browser, and the names the page gave the files inside a folder play no part.
+      if (!input.chosen || input.chosen.length === 0) return input;
       try {
-        const shell = await bridge.openFiles(files, input.files.map((f) => f.path), input.folder ? input.name : null);
+        const shell = await bridge.openFiles(input.chosen);
         return shell ? fromShellInput(shell) : input;
       } catch {
         // Main refused (a path it cannot read): the bytes the page already holds still open.
         return input;
       }
+    },
+    closed() {
+      void bridge.closed().catch(() => undefined);
     },
     onShellCommand(listener) {
       const off = bridge.onCommand(listener);

@@ -15,6 +15,11 @@ export interface OpenedInput {
   readonly name: string;
   readonly files: readonly OpenedFile<HostFile>[];
   readonly folder: boolean;
+  /**
+   * The Files the user dropped or picked, as the browser handed them over (a dropped folder is one
+   * File): what the shell may open by path (`adopt`), and nothing wider.
+   */
+  readonly chosen?: readonly File[];
 }
 
 export interface Host {
@@ -34,6 +39,8 @@ export interface Host {
    * path, so it can be watched and reopened; returns the input unchanged when it cannot.
    */
   adopt?(input: OpenedInput): Promise<OpenedInput>;
+  /** The shell only: the page went back to its start screen, so main ends the grants of what it showed. */
+  closed?(): void;
   /** The shell only: subscribes to its commands (menus, opens, live reload); returns unsubscribe. */
   onShellCommand?(listener: (command: ShellCommand) => void): () => void;
 }
