@@ -13,6 +13,7 @@ export class ScopeNames {
   readonly table: SpanTable;
   /** Scope entry of each node's parent path (ROOT_SCOPE at the top level). */
   private readonly nodeScope: Int32Array;
+  private readonly entryParent: Int32Array;
   private readonly decoded: (string | undefined)[];
   private readonly graph: Graph;
 
@@ -21,6 +22,7 @@ export class ScopeNames {
     const paths = discoverScopes(graph);
     this.table = paths.table;
     this.nodeScope = paths.parentEntry;
+    this.entryParent = paths.entryParent;
     this.decoded = new Array<string | undefined>(this.table.count).fill(undefined);
   }
 
@@ -32,6 +34,11 @@ export class ScopeNames {
   /** The scope entry holding node `i`. */
   entryOf(i: number): number {
     return this.nodeScope[i] as number;
+  }
+
+  /** The scope entry holding scope `entry` (ROOT_SCOPE for a top-level scope). */
+  parentOf(entry: number): number {
+    return this.entryParent[entry] as number;
   }
 
   /** The path of a scope entry ('' for ROOT_SCOPE). */

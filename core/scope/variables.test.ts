@@ -121,27 +121,40 @@ describe('readers', () => {
       ['q', '_Arg', ['g']],
       ['r', '_Arg', ['s']],
     ]);
-    expect(r.variables.map((v) => v.shared)).toEqual([true, false, false, false]);
+    // `e` and `l` are no instances of `m`: reading from elsewhere is not reuse.
+    expect(r.variables.map((v) => v.shared)).toEqual([false, false, false, false]);
   });
 
-  it('outsideReaderScopes needs readers, none at the root, and no shared leading component', () => {
+  it('outsideReaderScopes: readers, and none in the scope or a re-entry of it', () => {
     const read = (v: string, ...readers: string[]): NodeSpec[] => [[v, 'VariableV2'], ...readers.map((s, i): NodeSpec => [`${s ? `${s}/` : ''}r${v.replace(/\//g, '_')}${i}`, 'Neg', [v]])];
     const r = byName(analyzeVariables(makeGraph([
       ...read('a/w1', 'b/x', 'c/y'), ...read('a/w2', 'b/x', 'a/z/q'), ...read('a/w3', 'b/x', ''), ...read('w4', 'k'), ...read('w5', ''), ...read('a/w6'),
+      ...read('s/w7', 's_1/x'), ...read('t/w8', 'ns/t'),
     ])));
     expect([...r.values()].map((v) => [v.name, v.outsideReaderScopes])).toEqual([
-      ['a/w1', true], ['a/w2', false], ['a/w3', false], ['w4', true], ['w5', false], ['a/w6', false],
+      ['a/w1', true], ['a/w2', false], ['a/w3', true], ['w4', true], ['w5', false], ['a/w6', false], ['s/w7', false], ['t/w8', true],
     ]);
+    expect(r.get('t/w8')?.reasons).toEqual(["`get_variable` ignored `name_scope('ns')`: `t/w8` lives in `t`, its readers in `ns/t`"]);
+    expect(r.get('w4')?.reasons).toEqual(["`get_variable` ignored `name_scope('k')`: `w4` lives at the root, its readers in `k`"]);
+    expect(r.get('a/w2')?.reasons).toEqual([]);
   });
 
-  it('shared: home and sub-scopes count once, nested outside scopes count once', () => {
+  it('shared: two instances of the scope, or one re-entry without its own variable; other readers never count', () => {
     const read = (v: string, ...readers: string[]): NodeSpec[] => [[v, 'VariableV2'], ...readers.map((s, i): NodeSpec => [`${s}/r${v.replace(/\//g, '_')}${i}`, 'Neg', [v]])];
     const r = byName(analyzeVariables(makeGraph([
-      ...read('m/w1', 'm', 'm/a', 'm/b/c'), ...read('m/w2', 'x/a', 'x/a/b'), ...read('m/w3', 'm/a', 'y'), ...read('m/w4', 'real/d', 'fake/d'),
-      ...read('m/w5', 'mm'), ...read('m/w6', 'm-x', 'm/q'),
+      ...read('m/w1', 'm', 'm/a', 'm/b/c'), ...read('m/w2', 'x/a', 'x/a/b'), ...read('m/w3', 'm/a', 'y'), ...read('d/w4', 'real/d', 'fake/d/c'),
+      ...read('m/w5', 'mm'), ...read('m/w6', 'm-x', 'm/q'), ...read('m/w7', 'm_1'), ['m_1/w8', 'VariableV2'], ...read('m/w8', 'm_1'),
+      ...read('w9', 'a', 'b'), ...read('k/w10', 'weight_decay', 'k', 'ExponentialMovingAverage'), ...read('k/w11', 'k_1', 'k_2/z'),
     ])));
     expect([...r.values()].map((v) => [v.name, v.shared])).toEqual([
-      ['m/w1', false], ['m/w2', false], ['m/w3', true], ['m/w4', true], ['m/w5', false], ['m/w6', true],
+      ['m/w1', false], ['m/w2', false], ['m/w3', false], ['d/w4', true], ['m/w5', false], ['m/w6', false], ['m/w7', true], ['m_1/w8', false], ['m/w8', false],
+      ['w9', false], ['k/w10', false], ['k/w11', true],
+    ]);
+    expect(r.get('m/w7')?.reasons).toEqual(["`variable_scope('m', reuse=True)` re-entered as `m_1`"]);
+    expect(r.get('k/w11')?.reasons).toEqual(["`variable_scope('k', reuse=True)` re-entered as `k_1` and `k_2`"]);
+    expect(r.get('d/w4')?.reasons).toEqual([
+      "`get_variable` ignored `name_scope('fake')` and `name_scope('real')`: `d/w4` lives in `d`, its readers in `fake/d/c` and `real/d`",
+      "`variable_scope('d', reuse=True)` entered under `name_scope('fake')` and `name_scope('real')`",
     ]);
   });
 });
@@ -178,17 +191,20 @@ async function corpusGraph(rel: string, index = 0): Promise<Graph> {
 }
 
 describe.skipIf(!HAVE_CORPUS)('corpus', () => {
-  it('ALBERT: the layer_shared variables are shared by the 12 layer_shared_N scopes, tied embeddings too', async () => {
+  it('ALBERT: the layer_shared variables are shared by the 12 layer_shared_N scopes; tied embeddings are not reuse', async () => {
     const r = analyzeVariables(await corpusGraph('albert_cls/albert_model.ckpt.meta'));
     const v = byName(r);
     const layers = ['', ...Array.from({ length: 11 }, (_, i) => `_${i + 1}`)].map((s) => `bert/encoder/layer_shared${s}/attention/self/query`);
     expect(v.get('bert/encoder/layer_shared/attention/self/query/kernel')?.readerScopes).toEqual(layers.sort());
     const shared = r.variables.filter((x) => x.shared).map((x) => x.name);
-    expect(shared).toHaveLength(18);
+    expect(shared).toHaveLength(16);
     expect(shared.filter((n) => n.startsWith('bert/encoder/layer_shared/'))).toHaveLength(16);
-    expect(shared).toContain('bert/embeddings/word_embeddings');
+    expect(v.get('bert/encoder/layer_shared/attention/self/query/kernel')?.reasons).toEqual([
+      "`variable_scope('layer_shared', reuse=True)` re-entered as `bert/encoder/layer_shared_1`, `bert/encoder/layer_shared_2`, `bert/encoder/layer_shared_3` and 8 more",
+    ]);
+    // The output layer reads the word embeddings from `cls/predictions`, no instance of `bert/embeddings`.
     expect(v.get('bert/embeddings/word_embeddings')?.readerScopes).toEqual(['bert/embeddings', 'cls/predictions']);
-    for (const n of ['bert/embeddings/position_embeddings', 'bert/embeddings/LayerNorm/gamma', 'bert/pooler/dense/kernel', 'cls/seq_relationship/output_weights']) {
+    for (const n of ['bert/embeddings/word_embeddings', 'bert/embeddings/position_embeddings', 'bert/embeddings/LayerNorm/gamma', 'bert/pooler/dense/kernel', 'cls/seq_relationship/output_weights']) {
       expect(v.get(n)?.shared, n).toBe(false);
     }
     expect(r.variables.some((x) => x.outsideReaderScopes)).toBe(false);
@@ -201,6 +217,10 @@ describe.skipIf(!HAVE_CORPUS)('corpus', () => {
       name: 'discriminator/layer_1/conv2d/kernel', op: 'VariableV2', scope: 'discriminator/layer_1/conv2d',
       readerScopes: ['fake_discriminator/discriminator/layer_1/conv2d', 'real_discriminator/discriminator/layer_1/conv2d'],
       outsideReaderScopes: true, shared: true, twins: [],
+      reasons: [
+        "`get_variable` ignored `name_scope('fake_discriminator')` and `name_scope('real_discriminator')`: `discriminator/layer_1/conv2d/kernel` lives in `discriminator/layer_1/conv2d`, its readers in `fake_discriminator/discriminator/layer_1/conv2d` and `real_discriminator/discriminator/layer_1/conv2d`",
+        "`variable_scope('discriminator', reuse=True)` entered under `name_scope('fake_discriminator')` and `name_scope('real_discriminator')`",
+      ],
     });
     const model = r.variables.filter((x) => /^discriminator\/layer_\d\/\w+\/\w+$/.test(x.name));
     expect(model).toHaveLength(22);
@@ -244,8 +264,9 @@ function checkInvariants(g: Graph, r: ScopesReport): void {
     for (const s of v.readerScopes) expect(scopes.has(s), `${v.name} <- ${s}`).toBe(true);
     expect([...v.readerScopes].sort()).toEqual(v.readerScopes);
     for (const t of v.twins) expect(names.has(t) && t !== v.name).toBe(true);
-    if (v.shared) expect(v.readerScopes.length).toBeGreaterThanOrEqual(2);
-    if (v.outsideReaderScopes) expect(v.readerScopes.length > 0 && !v.readerScopes.includes('')).toBe(true);
+    if (v.outsideReaderScopes) expect(v.readerScopes.length > 0 && !v.readerScopes.includes(v.scope)).toBe(true);
+    if (v.shared) expect(v.scope).not.toBe('');
+    expect(v.reasons).toHaveLength(Number(v.outsideReaderScopes) + Number(v.shared));
   }
   for (const group of r.reentrySiblings) for (const s of group) expect(scopes.has(s) && s !== '').toBe(true);
 }

@@ -1,10 +1,13 @@
 // The Scopes panel's variable report (DESIGN.md 1.3): each variable's scope, its readers' scopes,
 // whether it sits outside them (get_variable under name_scope), whether it is shared across scopes
-// (reuse=True), its uniquified twins, and the sibling scopes split by re-entry.
+// (reuse=True), each flag's reason in words, its uniquified twins, and the sibling scopes split by
+// re-entry. The flags follow how TensorFlow makes names (DESIGN.md §4, "Scope analysis").
 import type { Graph } from '../graph/graph';
+import { CanonicalScopes, withinPath, type ScopeInstance } from './scope-instances';
 import { ScopeNames } from './scope-names';
 import { variableReads } from './variable-readers';
 import { reentryGroups, uniquifiedTwins } from './uniquified-names';
+import { outsideReason, sharedReason } from './variable-reasons';
 
 export interface VariableReport {
   name: string;
@@ -13,44 +16,14 @@ export interface VariableReport {
   readerScopes: string[];
   outsideReaderScopes: boolean;
   shared: boolean;
+  /** One sentence per flag that is set, naming the scopes. */
+  reasons: string[];
   twins: string[];
 }
 
 export interface ScopesReport {
   variables: VariableReport[];
   reentrySiblings: string[][];
-}
-
-/** `s` equals `scope` or lies inside it. The root is a place of its own, not everyone's ancestor. */
-function within(s: string, scope: string): boolean {
-  if (s.length === scope.length) return s === scope;
-  return scope !== '' && s.length > scope.length && s.charCodeAt(scope.length) === 47 && s.startsWith(scope);
-}
-
-function isOutside(scope: string, readerScopes: readonly string[]): boolean {
-  if (readerScopes.length === 0 || readerScopes.includes('')) return false;
-  if (scope === '') return true;
-  const slash = scope.indexOf('/');
-  const head = slash < 0 ? scope : scope.slice(0, slash);
-  return readerScopes.every((s) => !within(s, head));
-}
-
-/**
- * Home (the variable's scope and everything inside it) counts as one place; of the other reader
- * scopes, only those without an ancestor among them. readerScopes is sorted, so an ancestor comes
- * before its descendants, and every scope between them lies inside it too: comparing with the first
- * kept outside scope is enough to find a second one.
- */
-function isShared(scope: string, readerScopes: readonly string[]): boolean {
-  let home = false;
-  let outside: string | null = null;
-  for (const s of readerScopes) {
-    if (within(s, scope)) home = true;
-    else if (outside === null) outside = s;
-    else if (!within(s, outside)) return true;
-    if (home && outside !== null) return true;
-  }
-  return false;
 }
 
 /**
@@ -74,13 +47,17 @@ function isShared(scope: string, readerScopes: readonly string[]): boolean {
  *   `report_uninitialized_variables*`. These touch every variable, so counting them would make
  *   every variable look shared.
  * - **readerScopes**: the sorted distinct scopes of the readers.
- * - **outsideReaderScopes**: at least one reader, no reader at the root, and the variable's scope
- *   shares no leading component with any reader scope (a root variable shares none): get_variable
- *   under name_scope (`b` read by `scope_name/res/mul`, `vs/v1` read by `ns/vs/add`).
- * - **shared** (reuse=True): map each reader scope equal to or inside the variable's scope to
- *   "home", keep the others; drop every scope with an ancestor in the set (the root is nobody's
- *   ancestor); shared iff 2 or more remain (`layer/w` read from `layer` and `layer_1`, or from
- *   `real_discriminator` and `fake_discriminator`).
+ * - **Canonical paths and instances** (scope-instances.ts): a path's canonical form drops the `_N`
+ *   of every segment whose base is a sibling scope; reader scope R is an instance of the variable's
+ *   scope S when canonical(R) is P/canonical(S) or inside it, for a name-scope prefix P (maybe '').
+ * - **outsideReaderScopes** (get_variable under name_scope): at least one reader, and none whose
+ *   canonical scope lies within canonical(S) (S itself or a re-entry of it). A root variable is
+ *   outside any non-root reader (`b` read by `scope_name/res/mul`, `vs/v1` by `ns/vs/add`).
+ * - **shared** (reuse=True): two or more distinct instances of S read it (`discriminator/conv` and
+ *   `discriminator_1/conv`; `real_discriminator/discriminator` and `fake_discriminator/discriminator`),
+ *   or one instance that is a re-entry of S holding no variable of the same name itself (`V1_1`
+ *   for `V1/a1` with no `V1_1/a1`). Readers that are no instance of S (weight decay, moving
+ *   averages, losses and metrics at the root) never count; a root variable is never shared.
  * - **twins**: the other variables with the same parent scope whose leaf is `base` or `base_N`
  *   where variable `base` exists (`a2`, `a2_1`); sorted.
  * - **reentrySiblings**: for every scope `p/s` (a proper '/'-prefix of a node name) with sibling
@@ -88,22 +65,32 @@ function isShared(scope: string, readerScopes: readonly string[]): boolean {
  */
 export function analyzeVariables(graph: Graph): ScopesReport {
   const scopes = new ScopeNames(graph);
+  const canon = new CanonicalScopes(scopes);
   const reads = variableReads(graph, scopes);
   const names = Array.from(reads.variables, (v) => graph.name(v));
   const twins = uniquifiedTwins(names);
   const variables = Array.from(reads.variables, (v, k): VariableReport => {
+    const name = names[k] as string;
     const scope = scopes.scopeOf(v);
-    const readerScopes = Array.from(reads.readerScopes(k), (e) => scopes.name(e));
+    const canonS = canon.canonical(scopes.entryOf(v));
+    const entries = reads.readerScopes(k);
+    const readerScopes = Array.from(entries, (e) => scopes.name(e));
     if (readerScopes.length > 1) readerScopes.sort();
-    return {
-      name: names[k] as string,
-      op: graph.op(v),
-      scope,
-      readerScopes,
-      outsideReaderScopes: isOutside(scope, readerScopes),
-      shared: isShared(scope, readerScopes),
-      twins: twins[k] as string[],
-    };
+    const outside = entries.length > 0 && !Array.from(entries).some((e) => withinPath(canon.canonical(e), canonS));
+    const instances = new Map<string, ScopeInstance>();
+    if (scope !== '') {
+      for (const e of entries) {
+        const found = canon.instanceIn(e, canonS);
+        if (found) instances.set(found.instance, found);
+      }
+    }
+    const only = instances.size === 1 ? (instances.values().next().value as ScopeInstance) : null;
+    const reentered = only !== null && only.local !== scope && graph.indexOf(`${only.instance}${name.slice(scope.length)}`) < 0;
+    const shared = instances.size >= 2 || reentered;
+    const reasons: string[] = [];
+    if (outside) reasons.push(outsideReason(name, scope, readerScopes, [...instances.values()]));
+    if (shared) reasons.push(sharedReason(scope, [...instances.values()]));
+    return { name, op: graph.op(v), scope, readerScopes, outsideReaderScopes: outside, shared, reasons, twins: twins[k] as string[] };
   });
   return { variables, reentrySiblings: reentryGroups(scopes) };
 }
