@@ -4,6 +4,7 @@
 import { COUNT_KEYS, DIFF_STATUSES, diffDocument, diffGraphs, listChanges, type DiffChange, type GraphDiff, type StatusCounts } from '../core/diff/diff';
 import type { LoadedGraph } from '../core/io/load-result';
 import { pickGraph } from './pick-graph';
+import { remoteOptions } from './remote-options';
 
 /** "11 moved, 2 added" over the non-zero counts (`same` left out unless `withSame`). */
 function countsText(c: StatusCounts, withSame: boolean): string {
@@ -50,11 +51,13 @@ export interface DiffCommandOptions {
   graphA?: string;
   graphB?: string;
   json?: boolean;
+  endpoint?: string;
 }
 
 /** Loads both graphs, prints the diff; exit status 1 only when a graph cannot be loaded or picked. */
 export async function runDiff(pathA: string, pathB: string, opts: DiffCommandOptions): Promise<void> {
-  const picked = await Promise.all([pickGraph(pathA, opts.graphA), pickGraph(pathB, opts.graphB)]);
+  const remote = remoteOptions(opts);
+  const picked = await Promise.all([pickGraph(pathA, opts.graphA, remote), pickGraph(pathB, opts.graphB, remote)]);
   for (const p of picked) {
     if (p.error !== null) {
       process.stderr.write(`scopeview: ${p.error}\n`);

@@ -9,52 +9,55 @@ import { scopesJson, scopesText } from './scopes';
 import { runDiff, type DiffCommandOptions } from './diff';
 import { layoutGraph, layoutJson, layoutText, writeSvg } from './layout';
 import { pickGraph } from './pick-graph';
+import { remoteOptions, withEndpointOption } from './remote-options';
 import { analyzeGraph } from '../core/scope/scope-engine';
 import { analyzeVariables } from '../core/scope/variables';
 
 const program = new Command();
 program.name('scopeview').description('Explore TensorFlow graphs: event logs, GraphDefs, MetaGraphs, SavedModels').version('0.1.0');
 
-program
+const REMOTE = ' (a path, or an https://, s3:// or gs:// URL)';
+
+withEndpointOption(program
   .command('inspect')
   .description('list the graphs a file, SavedModel folder or logdir holds')
-  .argument('<path>', 'event file, logdir, .pb/.pbtxt GraphDef, .meta MetaGraphDef or SavedModel')
+  .argument('<path>', `event file, logdir, .pb/.pbtxt GraphDef, .meta MetaGraphDef or SavedModel${REMOTE}`))
   .option('--json', 'print machine-readable JSON')
-  .action(async (path: string, opts: { json?: boolean }) => {
-    const result = await openPath(path);
+  .action(async (path: string, opts: { json?: boolean; endpoint?: string }) => {
+    const result = await openPath(path, {}, remoteOptions(opts));
     process.stdout.write(opts.json ? `${JSON.stringify(inspectJson(result))}\n` : `${inspectText(result)}\n`);
     process.exitCode = result.error ? 1 : 0;
   });
 
-program
-  .command('hierarchy')
+withEndpointOption(program
+  .command('hierarchy'))
   .description('print the scope hierarchy of one graph (TensorBoard naming: strict names, series, embedding)')
-  .argument('<file>', 'any file `scopeview inspect` accepts')
+  .argument('<file>', `any file \`scopeview inspect\` accepts${REMOTE}`)
   .option('--graph <index>', 'which graph of the file (see `scopeview inspect`)', '0')
   .option('--json', 'print machine-readable JSON')
-  .action(async (file: string, opts: { graph?: string; json?: boolean }) => {
+  .action(async (file: string, opts: { graph?: string; json?: boolean; endpoint?: string }) => {
     await withGraph(file, opts.graph, (g) => {
       const model = analyzeGraph(g.graph);
       return opts.json ? JSON.stringify(modelJson(model)) : hierarchyText(model);
-    });
+    }, remoteOptions(opts));
   });
 
-program
-  .command('scopes')
+withEndpointOption(program
+  .command('scopes'))
   .description('report how variable and name scopes shaped the names: variables outside their readers\' scopes, shared (reused) variables, uniquified twins, re-entered scopes')
-  .argument('<file>', 'any file `scopeview inspect` accepts')
+  .argument('<file>', `any file \`scopeview inspect\` accepts${REMOTE}`)
   .option('--graph <index>', 'which graph of the file (see `scopeview inspect`)', '0')
   .option('--json', 'print machine-readable JSON')
-  .action(async (file: string, opts: { graph?: string; json?: boolean }) => {
+  .action(async (file: string, opts: { graph?: string; json?: boolean; endpoint?: string }) => {
     await withGraph(file, opts.graph, (g) => {
       const report = analyzeVariables(g.graph);
       return opts.json ? JSON.stringify(scopesJson(report)) : scopesText(report);
-    });
+    }, remoteOptions(opts));
   });
 
 /** Loads, picks and lays out a graph; prints errors and sets the exit status itself. */
-async function laidOut(file: string, graph: string | undefined, expand: string | undefined) {
-  const picked = await pickGraph(file, graph);
+async function laidOut(file: string, graph: string | undefined, expand: string | undefined, endpoint: string | undefined) {
+  const picked = await pickGraph(file, graph, remoteOptions({ endpoint }));
   if (picked.error !== null) {
     process.stderr.write(`scopeview: ${picked.error}\n`);
     process.exitCode = 1;
@@ -69,34 +72,34 @@ async function laidOut(file: string, graph: string | undefined, expand: string |
   return laid;
 }
 
-program
-  .command('layout')
+withEndpointOption(program
+  .command('layout'))
   .description('lay out one graph as the app does (open scopes laid out with ELK) and print the geometry')
-  .argument('<file>', 'any file `scopeview inspect` accepts')
+  .argument('<file>', `any file \`scopeview inspect\` accepts${REMOTE}`)
   .option('--graph <index>', 'which graph of the file (see `scopeview inspect`)', '0')
   .option('--expand <which>', "scopes to open: 'all', 'none' or a regular expression over scope names", 'none')
   .option('--json', 'print machine-readable JSON')
-  .action(async (file: string, opts: { graph?: string; expand?: string; json?: boolean }) => {
-    const laid = await laidOut(file, opts.graph, opts.expand);
+  .action(async (file: string, opts: { graph?: string; expand?: string; json?: boolean; endpoint?: string }) => {
+    const laid = await laidOut(file, opts.graph, opts.expand, opts.endpoint);
     if (laid) process.stdout.write(`${opts.json ? JSON.stringify(layoutJson(laid)) : layoutText(laid)}\n`);
   });
 
-program
-  .command('export')
+withEndpointOption(program
+  .command('export'))
   .description('write the laid-out graph as a standalone SVG file')
-  .argument('<file>', 'any file `scopeview inspect` accepts')
+  .argument('<file>', `any file \`scopeview inspect\` accepts${REMOTE}`)
   .requiredOption('--svg <out>', 'the SVG file to write')
   .option('--graph <index>', 'which graph of the file (see `scopeview inspect`)', '0')
   .option('--expand <which>', "scopes to open: 'all', 'none' or a regular expression over scope names", 'none')
-  .action(async (file: string, opts: { svg: string; graph?: string; expand?: string }) => {
-    const laid = await laidOut(file, opts.graph, opts.expand);
+  .action(async (file: string, opts: { svg: string; graph?: string; expand?: string; endpoint?: string }) => {
+    const laid = await laidOut(file, opts.graph, opts.expand, opts.endpoint);
     if (laid) process.stdout.write(`${await writeSvg(opts.svg, laid)}\n`);
   });
 
-program
-  .command('diff')
+withEndpointOption(program
+  .command('diff'))
   .description('compare two graphs: nodes matched by name, by scope moves and by structure, each same, attr-changed, moved, renamed, added or removed')
-  .argument('<a>', 'the first graph: any file `scopeview inspect` accepts')
+  .argument('<a>', `the first graph: any file \`scopeview inspect\` accepts${REMOTE}`)
   .argument('<b>', 'the second graph')
   .option('--graph-a <index>', 'which graph of A (see `scopeview inspect`)', '0')
   .option('--graph-b <index>', 'which graph of B', '0')

@@ -1,11 +1,14 @@
-// Opens a path from the command line: a single file, a SavedModel folder or a logdir. Files are
-// opened read-only through ByteSources; nothing is ever written to the user's files.
+// Opens a path from the command line: a single file, a SavedModel folder or a logdir, on disk or
+// remote (https://, s3://, gs://, in open-remote.ts). Files are opened read-only through
+// ByteSources; nothing is ever written to the user's files.
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { planFolder } from '../core/io/logdir';
 import { loadLogdir, loadSource, type LoadOptions } from '../core/io/load';
 import type { LoadResult } from '../core/io/load-result';
+import { isRemoteLocation } from '../remote/remote-location';
 import { openFileSource } from './node-byte-source';
+import { openRemote, type OpenRemoteOptions } from './open-remote';
 
 async function listFiles(root: string, dir = root, out: string[] = [], depth = 0): Promise<string[]> {
   if (depth > 32) return out;
@@ -34,7 +37,8 @@ async function loadFile(path: string, options: LoadOptions): Promise<LoadResult>
 }
 
 /** Loads whatever `path` names; never throws. */
-export async function openPath(path: string, options: LoadOptions = {}): Promise<LoadResult> {
+export async function openPath(path: string, options: LoadOptions = {}, remote: OpenRemoteOptions = {}): Promise<LoadResult> {
+  if (isRemoteLocation(path)) return openRemote(path, options, remote);
   let isDir = false;
   try {
     isDir = (await stat(path)).isDirectory();

@@ -2,11 +2,12 @@
 // scopes, ...). Load errors and bad indices become a message for stderr and exit status 1.
 import type { LoadedGraph } from '../core/io/load-result';
 import { openPath } from './open-path';
+import type { OpenRemoteOptions } from './open-remote';
 
 export type Picked = { graph: LoadedGraph; error: null } | { graph: null; error: string };
 
-export async function pickGraph(path: string, index: string | undefined): Promise<Picked> {
-  const result = await openPath(path);
+export async function pickGraph(path: string, index: string | undefined, remote: OpenRemoteOptions = {}): Promise<Picked> {
+  const result = await openPath(path, {}, remote);
   const i = index === undefined ? 0 : Number(index);
   if (!Number.isInteger(i) || i < 0) return { graph: null, error: `--graph must be a graph index (0, 1, …), got '${index}'` };
   const graph = result.graphs[i];
@@ -19,8 +20,8 @@ export async function pickGraph(path: string, index: string | undefined): Promis
 }
 
 /** Runs `fn` on the picked graph, or reports the error and sets exit status 1. */
-export async function withGraph(path: string, index: string | undefined, fn: (g: LoadedGraph) => string): Promise<void> {
-  const picked = await pickGraph(path, index);
+export async function withGraph(path: string, index: string | undefined, fn: (g: LoadedGraph) => string, remote: OpenRemoteOptions = {}): Promise<void> {
+  const picked = await pickGraph(path, index, remote);
   if (picked.error !== null) {
     process.stderr.write(`scopeview: ${picked.error}\n`);
     process.exitCode = 1;

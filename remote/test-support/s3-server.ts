@@ -1,6 +1,6 @@
 // A local S3-compatible server for tests and the benchmark: s3rver (npm), which implements the S3
-// REST API over a folder, checks SigV4 signatures against its one account (S3RVER / S3RVER) and
-// serves ranged GETs. Started on 127.0.0.1 and a free port, in a temporary folder.
+// REST API over a folder, knows one account (S3RVER / S3RVER; it checks the key id, not SigV4
+// signatures) and serves ranged GETs. Started on 127.0.0.1 and a free port, in a temporary folder.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
