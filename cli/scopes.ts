@@ -13,16 +13,15 @@ export function scopesJson(report: ScopesReport): ScopesReport {
       outsideReaderScopes: v.outsideReaderScopes,
       shared: v.shared,
       twins: v.twins,
+      reasons: v.reasons,
     })),
     reentrySiblings: report.reentrySiblings,
   };
 }
 
-/** Reader scopes, the first few only: ALBERT's shared weights are read from a dozen layers. */
-function readers(v: VariableReport, shown = 3): string {
-  const names = v.readerScopes.slice(0, shown).map((s) => (s === '' ? '(root)' : s));
-  const more = v.readerScopes.length - shown;
-  return more > 0 ? `${names.join(', ')} and ${more} more` : names.join(', ');
+/** The reason given for one flag: outside comes first in `reasons` when both are set. */
+function reason(v: VariableReport, flag: 'outside' | 'shared'): string {
+  return (flag === 'shared' && v.outsideReaderScopes ? v.reasons[1] : v.reasons[0]) ?? '';
 }
 
 function section(title: string, items: readonly string[], maxLines: number): string[] {
@@ -39,8 +38,8 @@ export function scopesText(report: ScopesReport, maxLines = 30): string {
   const twins = vs.filter((v) => v.twins.length > 0);
   const lines = [
     `${vs.length} variables: ${outside.length} outside their readers' scopes, ${shared.length} shared, ${twins.length} with uniquified twins; ${report.reentrySiblings.length} re-entered scopes`,
-    ...section('outside their readers\' scopes (get_variable under name_scope)', outside.map((v) => `${v.name}  read in ${readers(v)}`), maxLines),
-    ...section('shared across scopes (reuse=True)', shared.map((v) => `${v.name}  read in ${readers(v)}`), maxLines),
+    ...section('outside their readers\' scopes (get_variable under name_scope)', outside.map((v) => `${v.name}: ${reason(v, 'outside')}`), maxLines),
+    ...section('shared across scopes (reuse=True)', shared.map((v) => `${v.name}: ${reason(v, 'shared')}`), maxLines),
     ...section('uniquified twins', twins.map((v) => `${v.name}  twins ${v.twins.join(', ')}`), maxLines),
     ...section('re-entered scopes', report.reentrySiblings.map((g) => g.join(', ')), maxLines),
   ];

@@ -25,16 +25,24 @@ describe('scopeview scopes', () => {
   it('prints the exact document shape; name_scope puts b at the root, outside its readers', () => {
     const r = report(join(FIXTURES, 'scoping-name-scope.pb'));
     expect(Object.keys(r)).toEqual(['variables', 'reentrySiblings']);
-    for (const v of r.variables) expect(Object.keys(v)).toEqual(['name', 'op', 'scope', 'readerScopes', 'outsideReaderScopes', 'shared', 'twins']);
+    for (const v of r.variables) expect(Object.keys(v)).toEqual(['name', 'op', 'scope', 'readerScopes', 'outsideReaderScopes', 'shared', 'twins', 'reasons']);
     expect(r.variables).toEqual([
-      { name: 'scope_name/a', op: 'VariableV2', scope: 'scope_name', readerScopes: ['scope_name/res'], outsideReaderScopes: false, shared: false, twins: [] },
-      { name: 'b', op: 'VariableV2', scope: '', readerScopes: ['scope_name/res'], outsideReaderScopes: true, shared: false, twins: [] },
+      { name: 'scope_name/a', op: 'VariableV2', scope: 'scope_name', readerScopes: ['scope_name/res'], outsideReaderScopes: false, shared: false, twins: [], reasons: [] },
+      {
+        name: 'b', op: 'VariableV2', scope: '', readerScopes: ['scope_name/res'], outsideReaderScopes: true, shared: false, twins: [],
+        reasons: ["`get_variable` ignored `name_scope('scope_name')`: `b` lives at the root, its readers in `scope_name/res`"],
+      },
     ]);
   });
 
   it('variable_scope keeps b inside scope_vars', () => {
     const b = report(join(FIXTURES, 'scoping-variable-scope.pb')).variables.find((v) => v.name.endsWith('b'));
     expect(b).toMatchObject({ name: 'scope_vars/b', scope: 'scope_vars', outsideReaderScopes: false });
+  });
+
+  it('gives the reason for reuse through a re-entered variable scope', () => {
+    const r = report(join(FIXTURES, 'reuse-in-reentry-only.pb'));
+    expect(r.variables).toMatchObject([{ name: 'V1/a1', shared: true, outsideReaderScopes: false, reasons: ["`variable_scope('V1', reuse=True)` re-entered as `V1_1`"] }]);
   });
 
   it('reports reuse, twins and re-entry siblings', () => {
@@ -49,7 +57,7 @@ describe('scopeview scopes', () => {
     const r = run(join(FIXTURES, 'scoping-name-scope.pb'));
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^2 variables: 1 outside their readers' scopes, 0 shared/);
-    expect(r.stdout).toMatch(/\n {2}b {2}read in scope_name\/res\n/);
+    expect(r.stdout).toContain("\n  b: `get_variable` ignored `name_scope('scope_name')`: `b` lives at the root, its readers in `scope_name/res`\n");
   });
 
   it('fails with exit status 1 and a message on a file that is not a graph', () => {

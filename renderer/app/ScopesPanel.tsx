@@ -1,10 +1,14 @@
 // The Scopes panel: how name_scope / variable_scope shaped the names — variables outside their
-// readers' scopes, shared (reused) variables, uniquified twins and re-entered scopes. Clicking a
-// variable selects it on the canvas.
+// readers' scopes, shared (reused) variables, uniquified twins and re-entered scopes, each flag with
+// its reason in words. Clicking a variable selects it on the canvas.
 import type { ScopesReport, VariableReport } from '../../core/scope/variables';
 import type { Controller } from './controller';
 
-function VarList({ title, hint, items, c }: { title: string; hint: string; items: readonly VariableReport[]; c: Controller }) {
+/** The reason for one flag: the outside reason comes first in `reasons` when both flags are set. */
+const outsideReason = (v: VariableReport): string | undefined => (v.outsideReaderScopes ? v.reasons[0] : undefined);
+const sharedReason = (v: VariableReport): string | undefined => (v.shared ? v.reasons[v.reasons.length - 1] : undefined);
+
+function VarList({ title, hint, items, c, reason }: { title: string; hint: string; items: readonly VariableReport[]; c: Controller; reason?: (v: VariableReport) => string | undefined }) {
   if (items.length === 0) return null;
   return (
     <section>
@@ -15,6 +19,7 @@ function VarList({ title, hint, items, c }: { title: string; hint: string; items
           <li key={v.name}>
             <button type="button" className="link" title={v.name} onClick={() => void c.revealByName(v.name)}>{v.name}</button>
             {v.readerScopes.length > 0 && <div className="path muted">read in {v.readerScopes.slice(0, 4).map((s) => s || '(top level)').join(', ')}{v.readerScopes.length > 4 ? ', …' : ''}</div>}
+            {reason?.(v) && <div className="reason" data-testid="scope-reason">{reason(v)}</div>}
           </li>
         ))}
       </ul>
@@ -28,8 +33,8 @@ export function ScopesPanel({ report, c }: { report: ScopesReport | null; c: Con
   return (
     <div className="scopes-panel" data-testid="scopes-panel">
       <p className="muted">{v.length} variable{v.length === 1 ? '' : 's'}</p>
-      <VarList title="Outside their readers' scope" hint="tf.get_variable ignores tf.name_scope: the variable sits outside the scope of the ops that read it." items={v.filter((x) => x.outsideReaderScopes)} c={c} />
-      <VarList title="Shared (reuse)" hint="Read from two or more scopes, as variable_scope(reuse=True) does." items={v.filter((x) => x.shared)} c={c} />
+      <VarList title="Outside their readers' scope" hint="tf.get_variable ignores tf.name_scope: the variable sits outside the scope of the ops that read it." items={v.filter((x) => x.outsideReaderScopes)} c={c} reason={outsideReason} />
+      <VarList title="Shared (reuse)" hint="Read from two instances of its variable scope, or from a re-entry of it, as variable_scope(reuse=True) does." items={v.filter((x) => x.shared)} c={c} reason={sharedReason} />
       <VarList title="Uniquified twins" hint="Same name with a _N suffix in one scope: created twice." items={v.filter((x) => x.twins.length > 0)} c={c} />
       {report.reentrySiblings.length > 0 && (
         <section>

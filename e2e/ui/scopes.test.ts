@@ -1,0 +1,74 @@
+// Scope semantics in Chromium, as a user meets them: a Const read by many ops is found by search,
+// inspected on its own with every op it is drawn inside, and reached back from a host; the Scopes
+// panel gives each flag its reason in words.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boxOf, dropFiles, openApp, ROOT, shutdown, skipReason, waitReady, type App } from './harness';
+
+const skip = skipReason();
+if (skip) console.log(`UI end-to-end suite ${skip}`);
+const REUSE = join(ROOT, 'fixtures/generated/reuse-in-reentry-only.pb');
+const GAN = join(ROOT, 'fixtures/generated/gan-discriminator-name-scopes.pb');
+
+const nodeName = (app: App): Promise<string | null> => app.page.textContent('[data-testid="inspector"] .node-name');
+
+describe.skipIf(skip !== null)('scope semantics in the UI (Chromium)', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await openApp();
+    await app.page.click('[data-testid="open-demo"]');
+    await waitReady(app.page);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await shutdown();
+  });
+
+  it('a Const read by ten ops: search reveals a host, and the inspector lists every op it is drawn inside', async () => {
+    await app.page.fill('[data-testid="search"]', 'GradientDescent/learning_rate');
+    await app.page.waitForSelector('[data-testid="search-results"] .result');
+    await app.page.click('[data-testid="search-results"] .result >> nth=0');
+    await app.page.waitForFunction(() => document.querySelector('[data-testid="inspector"] .node-name')?.textContent === 'GradientDescent/learning_rate');
+    await waitReady(app.page);
+    const text = (await app.page.textContent('[data-testid="inspector"]')) ?? '';
+    expect(text).toContain('Drawn inside (10)');
+    expect(text).toContain('GradientDescent/update_conv1/weights/ApplyGradientDescent');
+    expect(text).toContain('GradientDescent/update_logits/bias/ApplyGradientDescent');
+    // The Const has no box of its own: the canvas shows and centres its first host.
+    expect(await boxOf(app.page, 'GradientDescent/learning_rate')).toBeNull();
+    expect(await boxOf(app.page, 'GradientDescent/update_conv1/weights/ApplyGradientDescent')).not.toBeNull();
+    expect(app.errors).toEqual([]);
+  });
+
+  it('a host lists the ops drawn inside it, and each opens in the inspector', async () => {
+    await app.page.click('[data-testid="inspector"] .refs button:text("GradientDescent/update_conv2/biases/ApplyGradientDescent")');
+    await app.page.waitForFunction(() => document.querySelector('[data-testid="inspector"] .node-name')?.textContent === 'GradientDescent/update_conv2/biases/ApplyGradientDescent');
+    expect(await app.page.textContent('[data-testid="inspector-embedded"]')).toContain('GradientDescent/learning_rate');
+    await app.page.click('[data-testid="inspector-embedded"] button:text("GradientDescent/learning_rate")');
+    await app.page.waitForFunction(() => document.querySelector('[data-testid="inspector"] .node-name')?.textContent === 'GradientDescent/learning_rate');
+    expect(await app.page.textContent('[data-testid="inspector-op"]')).toBe('Const');
+    expect(await nodeName(app)).toBe('GradientDescent/learning_rate');
+  });
+
+  it('the Scopes panel gives the reason of reuse through a re-entered variable scope', async () => {
+    await dropFiles(app.page, [REUSE]);
+    await waitReady(app.page);
+    await app.page.click('[role="tab"]:text("Scopes")');
+    await app.page.waitForSelector('[data-testid="scope-reason"]');
+    const panel = (await app.page.textContent('[data-testid="scopes-panel"]')) ?? '';
+    expect(panel).toContain('Shared (reuse)');
+    expect(await app.page.textContent('[data-testid="scope-reason"] >> nth=0')).toBe("`variable_scope('V1', reuse=True)` re-entered as `V1_1`");
+    expect(panel).not.toContain("Outside their readers' scope");
+  });
+
+  it('the Scopes panel explains a discriminator shared across name scopes, once per flag', async () => {
+    await dropFiles(app.page, [GAN]);
+    await waitReady(app.page);
+    await app.page.click('[role="tab"]:text("Scopes")');
+    await app.page.waitForSelector('[data-testid="scope-reason"]');
+    const reasons = await app.page.locator('[data-testid="scope-reason"]').allTextContents();
+    expect(reasons).toHaveLength(4);
+    expect(reasons[0]).toMatch(/^`get_variable` ignored `name_scope\('fake_discriminator'\)` and `name_scope\('real_discriminator'\)`/);
+    expect(reasons[3]).toBe("`variable_scope('discriminator', reuse=True)` entered under `name_scope('fake_discriminator')` and `name_scope('real_discriminator')`");
+  });
+});
