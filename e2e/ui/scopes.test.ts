@@ -57,7 +57,9 @@ describe.skipIf(skip !== null)('scope semantics in the UI (Chromium)', () => {
     await app.page.waitForSelector('[data-testid="scope-reason"]');
     const panel = (await app.page.textContent('[data-testid="scopes-panel"]')) ?? '';
     expect(panel).toContain('Shared (reuse)');
-    expect(await app.page.textContent('[data-testid="scope-reason"] >> nth=0')).toBe("`variable_scope('V1', reuse=True)` re-entered as `V1_1`");
+    // Quoted names are set as code: the text reads without the backquotes.
+    expect(await app.page.textContent('[data-testid="scope-reason"] >> nth=0')).toBe("variable_scope('V1', reuse=True) re-entered as V1_1");
+    expect(await app.page.textContent('[data-testid="scope-reason"] >> nth=0 >> code >> nth=1')).toBe('V1_1');
     expect(panel).not.toContain("Outside their readers' scope");
   });
 
@@ -68,7 +70,7 @@ describe.skipIf(skip !== null)('scope semantics in the UI (Chromium)', () => {
     await app.page.waitForSelector('[data-testid="scope-reason"]');
     const reasons = await app.page.locator('[data-testid="scope-reason"]').allTextContents();
     expect(reasons).toHaveLength(4);
-    expect(reasons[0]).toMatch(/^`get_variable` ignored `name_scope\('fake_discriminator'\)` and `name_scope\('real_discriminator'\)`/);
-    expect(reasons[3]).toBe("`variable_scope('discriminator', reuse=True)` entered under `name_scope('fake_discriminator')` and `name_scope('real_discriminator')`");
+    expect(reasons[0]).toMatch(/^get_variable ignored name_scope\('fake_discriminator'\) and name_scope\('real_discriminator'\)/);
+    expect(reasons[3]).toBe("variable_scope('discriminator', reuse=True) entered under name_scope('fake_discriminator') and name_scope('real_discriminator')");
   });
 });

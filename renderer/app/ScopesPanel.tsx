@@ -8,6 +8,11 @@ import type { Controller } from './controller';
 const outsideReason = (v: VariableReport): string | undefined => (v.outsideReaderScopes ? v.reasons[0] : undefined);
 const sharedReason = (v: VariableReport): string | undefined => (v.shared ? v.reasons[v.reasons.length - 1] : undefined);
 
+/** A reason with its `quoted` scope names set as code (as React text, never HTML). */
+function Reason({ text }: { text: string }) {
+  return <div className="reason" data-testid="scope-reason">{text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}</div>;
+}
+
 function VarList({ title, hint, items, c, reason }: { title: string; hint: string; items: readonly VariableReport[]; c: Controller; reason?: (v: VariableReport) => string | undefined }) {
   if (items.length === 0) return null;
   return (
@@ -19,7 +24,7 @@ function VarList({ title, hint, items, c, reason }: { title: string; hint: strin
           <li key={v.name}>
             <button type="button" className="link" title={v.name} onClick={() => void c.revealByName(v.name)}>{v.name}</button>
             {v.readerScopes.length > 0 && <div className="path muted">read in {v.readerScopes.slice(0, 4).map((s) => s || '(top level)').join(', ')}{v.readerScopes.length > 4 ? ', …' : ''}</div>}
-            {reason?.(v) && <div className="reason" data-testid="scope-reason">{reason(v)}</div>}
+            {reason?.(v) && <Reason text={reason(v) as string} />}
           </li>
         ))}
       </ul>
