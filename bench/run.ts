@@ -11,6 +11,7 @@ import { benchLayout } from './layout.bench';
 import { benchDiff } from './diff.bench';
 import { benchUi } from './ui.bench';
 import { benchCanvas } from './canvas.bench';
+import { benchRemote } from './remote.bench';
 
 const PARTS: Record<string, () => Promise<BenchRow[]>> = {
   load: benchLoad,
@@ -22,6 +23,7 @@ const PARTS: Record<string, () => Promise<BenchRow[]>> = {
   diff: benchDiff,
   ui: benchUi,
   canvas: benchCanvas,
+  remote: benchRemote,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -120,8 +120,13 @@ export class HttpStore implements RemoteStore {
 
   private async pump(res: Response, onChunk: (b: Uint8Array) => void): Promise<void> {
     if (!res.body) return;
+    const reader = res.body.getReader();
     try {
-      for await (const chunk of res.body) onChunk(chunk as Uint8Array);
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        onChunk(value);
+      }
     } catch (err) {
       throw this.networkError(err);
     }
