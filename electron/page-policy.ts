@@ -2,10 +2,15 @@
 // (electron/main/app-protocol.ts) and the local web server of `npm run web`, the tests and the
 // benchmarks (scripts/static-server.ts). One policy, so the browser runs what the desktop app runs.
 
-/** The page's policy: only its own scripts (no eval, no inline), no plugins, no framing. */
+/**
+ * The page's policy: only its own scripts (no eval, no inline), workers only from its own files (the
+ * session and layout workers are built files, never blob: or data: code), fetches only to its own
+ * origin (the app's files and, in the shell, granted files under app://scopeview/@file/), no
+ * plugins, no framing. Images may be data: and blob: (the favicon, exports); they cannot run code.
+ */
 export const PAGE_CSP = [
   "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
-  "worker-src 'self' blob:", "connect-src 'self' data: blob:", "font-src 'self' data:", "object-src 'none'",
+  "worker-src 'self'", "connect-src 'self'", "font-src 'self' data:", "object-src 'none'",
   "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'", "frame-src 'none'",
 ].join('; ');
 
