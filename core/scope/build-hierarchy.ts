@@ -32,7 +32,12 @@ export function buildHierarchy(graph: Graph, options: HierarchyOptions = {}): Hi
   const edges = graph.edges;
   const embedding = computeEmbedding(graph, edges, options.embedding !== false);
   // Embedded ops never create scopes, and neither do the embedding ops nothing hosts (kept as ops).
-  const scopeless = embedding.role.some((r) => r !== EMBED_NONE) ? Uint8Array.from(embedding.role, (r) => (r === EMBED_NONE ? 0 : 1)) : undefined;
+  let scopeless: Uint8Array | undefined;
+  for (let i = 0; i < n; i++) {
+    if (embedding.role[i] === EMBED_NONE) continue;
+    scopeless ??= new Uint8Array(n);
+    scopeless[i] = 1;
+  }
   const paths = discoverScopes(graph, scopeless);
   const { table, entryParent } = paths;
   const bytes = graph.columns.bytes;

@@ -1,7 +1,6 @@
 // TensorBoard's embedding (DESIGN.md §4.5): every Const-like op is drawn inside each op that
 // consumes it, every `*Summary` op inside each of its inputs. Embedded ops take no place in the
 // hierarchy and create no scopes; their edges are rerouted to their hosts (`routeEdges`).
-import { groupByKey } from '../graph/csr';
 import type { EdgeList, Graph } from '../graph/graph';
 
 /**
@@ -58,32 +57,46 @@ export function computeEmbedding(graph: Graph, edges: EdgeList, enabled = true):
     const test = roleTester();
     for (let i = 0; i < n; i++) role[i] = test(graph.op(i));
   }
-  // (embedded node, host) pairs, one per edge that makes one; duplicates removed per node below.
-  const owner = new Int32Array(edges.count).fill(-1);
-  const host = new Int32Array(edges.count);
-  for (let e = 0; e < edges.count; e++) {
-    const s = edges.src[e] as number;
-    const d = edges.dst[e] as number;
-    if (s === d) continue;
-    if (role[s] === EMBED_IN && role[d] === EMBED_NONE) {
-      owner[e] = s;
-      host[e] = d;
-    } else if (role[d] === EMBED_OUT && role[s] === EMBED_NONE) {
-      owner[e] = d;
-      host[e] = s;
-    }
-  }
-  const { start, items } = groupByKey(owner, n);
+  const { src, dst } = edges;
+  // Counting sort of (embedded node, host) pairs, one per edge that makes one: count, then fill.
   const hostStart = new Int32Array(n + 1);
-  const hosts = new Int32Array(items.length);
+  for (let e = 0; e < edges.count; e++) {
+    const owner = embeddingOwner(role, src[e] as number, dst[e] as number);
+    if (owner >= 0) hostStart[owner + 1] = (hostStart[owner + 1] as number) + 1;
+  }
+  for (let i = 0; i < n; i++) hostStart[i + 1] = (hostStart[i + 1] as number) + (hostStart[i] as number);
+  const hosts = new Int32Array(hostStart[n] as number);
+  const fill = hostStart.slice(0, n);
+  for (let e = 0; e < edges.count; e++) {
+    const s = src[e] as number;
+    const d = dst[e] as number;
+    const owner = embeddingOwner(role, s, d);
+    if (owner < 0) continue;
+    hosts[fill[owner] as number] = owner === s ? d : s;
+    fill[owner] = (fill[owner] as number) + 1;
+  }
+  // Repeats (an op reading one Const twice) are dropped and each list sorted into graph order.
   let w = 0;
   for (let i = 0; i < n; i++) {
-    const first = w;
-    for (let k = start[i] as number; k < (start[i + 1] as number); k++) hosts[w++] = host[items[k] as number] as number;
-    if (w - first > 1) w = first + sortUnique(hosts, first, w);
-    hostStart[i + 1] = w;
+    const from = hostStart[i] as number;
+    const to = hostStart[i + 1] as number;
+    hostStart[i] = w;
+    if (to - from > 1) {
+      const len = sortUnique(hosts, from, to);
+      if (w !== from) hosts.copyWithin(w, from, from + len);
+      w += len;
+    } else if (to > from) hosts[w++] = hosts[from] as number;
   }
-  return { role, hostStart, hosts: hosts.slice(0, w) };
+  hostStart[n] = w;
+  return { role, hostStart, hosts: w === hosts.length ? hosts : hosts.slice(0, w) };
+}
+
+/** The embedded end of edge s → d when the edge makes a host for it (Const-like into an ordinary op, an ordinary op into a summary), else -1. */
+function embeddingOwner(role: Uint8Array, s: number, d: number): number {
+  if (s === d) return -1;
+  if (role[s] === EMBED_IN && role[d] === EMBED_NONE) return s;
+  if (role[d] === EMBED_OUT && role[s] === EMBED_NONE) return d;
+  return -1;
 }
 
 /** Sorts hosts[from..to) and removes repeats in place; returns the new length. */
@@ -115,44 +128,38 @@ export function firstHosts(emb: Embedding): Int32Array {
  * between an embedded op and its host vanish, and so do edges whose other end is embedded too.
  */
 export function routeEdges(edges: EdgeList, emb: Embedding): RoutedEdges {
-  const { hostStart, hosts } = emb;
-  let cap = edges.count;
-  let src = new Int32Array(cap);
-  let dst = new Int32Array(cap);
-  let kind = new Uint8Array(cap);
-  let base = new Int32Array(cap);
-  let count = 0;
+  const { hostStart, hosts, role } = emb;
+  const { src, dst } = edges;
+  const hostCount = (i: number): number => (hostStart[i + 1] as number) - (hostStart[i] as number);
+  /** How many routed edges graph edge e yields (0, 1, or one per host of its embedded end). */
+  const fanOut = (s: number, d: number): number => {
+    const hs = hostCount(s);
+    const hd = hostCount(d);
+    if (hd > 0) return hs > 0 || role[d] !== EMBED_IN ? 0 : hd;
+    if (hs > 0) return role[s] === EMBED_OUT ? hs : 0;
+    return s === d ? 0 : 1;
+  };
+  let total = 0;
+  for (let e = 0; e < edges.count; e++) total += fanOut(src[e] as number, dst[e] as number);
+  const out = { count: 0, src: new Int32Array(total), dst: new Int32Array(total), kind: new Uint8Array(total), base: new Int32Array(total) };
+  let w = 0;
   const push = (s: number, d: number, e: number): void => {
+    // A host reached twice through one edge's fan-out is itself (a summary read by its own host).
     if (s === d) return;
-    if (count === cap) {
-      cap *= 2;
-      src = grown(src, new Int32Array(cap));
-      dst = grown(dst, new Int32Array(cap));
-      kind = grown(kind, new Uint8Array(cap));
-      base = grown(base, new Int32Array(cap));
-    }
-    src[count] = s;
-    dst[count] = d;
-    kind[count] = edges.kind[e] as number;
-    base[count++] = e;
+    out.src[w] = s;
+    out.dst[w] = d;
+    out.kind[w] = edges.kind[e] as number;
+    out.base[w++] = e;
   };
   for (let e = 0; e < edges.count; e++) {
-    const s = edges.src[e] as number;
-    const d = edges.dst[e] as number;
-    const sEmbedded = (hostStart[s + 1] as number) > (hostStart[s] as number);
-    const dEmbedded = (hostStart[d + 1] as number) > (hostStart[d] as number);
-    if (dEmbedded) {
-      if (sEmbedded || emb.role[d] !== EMBED_IN) continue;
-      for (let k = hostStart[d] as number; k < (hostStart[d + 1] as number); k++) push(s, hosts[k] as number, e);
-    } else if (sEmbedded) {
-      if (emb.role[s] !== EMBED_OUT) continue;
-      for (let k = hostStart[s] as number; k < (hostStart[s + 1] as number); k++) push(hosts[k] as number, d, e);
-    } else push(s, d, e);
+    const s = src[e] as number;
+    const d = dst[e] as number;
+    const k = fanOut(s, d);
+    if (k === 0) continue;
+    if (hostCount(d) > 0) for (let j = hostStart[d] as number; j < (hostStart[d + 1] as number); j++) push(s, hosts[j] as number, e);
+    else if (hostCount(s) > 0) for (let j = hostStart[s] as number; j < (hostStart[s + 1] as number); j++) push(hosts[j] as number, d, e);
+    else push(s, d, e);
   }
-  return { count, src: src.slice(0, count), dst: dst.slice(0, count), kind: kind.slice(0, count), base: base.slice(0, count) };
-}
-
-function grown<T extends Uint8Array | Int32Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
+  if (w === total) return { ...out, count: w };
+  return { count: w, src: out.src.slice(0, w), dst: out.dst.slice(0, w), kind: out.kind.slice(0, w), base: out.base.slice(0, w) };
 }

@@ -73,7 +73,22 @@ export function discoverScopes(graph: Graph, scopeless?: Uint8Array): ScopePaths
     prevEntry = parentEntry[i] as number;
   }
   if (scopeless) {
-    for (let i = 0; i < n; i++) if (scopeless[i]) parentEntry[i] = nearestEntry(table, bytes, nameSpan[2 * i] as number, nameSpan[2 * i + 1] as number, lastSlash);
+    // Embedded ops come in runs under one parent path (`Mul_22/y`, `Mul_22/x`): reuse the last answer.
+    let lastStart = 0;
+    let lastLength = -1;
+    let lastEntry = ROOT_ENTRY;
+    for (let i = 0; i < n; i++) {
+      if (!scopeless[i]) continue;
+      const s = nameSpan[2 * i] as number;
+      const p = lastSlash(s, nameSpan[2 * i + 1] as number);
+      if (p < 0) continue;
+      if (p - s !== lastLength || !sameBytes(bytes, s, lastStart, lastLength)) {
+        lastStart = s;
+        lastLength = p - s;
+        lastEntry = nearestEntry(table, bytes, s, p + 1, lastSlash);
+      }
+      parentEntry[i] = lastEntry;
+    }
   }
   if (graph.uniqueNames) {
     // Look each scope up among node names rather than each (longer) name among the scopes: there
