@@ -3,7 +3,7 @@
 // and metaedges lifted to lowest common ancestors. Optionally merges re-entry siblings
 // (`dense` + `dense_1`) into one scope.
 import type { Graph } from '../graph/graph';
-import { computeEmbedding, EMBED_NONE, firstHosts, isEmbedded, routeEdges } from './embedding';
+import { computeEmbedding, firstHosts, isEmbedded, routeEdges, scopelessOps } from './embedding';
 import { Hierarchy, H_OP, H_SCOPE, H_SERIES } from './hierarchy';
 import { buildMetaedges } from './metaedges';
 import { groupSeries } from './series';
@@ -32,12 +32,7 @@ export function buildHierarchy(graph: Graph, options: HierarchyOptions = {}): Hi
   const edges = graph.edges;
   const embedding = computeEmbedding(graph, edges, options.embedding !== false);
   // Embedded ops never create scopes, and neither do the embedding ops nothing hosts (kept as ops).
-  let scopeless: Uint8Array | undefined;
-  for (let i = 0; i < n; i++) {
-    if (embedding.role[i] === EMBED_NONE) continue;
-    scopeless ??= new Uint8Array(n);
-    scopeless[i] = 1;
-  }
+  const scopeless = scopelessOps(embedding.role);
   const paths = discoverScopes(graph, scopeless);
   const { table, entryParent } = paths;
   const bytes = graph.columns.bytes;

@@ -44,6 +44,26 @@ function roleTester(): (op: string) => number {
   };
 }
 
+/** EMBED_IN, EMBED_OUT or EMBED_NONE per graph node, by op type. */
+export function embeddingRoles(graph: Graph): Uint8Array {
+  const n = graph.nodeCount;
+  const role = new Uint8Array(n);
+  const test = roleTester();
+  for (let i = 0; i < n; i++) role[i] = test(graph.op(i));
+  return role;
+}
+
+/** 1 for the ops whose names create no scopes (every embedding op, hosted or not); undefined when there are none. */
+export function scopelessOps(role: Uint8Array): Uint8Array | undefined {
+  let mask: Uint8Array | undefined;
+  for (let i = 0; i < role.length; i++) {
+    if (role[i] === EMBED_NONE) continue;
+    mask ??= new Uint8Array(role.length);
+    mask[i] = 1;
+  }
+  return mask;
+}
+
 /**
  * Hosts of each Const-like op: the distinct ordinary ops naming it as an input (data or control).
  * Hosts of each summary: the distinct ordinary ops among its inputs. An embedding op with no such
@@ -52,11 +72,7 @@ function roleTester(): (op: string) => number {
  */
 export function computeEmbedding(graph: Graph, edges: EdgeList, enabled = true): Embedding {
   const n = graph.nodeCount;
-  const role = new Uint8Array(n);
-  if (enabled) {
-    const test = roleTester();
-    for (let i = 0; i < n; i++) role[i] = test(graph.op(i));
-  }
+  const role = enabled ? embeddingRoles(graph) : new Uint8Array(n);
   const { src, dst } = edges;
   // Counting sort of (embedded node, host) pairs, one per edge that makes one: count, then fill.
   const hostStart = new Int32Array(n + 1);

@@ -1,9 +1,11 @@
-// Every scope of a graph (each proper '/'-prefix of a node name, from discoverScopes) with the
-// scope entry of each node; scope strings are decoded once per scope, on demand. Per-edge
+// Every scope of a graph (each proper '/'-prefix of a node name, from discoverScopes; as in the
+// hierarchy, embedded ops such as `Mul_22/y` make none) with the scope entry of each node; scope
+// strings are decoded once per scope, on demand. Per-edge
 // questions ("which scope is this reader in?") then cost an array lookup instead of a string
 // slice, which dominated the variable report at 10^6 nodes.
 import type { Graph } from '../graph/graph';
 import type { SpanTable } from '../graph/span-table';
+import { embeddingRoles, scopelessOps } from './embedding';
 import { discoverScopes, ROOT_ENTRY } from './scope-paths';
 
 export const ROOT_SCOPE = ROOT_ENTRY;
@@ -19,7 +21,7 @@ export class ScopeNames {
 
   constructor(graph: Graph) {
     this.graph = graph;
-    const paths = discoverScopes(graph);
+    const paths = discoverScopes(graph, scopelessOps(embeddingRoles(graph)));
     this.table = paths.table;
     this.nodeScope = paths.parentEntry;
     this.entryParent = paths.entryParent;
