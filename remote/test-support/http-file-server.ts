@@ -17,8 +17,8 @@ export interface HttpFileServerOptions {
   dropTimes?: number;
   /** Required `user:password` (Basic); anything else gets 401. */
   basicAuth?: string;
-  /** Extra response headers, e.g. CORS for a page on another origin. */
-  headers?: Record<string, string>;
+  /** Let pages of other origins read files and their ranges (CORS, with Range preflights). */
+  cors?: boolean;
 }
 
 export interface HttpFileServer {
@@ -71,7 +71,14 @@ export async function startHttpFileServer(files: Record<string, ServedFile> = {}
   };
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     srv.stats.requests++;
-    for (const [k, v] of Object.entries(options.headers ?? {})) res.setHeader(k, v);
+    if (options.cors) {
+      res.setHeader('access-control-allow-origin', '*');
+      res.setHeader('access-control-expose-headers', 'content-range, content-length, accept-ranges');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, { 'access-control-allow-headers': 'range', 'access-control-allow-methods': 'GET' }).end();
+        return;
+      }
+    }
     if (options.basicAuth !== undefined && req.headers.authorization !== `Basic ${Buffer.from(options.basicAuth).toString('base64')}`) {
       res.writeHead(401, { 'www-authenticate': 'Basic realm="test"' }).end();
       return;
