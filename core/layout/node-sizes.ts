@@ -19,6 +19,19 @@ export function leafName(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
+/**
+ * The label of box x: its name within its parent (`b` in `a`, `(a)`, `add_[1-5]`). An op placed
+ * above its name's own scope (a Const nothing reads: `loss_1/tags` at the top level) shows the rest
+ * of its path, so two `tags` stay apart.
+ */
+export function boxLabel(h: Hierarchy, x: number): string {
+  const name = h.name(x);
+  const p = h.parent[x] as number;
+  const parent = p > 0 ? h.name(p) : '';
+  if (parent === '') return name;
+  return name.length > parent.length && name.charCodeAt(parent.length) === 47 && name.startsWith(parent) ? name.slice(parent.length + 1) : leafName(name);
+}
+
 /** `n ops`: the second line of a collapsed scope or series. */
 export function opsLabel(ops: number): string {
   return `${ops} op${ops === 1 ? '' : 's'}`;
@@ -45,5 +58,5 @@ export function boxSize(kind: HNodeKind, label: string, opCount: string, m: Text
 
 /** Size of `x` drawn collapsed (an op, a series stack or a closed scope). */
 export function collapsedSize(h: Hierarchy, x: number, m: TextMetrics): { width: number; height: number } {
-  return boxSize(h.kind[x] as HNodeKind, leafName(h.name(x)), h.kind[x] === H_SCOPE ? countLabel(h, x) : '', m);
+  return boxSize(h.kind[x] as HNodeKind, boxLabel(h, x), h.kind[x] === H_SCOPE ? countLabel(h, x) : '', m);
 }

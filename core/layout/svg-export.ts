@@ -3,7 +3,7 @@
 // are escaped as XML text; nothing from the graph becomes markup.
 import { H_SCOPE, type Hierarchy } from '../scope/hierarchy';
 import type { PlacedEdge, PlacedGraph, PlacedNode } from './assemble';
-import { countLabel, leafName } from './node-sizes';
+import { boxLabel, countLabel } from './node-sizes';
 import { fitText, LABEL_METRICS } from './text-metrics';
 
 const COLORS = { scope: '#e8eef9', scopeStroke: '#7b93c7', open: '#fbfcfe', op: '#ffffff', opStroke: '#9aa3ad', series: '#f1ecfa', seriesStroke: '#9b87c9', aux: '#f6f6f6', edge: '#5f6b7a', text: '#1f2933' };
@@ -20,13 +20,13 @@ function nodeSvg(h: Hierarchy, n: PlacedNode): string {
   const fs = LABEL_METRICS.fontSize;
   if (n.expanded) {
     return `<g>${title}<rect x="${f(n.x)}" y="${f(n.y)}" width="${f(n.width)}" height="${f(n.height)}" rx="6" fill="${COLORS.open}" stroke="${COLORS.scopeStroke}"/>` +
-      `<text x="${f(n.x + 8)}" y="${f(n.y + 17)}" font-weight="600">${escapeXml(fitText(leafName(name), n.width - 16))}</text></g>`;
+      `<text x="${f(n.x + 8)}" y="${f(n.y + 17)}" font-weight="600">${escapeXml(fitText(boxLabel(h, n.id), n.width - 16))}</text></g>`;
   }
   const isScope = h.kind[n.id] === H_SCOPE;
   const fill = n.type === 'aux' ? COLORS.aux : isScope ? COLORS.scope : n.type === 'series' ? COLORS.series : COLORS.op;
   const stroke = isScope ? COLORS.scopeStroke : n.type === 'series' ? COLORS.seriesStroke : COLORS.opStroke;
   const rx = isScope ? 6 : n.height / 2;
-  const label = escapeXml(fitText(leafName(name), n.width - 10));
+  const label = escapeXml(fitText(boxLabel(h, n.id), n.width - 10));
   const lines = isScope
     ? `<text x="${f(n.x + n.width / 2)}" y="${f(n.y + 15)}" text-anchor="middle">${label}</text><text x="${f(n.x + n.width / 2)}" y="${f(n.y + 29)}" text-anchor="middle" fill="#66707c">${escapeXml(countLabel(h, n.id))}</text>`
     : `<text x="${f(n.x + n.width / 2)}" y="${f(n.y + n.height / 2 + fs * 0.35)}" text-anchor="middle">${label}</text>`;

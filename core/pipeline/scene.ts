@@ -2,7 +2,7 @@
 // node and per edge), with shape codes, labels, colour keys for every colouring mode and edge
 // widths. Built in the session worker and transferred to the UI thread without copying.
 import type { PlacedGraph } from '../layout/assemble';
-import { countLabel, leafName, PADDING } from '../layout/node-sizes';
+import { boxLabel, countLabel, PADDING } from '../layout/node-sizes';
 import { fitText, LABEL_METRICS, type TextMetrics } from '../layout/text-metrics';
 import { H_OP, H_SCOPE, H_SERIES } from '../scope/hierarchy';
 import type { ScopedHierarchy } from '../scope/scope-engine';
@@ -130,7 +130,7 @@ export function buildScene(model: ScopedHierarchy, placed: PlacedGraph, metrics:
     else shapes[i] = SHAPE_OP;
     const name = h.name(id);
     names[i] = name;
-    labels[i] = fit(leafName(name), p.width, text);
+    labels[i] = fit(boxLabel(h, id), p.width, text);
     sublabels[i] = kind === H_OP || p.expanded ? '' : fit(kind === H_SERIES ? `${countLabel(h, id)} · ${op ?? ''}` : countLabel(h, id), p.width, text);
     const template = kind === H_SCOPE ? model.templates.of(id) : null;
     keys.structure[i] = template !== null && (model.templates.sizes.get(template) ?? 0) > 1 ? tables.structure.key(template) : -1;
