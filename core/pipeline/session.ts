@@ -12,7 +12,7 @@ import { LABEL_METRICS, type TextMetrics } from '../layout/text-metrics';
 import { placedGraphSvg } from '../layout/svg-export';
 import type { LayoutExecutor } from '../layout/worker-pool';
 import { H_SCOPE } from '../scope/hierarchy';
-import { analyzeGraph, type ScopedHierarchy } from '../scope/scope-engine';
+import { analyzeGraph, SCOPE_ENGINE_VERSION, type ScopedHierarchy } from '../scope/scope-engine';
 import { SearchIndex } from '../scope/search';
 import { analyzeVariables, type ScopesReport } from '../scope/variables';
 import { decorateScene, hierarchyCounts, type DiffOverlay } from './diff-overlay';
@@ -140,7 +140,7 @@ export class Session<F> {
       if (!f) throw new Error(`no library function ${fn} in graph ${graph}`);
       model = f;
     }
-    const namespace = `${this.contentKey}/${graph}/${fn ?? '-'}/${options.series ? 1 : 0}${options.extraction ? 1 : 0}${options.mergeReentry ? 1 : 0}`;
+    const namespace = `v${SCOPE_ENGINE_VERSION}/${this.contentKey}/${graph}/${fn ?? '-'}/${options.series ? 1 : 0}${options.extraction ? 1 : 0}${options.mergeReentry ? 1 : 0}`;
     const cache = new LayoutCache(4000, this.host.store, namespace);
     const engine = new LayoutEngine(model, this.host.executor, { ...DEFAULT_SETTINGS, metrics: labelMetrics }, cache, () => this.host.now());
     const stats = (this.loaded?.stepStats ?? []).filter((s) => s.file === loaded.file);

@@ -9,6 +9,13 @@ import type { Hierarchy } from './hierarchy';
 import { ScopeView } from './scope-view';
 import { computeTemplates, type Templates } from './templates';
 
+/**
+ * Version of the hierarchy's rules. Persisted layouts are keyed by hierarchy node ids and box
+ * sizes, so a change to either (2: TensorBoard's embedding into every consumer, path labels of
+ * unhosted Consts) must bump it, or a reopened file would get another hierarchy's layouts.
+ */
+export const SCOPE_ENGINE_VERSION = 2;
+
 export interface ScopeEngineOptions extends HierarchyOptions {
   /** Run auxiliary extraction (default true). */
   readonly extraction?: boolean;
