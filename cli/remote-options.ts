@@ -4,9 +4,18 @@ import type { Command } from 'commander';
 import type { OpenRemoteOptions } from './open-remote';
 
 export function remoteOptions(opts: { endpoint?: string }): OpenRemoteOptions {
+  let shown = -1;
   return {
     ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
-    onNotice: (message) => process.stderr.write(`scopeview: ${message}\n`),
+    onNotice: (message) => process.stderr.write(`scopeview: ${message} (Ctrl+C cancels)\n`),
+    // Progress of a whole-file download, on a terminal only (scripts read stderr as messages).
+    onProgress: (done, total) => {
+      if (!process.stderr.isTTY) return;
+      const percent = total > 0 ? Math.floor((done / total) * 100) : 0;
+      if (percent === shown) return;
+      shown = percent;
+      process.stderr.write(`\rscopeview: ${percent}% read${done >= total ? '\n' : ''}`);
+    },
   };
 }
 

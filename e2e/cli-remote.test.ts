@@ -52,6 +52,18 @@ describe('scopeview on remote locations', () => {
     expect(JSON.parse(remote.stdout)).toEqual(JSON.parse(local.stdout));
   });
 
+  it('says on stderr when a server ignores Range, and lists it as a warning', async () => {
+    const whole = await startHttpFileServer({ '/e': { bytes: DEMO } }, { ignoreRange: true });
+    try {
+      const r = await run(['inspect', `${whole.url}/e`, '--json']);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toMatch(/^scopeview: the server ignores Range requests: reading the whole \d+(\.\d)? KB file \(Ctrl\+C cancels\)\n/);
+      expect(JSON.parse(r.stdout).warnings).toEqual([{ kind: 'unsupported', message: expect.stringMatching(/^the server ignores Range requests/), offset: null }]);
+    } finally {
+      await whole.close();
+    }
+  });
+
   it('inspects an s3:// logdir through --endpoint, and through AWS_ENDPOINT_URL', async () => {
     for (const [args, env] of [[['--endpoint', s3.endpoint], {}], [[], { AWS_ENDPOINT_URL: s3.endpoint }]] as const) {
       const r = await run(['inspect', 's3://team-logs/exp/', ...args], env);
