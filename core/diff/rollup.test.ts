@@ -20,6 +20,16 @@ describe('rollupScopes', () => {
     });
   });
 
+  it('has the hierarchy\'s scopes: names under which only embedded ops live make none', () => {
+    const g = makeGraph([['Mul_22/y', 'Const'], ['Mul_22', 'Mul', ['x', 'Mul_22/y']], ['x', 'Placeholder'], ['s/k/c', 'Const'], ['s/op', 'Neg', ['s/k/c']]]);
+    const r = rollupScopes(g, Uint8Array.of(STATUS_ADDED, STATUS_SAME, STATUS_SAME, STATUS_ADDED, STATUS_SAME));
+    expect(Object.fromEntries(r)).toEqual({
+      '': { ...zero, same: 3, added: 2 },
+      // s/k/c counts in the nearest scope on its path.
+      s: { ...zero, same: 1, added: 1 },
+    });
+  });
+
   it('gives each side of a diff its own scopes', () => {
     const a = makeGraph([['scope_vars/a', 'VariableV2'], ['scope_vars/b', 'VariableV2'], ['x', 'Placeholder']]);
     const b = makeGraph([['scope_name/a', 'VariableV2'], ['b', 'VariableV2'], ['x', 'Placeholder'], ['y', 'Placeholder']]);

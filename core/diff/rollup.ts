@@ -1,6 +1,8 @@
 // Status counts per scope on one side of a diff, for badges on collapsed scopes (+a −r ~c) and
-// the summary. Scopes come from core/scope's byte-level discovery, so no string is made per prefix.
+// the summary. Scopes come from core/scope's byte-level discovery, so no string is made per prefix,
+// and are the hierarchy's: embedded ops (`Mul_22/y`) make none.
 import type { Graph } from '../graph/graph';
+import { embeddingRoles, scopelessOps } from '../scope/embedding';
 import { discoverScopes, ROOT_ENTRY } from '../scope/scope-paths';
 import { DIFF_STATUSES } from './classify';
 
@@ -34,12 +36,13 @@ function bump(counts: Int32Array, at: number): void {
 }
 
 /**
- * Counts per scope: '' (the whole graph) and every '/'-prefix of a node name, each counting the
- * nodes below it. A node whose name is itself a scope (`a` beside `a/b`) counts inside that scope,
- * where TensorBoard draws it as `a/(a)`.
+ * Counts per scope: '' (the whole graph) and every scope of the hierarchy (a '/'-prefix of an op
+ * that is not embedded), each counting the nodes below it; an embedded op counts in the nearest
+ * scope on its path. A node whose name is itself a scope (`a` beside `a/b`) counts inside that
+ * scope, where TensorBoard draws it as `a/(a)`.
  */
 export function rollupScopes(g: Graph, status: Uint8Array): Map<string, StatusCounts> {
-  const { table, entryParent, parentEntry, selfEntry } = discoverScopes(g);
+  const { table, entryParent, parentEntry, selfEntry } = discoverScopes(g, scopelessOps(embeddingRoles(g)));
   const counts = new Int32Array((table.count + 1) * WIDTH);
   const root = table.count * WIDTH;
   for (let i = 0; i < g.nodeCount; i++) {
