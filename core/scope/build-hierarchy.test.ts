@@ -97,6 +97,18 @@ describe('buildHierarchy', () => {
     expect(h.name(h.holder(g.indexOf('w')))).toBe('w/read');
   });
 
+  it('groups ops that used to be one-op scopes into series once their Consts are embedded', () => {
+    const nodes: NodeSpec[] = [['checkpoint_initializer', 'Identity'], ['checkpoint_initializer_1', 'Identity']];
+    for (let i = 2; i <= 23; i++) {
+      const n = `checkpoint_initializer_${i}`;
+      nodes.push([`${n}/prefix`, 'Const'], [`${n}/tensor_names`, 'Const'], [n, 'RestoreV2', [`${n}/prefix`, `${n}/tensor_names`]]);
+    }
+    const h = buildHierarchy(makeGraph(nodes));
+    expect(h.kind[h.find('checkpoint_initializer_[2-23]')]).toBe(H_SERIES);
+    expect(h.children(h.find('checkpoint_initializer_[2-23]'))).toHaveLength(22);
+    expect(Object.values(tree(h)).filter((v) => v.startsWith('scope'))).toEqual([]);
+  });
+
   it('treats every op type containing Const as TensorBoard does (HostConst, prim::Constant)', () => {
     const h = buildHierarchy(makeGraph([['k', 'HostConst'], ['p', 'prim::Constant'], ['u', 'Relu', ['k', 'p']]]));
     expect(h.hnodeOf[0]).toBe(-1);
