@@ -60,7 +60,7 @@ export interface ScopesReport {
  *   averages, losses and metrics at the root) never count; a root variable is never shared.
  * - **twins**: the other variables with the same parent scope whose leaf is `base` or `base_N`
  *   where variable `base` exists (`a2`, `a2_1`); sorted.
- * - **reentrySiblings**: for every scope `p/s` (a proper '/'-prefix of a node name) with sibling
+ * - **reentrySiblings**: for every scope `p/s` (a '/'-prefix of an op that is not embedded) with sibling
  *   scopes `p/s_N`, the group `[p/s, p/s_1, p/s_2, ...]` (suffixes ascending); groups sorted.
  */
 export function analyzeVariables(graph: Graph): ScopesReport {
