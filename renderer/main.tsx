@@ -26,6 +26,20 @@ Object.assign(window, {
       const host = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
       return box && host ? { ...box, x: box.x + host.left, y: box.y + host.top } : null;
     },
+    /** The page rectangle holding every top-level box drawn (tests check that the view fits it). */
+    shownBounds() {
+      const scene = controller.getState().scene;
+      const canvas = controller.graphCanvas;
+      const host = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+      if (!scene || !canvas || !host) return null;
+      let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (let i = 0; i < scene.nodeCount; i++) {
+        const b = scene.depth[i] === 0 ? canvas.screenBoxOf(scene.ids[i] as number) : null;
+        if (!b) continue;
+        [x0, y0, x1, y1] = [Math.min(x0, b.x), Math.min(y0, b.y), Math.max(x1, b.x + b.width), Math.max(y1, b.y + b.height)];
+      }
+      return x0 > x1 ? null : { x: x0 + host.left, y: y0 + host.top, width: x1 - x0, height: y1 - y0 };
+    },
     /** Compare mode: the same for pane 0 (A) or 1 (B), plus what a closed scope's diff badge says. */
     paneBoxOf(pane: 0 | 1, name: string) {
       const box = controller.comparison?.panes[pane].boxOf(name);

@@ -44,8 +44,11 @@ export class LayoutEngine {
     private readonly now: () => number = () => Date.now(),
   ) {}
 
-  /** Lays out what `expanded` opens. Rejects with LayoutCancelled when a newer request supersedes it. */
-  async layout(expanded: ReadonlySet<number>): Promise<VisibleLayout> {
+  /**
+   * Lays out what `expanded` opens. Rejects with LayoutCancelled when a newer request supersedes it.
+   * `onProgress` hears of every open scope finished (from the cache or laid out) out of all of them.
+   */
+  async layout(expanded: ReadonlySet<number>, onProgress?: (done: number, total: number) => void): Promise<VisibleLayout> {
     const gen = ++this.generation;
     const stale = (): boolean => gen !== this.generation;
     const t0 = this.now();
@@ -60,17 +63,23 @@ export class LayoutEngine {
     }
     const promises = new Map<number, Promise<ScopeLayout>>();
     let laidOut = 0;
+    let done = 0;
+    const finished = (): void => onProgress?.(++done, order.length);
     for (const s of order) {
       const kids = openKids.get(s) as number[];
       const p = (async (): Promise<ScopeLayout> => {
         const key = keys.get(s) as string;
         const cached = await this.cache.get(key);
-        if (cached) return cached;
+        if (cached) {
+          finished();
+          return cached;
+        }
         const childLayouts = new Map<number, ScopeLayout>();
         for (const c of kids) childLayouts.set(c, await (promises.get(c) as Promise<ScopeLayout>));
         if (stale()) throw new LayoutCancelled();
         const layout = await this.executor.run(scopeInput(this.model, s, expanded, this.settings, childLayouts), stale);
         laidOut++;
+        finished();
         await this.cache.put(key, layout);
         return layout;
       })();

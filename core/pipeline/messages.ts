@@ -58,6 +58,12 @@ export interface SelectSummary {
   readonly ms: number;
 }
 
+/** Scope names to open, shallowest first: `levelEnds[d - 1]` is where the scopes of depth d end. */
+export interface ExpansionReply {
+  readonly names: readonly string[];
+  readonly levelEnds: readonly number[];
+}
+
 export interface NodeRef {
   /** Hierarchy node (what the canvas shows) and its name. */
   readonly node: number;

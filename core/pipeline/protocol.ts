@@ -4,7 +4,7 @@
 // Imported by the worker and by the UI's client; the data types it carries live in messages.ts.
 import type { ScopesReport } from '../scope/variables';
 import type {
-  Counterpart, DiffReply, LabelMetrics, Location, NodeDetails, OpenedFile, OpenSummary, SearchReply, SelectSummary, TraceReply, VariableRow, ViewOptions,
+  Counterpart, DiffReply, ExpansionReply, LabelMetrics, Location, NodeDetails, OpenedFile, OpenSummary, SearchReply, SelectSummary, TraceReply, VariableRow, ViewOptions,
 } from './messages';
 import type { Scene } from './scene';
 
@@ -19,6 +19,8 @@ export type Request<F> = (
   | { readonly type: 'preview'; readonly id: number; readonly graph: number }
   | { readonly type: 'select'; readonly id: number; readonly graph: number; readonly fn: number | null; readonly options: ViewOptions; readonly metrics: LabelMetrics }
   | { readonly type: 'layout'; readonly id: number; readonly expanded: readonly string[]; readonly xla: boolean }
+  /** The scopes "Expand to depth N" opens (depth null: every scope). */
+  | { readonly type: 'expansion'; readonly id: number; readonly depth: number | null }
   | { readonly type: 'search'; readonly id: number; readonly query: string }
   | { readonly type: 'inspect'; readonly id: number; readonly node: number; readonly embedded?: number }
   | { readonly type: 'trace'; readonly id: number; readonly node: number; readonly direction: 'inputs' | 'outputs' }
@@ -37,6 +39,7 @@ export interface Replies {
   readonly select: SelectSummary;
   readonly preview: Scene;
   readonly layout: Scene;
+  readonly expansion: ExpansionReply;
   readonly search: SearchReply;
   readonly inspect: NodeDetails;
   readonly trace: TraceReply;

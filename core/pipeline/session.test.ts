@@ -75,6 +75,29 @@ describe('Session', () => {
     expect(Array.from(scene.shapes)).toContain(SHAPE_SERIES);
   });
 
+  it('lists the scopes to open by depth, and lays out every scope with progress', async () => {
+    const s = await demo();
+    const top = s.expansion(1);
+    expect(top.levelEnds).toEqual([top.names.length]);
+    expect(top.names).toContain('gradients');
+    expect(top.names.every((n) => !n.includes('/'))).toBe(true);
+    const all = s.expansion(null);
+    expect(all.names.length).toBe(109);
+    expect(all.names.slice(0, top.names.length)).toEqual(top.names);
+    // Shallowest first: each level's names are one component deeper than the level before.
+    all.levelEnds.forEach((end, d) => {
+      const from = d === 0 ? 0 : (all.levelEnds[d - 1] as number);
+      for (const n of all.names.slice(from, end)) expect(n.split('/').length).toBeGreaterThanOrEqual(d + 1);
+    });
+    const two = s.expansion(2);
+    expect(two.names).toEqual(all.names.slice(0, all.levelEnds[1]));
+    const seen: [number, number][] = [];
+    const scene = await s.layout(all.names, false, (done, total) => seen.push([done, total]));
+    expect(seen.length).toBe(110); // every scope and the root
+    expect(seen.at(-1)).toEqual([110, 110]);
+    expect(Array.from({ length: scene.nodeCount }, (_, i) => scene.names[i])).toContain('conv1/weights');
+  });
+
   it('searches, locates and inspects: a hit carries the scopes to open and the box to select', async () => {
     const s = await demo();
     const r = s.search('conv2/weights');

@@ -18,7 +18,7 @@ import { analyzeVariables, type ScopesReport } from '../scope/variables';
 import { decorateScene, hierarchyCounts, type DiffOverlay } from './diff-overlay';
 import { NodeMetrics } from './node-metrics';
 import { embeddedNode, locationOf, nodeDetails } from './node-details';
-import type { GraphEntry, Location, NodeDetails, OpenedFile, OpenSummary, SearchReply, SelectSummary, TraceReply, ViewOptions } from './messages';
+import type { ExpansionReply, GraphEntry, Location, NodeDetails, OpenedFile, OpenSummary, SearchReply, SelectSummary, TraceReply, ViewOptions } from './messages';
 import { previewOf, previewScene, PREVIEW_MIN_BYTES, PREVIEW_MIN_NODES, topLevelOfGraphDef } from './preview';
 import { buildScene, type Scene } from './scene';
 import { Tracer } from './trace';
@@ -169,16 +169,38 @@ export class Session<F> {
     return out;
   }
 
-  async layout(expanded: readonly string[], xla: boolean): Promise<Scene> {
+  /** `onProgress`: open scopes finished out of all of them (an expansion of thousands takes a while). */
+  async layout(expanded: readonly string[], xla: boolean, onProgress?: (done: number, total: number) => void): Promise<Scene> {
     const cur = this.need();
     const ids = this.expandedIds(expanded);
-    const visible = await cur.engine.layout(ids);
+    const visible = await cur.engine.layout(ids, onProgress);
     cur.expanded = ids;
     const placed = assemble(cur.model, visible);
     const h = cur.model.hierarchy;
     const notices = visible.notices.map((n) => `${h.name(n.scope) || 'top level'}: ${n.message}`);
     const scene = buildScene(cur.model, placed, xla ? cur.metrics.withXla() : cur.metrics, notices, cur.engine.settings.metrics);
     return cur.overlay ? decorateScene(scene, h, cur.overlay.diff, cur.overlay.counts) : scene;
+  }
+
+  /**
+   * Every scope at depth 1..`depth` (top-level scopes are depth 1; null: all), shallowest first, so
+   * that the UI can open the first levels before the rest.
+   */
+  expansion(depth: number | null): ExpansionReply {
+    const h = this.need().model.hierarchy;
+    const byDepth: number[][] = [];
+    for (let x = 0; x < h.count; x++) {
+      const d = h.depth[x] as number;
+      if (x === h.root || h.kind[x] !== H_SCOPE || (depth !== null && d > depth)) continue;
+      (byDepth[d - 1] ??= []).push(x);
+    }
+    const names: string[] = [];
+    const levelEnds: number[] = [];
+    for (let d = 0; d < byDepth.length; d++) {
+      for (const x of byDepth[d] ?? []) names.push(h.name(x));
+      levelEnds.push(names.length);
+    }
+    return { names, levelEnds };
   }
 
   /** The selected graph and its hierarchy (compare mode diffs it against the other pane's). */

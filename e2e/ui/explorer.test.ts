@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
-import { boxOf, canvasShot, changedRatio, dropFiles, inkRatio, openApp, ROOT, shutdown, skipReason, waitReady, type App } from './harness';
+import { boxOf, canvasShot, changedRatio, dropFiles, inkRatio, openApp, ROOT, shutdown, skipReason, visibleCount as countShown, waitReady, type App } from './harness';
 
 const skip = skipReason();
 if (skip) console.log(`UI end-to-end suite ${skip}`);
@@ -15,10 +15,7 @@ const TRUNCATED = corpus('corrupt_real_world/morvan_tf20_RNN2.2/events.out.tfeve
 const MALFORMED = corpus('fazibear_cr/graph2.pb');
 const DEMO_PB = join(ROOT, 'fixtures/generated/demo.pb');
 
-async function visibleCount(app: App): Promise<number> {
-  const text = (await app.page.textContent('[data-testid="visible-count"]')) ?? '';
-  return Number(text.replace(/[, ]/g, '').match(/^(\d+)boxes/)?.[1] ?? Number.NaN);
-}
+const visibleCount = (app: App): Promise<number> => countShown(app.page);
 
 async function centreOf(app: App, name: string): Promise<{ x: number; y: number }> {
   const b = await boxOf(app.page, name);

@@ -6,6 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM, haveChromium, launchChromium } from '../../scripts/chromium';
 import { serveStatic, type StaticServer } from '../../scripts/static-server';
 
@@ -57,6 +58,32 @@ export async function openApp(query = ''): Promise<App> {
   const url = `${server.url}${query}`;
   await page.goto(url);
   return { page, context, url, errors, close: () => context.close() };
+}
+
+/**
+ * One app page for the tests of the calling `describe`: opened (then `setup`) before them, closed
+ * after them with the browser. Returns the page's getter.
+ */
+export function appPerSuite(setup: (app: App) => Promise<void> = async () => undefined): () => App {
+  let app: App | null = null;
+  beforeAll(async () => {
+    app = await openApp();
+    await setup(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await shutdown();
+  });
+  return () => {
+    if (!app) throw new Error('the app page is not open');
+    return app;
+  };
+}
+
+/** The number of boxes the status bar says are shown. */
+export async function visibleCount(page: Page): Promise<number> {
+  const text = (await page.textContent('[data-testid="visible-count"]')) ?? '';
+  return Number(text.replace(/[, ]/g, '').match(/^(\d+)boxes/)?.[1] ?? Number.NaN);
 }
 
 /** Drops files on the window as a user's drag and drop does. */

@@ -7,6 +7,7 @@ import type { OpenedInput } from '../host/host';
 import type { AppState, Controller } from './controller';
 import { GraphSelector } from './GraphSelector';
 import { OpenButtons, type OpenButtonsHandle } from './OpenButtons';
+import { ViewMenu } from './ViewMenu';
 
 const MODE_NAMES: Record<ColourMode, string> = { structure: 'Structure', op: 'Op type', device: 'Device', xla: 'XLA cluster', compute: 'Compute time', memory: 'Memory', diff: 'Diff' };
 
@@ -21,7 +22,6 @@ interface Props {
 
 export function Toolbar({ state, c, canvas, onOpen, openRef, searchRef }: Props) {
   const ready = state.selection !== null && state.scene !== null;
-  const o = state.options;
   return (
     <header className="toolbar">
       <button type="button" className="brand" onClick={() => c.home()} title="Back to the start screen">Scopeview</button>
@@ -42,17 +42,7 @@ export function Toolbar({ state, c, canvas, onOpen, openRef, searchRef }: Props)
           ))}
         </select>
       </label>
-      <details className="menu">
-        <summary className="button">View</summary>
-        <div className="menu-body">
-          <label><input type="checkbox" checked={o.series} disabled={!ready} onChange={(e) => c.setOptions({ series: e.currentTarget.checked })} /> Group numbered series</label>
-          <label><input type="checkbox" checked={o.extraction} disabled={!ready} onChange={(e) => c.setOptions({ extraction: e.currentTarget.checked })} /> Extract auxiliary nodes</label>
-          <label><input type="checkbox" checked={o.mergeReentry} disabled={!ready} onChange={(e) => c.setOptions({ mergeReentry: e.currentTarget.checked })} /> Merge re-entered scopes (dense, dense_1)</label>
-          <hr />
-          <button type="button" className="link" disabled={!ready} onClick={() => c.expandAll(1)}>Expand the top level</button>
-          <button type="button" className="link" disabled={!ready} onClick={() => c.collapseAll()}>Collapse all</button>
-        </div>
-      </details>
+      <ViewMenu state={state} c={c} ready={ready} />
       <button type="button" className="button" disabled={!ready} onClick={() => canvas()?.fit()} title="Fit to window (F)">Fit</button>
       <button type="button" className="button" onClick={() => c.openCompareDialog()} data-testid="open-compare" title="Compare two graphs side by side (Ctrl+D)">Compare…</button>
       <button type="button" className="button" disabled={!ready} onClick={() => void c.exportPng()} data-testid="export-png" title="Export the view as PNG (Ctrl+E)">PNG</button>

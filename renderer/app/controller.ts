@@ -12,21 +12,31 @@ import { INITIAL_STATE, type AppState, type PaneHooks, type Panel, type Theme, t
 
 export type { AppState, PaneHooks, Panel, Progress, Theme } from './app-state';
 import { Comparison } from './compare-controller';
+import { Expansion } from './expansion';
 import { openingCamera } from './opening-camera';
 import { Cancelled, SessionClient, type Body, type Progress as OnProgress, type ReplyTo } from './session-client';
-
-
+import { Store } from './store';
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
-export class Controller {
-  private state: AppState;
-  private readonly listeners = new Set<() => void>();
+export class Controller extends Store<AppState> {
   private canvas: GraphCanvas | null = null;
   private loadingId = -1;
   private input: OpenedInput | null = null;
   private layoutSeq = 0;
   private searchSeq = 0;
+  /** "Expand all" / "Expand to depth N", with progress and Cancel. */
+  private readonly expansion = new Expansion({
+    expansion: (depth) => this.req({ type: 'expansion', depth }),
+    expanded: () => this.state.expanded,
+    show: (expanded) => {
+      this.set({ expanded });
+      return this.relayout(null, true);
+    },
+    fit: () => this.canvas?.fit(),
+    progress: (stage) => this.set({ progress: stage === null ? null : { stage, done: 0, total: 0 } }),
+    failed: (why) => this.set({ failure: `Could not expand: ${why}` }),
+  });
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** The label font as drawn here, measured once (box sizes in the layout follow it). */
@@ -46,8 +56,7 @@ export class Controller {
    */
   constructor(private client: SessionClient, readonly host: Host, private readonly newClient: (() => SessionClient) | null = () => new SessionClient(),
     readonly pane: Pane = 0, private readonly hooks: PaneHooks = {}) {
-    const theme = host.loadState('theme') === 'dark' ? 'dark' : 'light';
-    this.state = { ...INITIAL_STATE, theme };
+    super({ ...INITIAL_STATE, theme: host.loadState('theme') === 'dark' ? 'dark' : 'light' });
     if (this.standalone) void this.refreshRecent();
   }
 
@@ -58,17 +67,6 @@ export class Controller {
 
   private req<B extends Body>(body: B, progress?: OnProgress): Promise<ReplyTo<B>> {
     return this.client.request(body, progress, this.pane);
-  }
-
-  // ---- store
-  getState = (): AppState => this.state;
-  subscribe = (fn: () => void): (() => void) => {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  };
-  private set(patch: Partial<AppState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const l of this.listeners) l();
   }
 
   /**
@@ -131,6 +129,13 @@ export class Controller {
    * the start screen at once.
    */
   cancel(): void {
+    const before = this.state.phase === 'ready' ? this.expansion.cancel() : null;
+    if (before) {
+      // A layout is superseded by the next request: laying out what was open before (cached) drops it.
+      this.set({ expanded: before, toast: 'Expansion cancelled' });
+      void this.relayout(null);
+      return;
+    }
     if (this.state.phase !== 'loading') return;
     this.restartWorker();
     this.host.closed?.();
@@ -225,19 +230,25 @@ export class Controller {
   }
 
   // ---- layout
-  private async relayout(anchor: number | null): Promise<void> {
+  /** Lays out the expanded set and shows it; false when a newer layout superseded this one or it failed. */
+  private async relayout(anchor: number | null, progress = false): Promise<boolean> {
     const seq = ++this.layoutSeq;
     this.set({ layoutBusy: true });
     const t0 = performance.now();
+    const onProgress = (stage: string, done: number, total: number): void => {
+      if (seq === this.layoutSeq && this.expansion.active) this.set({ progress: { stage: `${stage}: ${done.toLocaleString()} of ${total.toLocaleString()}`, done, total } });
+    };
     try {
-      const scene = await this.req({ type: 'layout', expanded: this.state.expanded, xla: this.state.colourMode === 'xla' });
-      if (seq !== this.layoutSeq) return;
+      const scene = await this.req({ type: 'layout', expanded: this.state.expanded, xla: this.state.colourMode === 'xla' }, progress ? onProgress : undefined);
+      if (seq !== this.layoutSeq) return false;
       this.set({ scene, layoutBusy: false, traced: null, layoutMs: performance.now() - t0 });
       this.canvas?.setScene(scene, anchor !== null ? { anchorId: anchor } : undefined);
       this.persistView();
+      return true;
     } catch (err) {
-      if (seq !== this.layoutSeq || err instanceof Cancelled) return;
+      if (seq !== this.layoutSeq || err instanceof Cancelled) return false;
       this.set({ layoutBusy: false, failure: `Layout failed: ${message(err)}` });
+      return false;
     }
   }
 
@@ -263,22 +274,23 @@ export class Controller {
   }
 
   /** Lays out again, keeping the camera (compare mode: the diff colours arrived). */
-  refresh(): Promise<void> {
-    return this.relayout(null);
+  async refresh(): Promise<void> {
+    await this.relayout(null);
   }
 
-  expandAll(levels: number): void {
-    const scene = this.state.scene;
-    if (!scene) return;
-    const add = new Set(this.state.expanded);
-    for (let i = 0; i < scene.nodeCount; i++) if (scene.shapes[i] === 1 && (scene.depth[i] as number) < levels) add.add(scene.names[i] as string);
-    this.set({ expanded: [...add] });
-    void this.relayout(null);
+  /** Opens every scope down to `depth` (1: the top level; null: all); the view then fits. */
+  expandTo(depth: number | null): Promise<void> {
+    const st = this.state;
+    return st.selection && st.scene && !st.scene.preview && st.phase === 'ready' ? this.expansion.run(depth) : Promise.resolve();
   }
 
+  /** Closes every scope; the root's layout is nearly always cached, so this is quick. The view fits. */
   collapseAll(): void {
+    this.expansion.cancel();
     this.set({ expanded: [] });
-    void this.relayout(null).then(() => this.canvas?.fit());
+    void this.relayout(null).then((shown) => {
+      if (shown) this.canvas?.fit();
+    });
   }
 
   onCamera(): void {

@@ -12,6 +12,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Arrow keys', action: 'Pan' },
   { keys: '+ / −', action: 'Zoom in / out' },
   { keys: 'F', action: 'Fit the graph to the window' },
+  { keys: 'E / Shift+E', action: 'Expand all scopes / collapse all' },
   { keys: 'I / O', action: 'Trace the selection’s inputs / outputs' },
   { keys: 'C', action: 'Next colour mode' },
   { keys: 'T', action: 'Light / dark theme' },

@@ -19,7 +19,7 @@ function fakeController(phase: AppState['phase'] = 'ready', comparison: CompareT
     open: vi.fn(async (i: OpenedInput) => { current = i; }),
     reload: vi.fn(async (_i: OpenedInput) => true),
     home: vi.fn(), exportPng: vi.fn(async () => undefined), exportSvg: vi.fn(async () => undefined), setTheme: vi.fn(), setHelp: vi.fn(),
-    setOptions: vi.fn(), expandAll: vi.fn(), collapseAll: vi.fn(),
+    setOptions: vi.fn(), expandTo: vi.fn(async () => undefined), collapseAll: vi.fn(),
     openCompareDialog: vi.fn(), compare: vi.fn(async () => undefined),
     comparison,
     get currentInput() { return current; },
@@ -48,7 +48,7 @@ describe('shell commands', () => {
     expect(canvas.fit).toHaveBeenCalledOnce();
     expect(c.setTheme).toHaveBeenCalledWith('dark');
     expect(c.setOptions).toHaveBeenCalledWith({ series: !DEFAULT_VIEW_OPTIONS.series });
-    expect(c.expandAll).toHaveBeenCalledWith(1);
+    expect(c.expandTo).toHaveBeenCalledWith(1);
     expect(c.collapseAll).toHaveBeenCalledOnce();
     expect(c.setHelp).toHaveBeenCalledWith(true);
     expect(c.openCompareDialog).toHaveBeenCalledOnce();
@@ -67,7 +67,7 @@ describe('shell commands', () => {
   });
 
   it('in compare mode, moves the active pane, fits both and exports both panes as one PNG', () => {
-    const pane = () => ({ graphCanvas: { fit: vi.fn(), zoomBy: vi.fn() }, expandAll: vi.fn(), collapseAll: vi.fn() });
+    const pane = () => ({ graphCanvas: { fit: vi.fn(), zoomBy: vi.fn() }, expandTo: vi.fn(async () => undefined), collapseAll: vi.fn() });
     const panes = [pane(), pane()];
     const cmp = { panes, getState: () => ({ active: 1 }), exportPng: vi.fn(async () => undefined) };
     const { c } = fakeController('ready', cmp);
@@ -88,9 +88,9 @@ describe('shell commands', () => {
     r.run({ type: 'expand-all' });
     r.run({ type: 'collapse-all' });
     r.run({ type: 'toggle', option: 'series' });
-    expect(panes[1]?.expandAll).toHaveBeenCalledWith(1);
+    expect(panes[1]?.expandTo).toHaveBeenCalledWith(1);
     expect(panes[1]?.collapseAll).toHaveBeenCalledOnce();
-    expect(c.expandAll).not.toHaveBeenCalled();
+    expect(c.expandTo).not.toHaveBeenCalled();
     expect(c.setOptions).not.toHaveBeenCalled();
   });
 

@@ -10,14 +10,14 @@ import type { AppState, Controller } from './controller';
 
 /** Compare mode's side of the commands: its panes' canvases and its PNG export. */
 export interface CompareTarget {
-  readonly panes: readonly ({ readonly graphCanvas: CanvasActions | null } & Pick<Controller, 'expandAll' | 'collapseAll'>)[];
+  readonly panes: readonly ({ readonly graphCanvas: CanvasActions | null } & Pick<Controller, 'expandTo' | 'collapseAll'>)[];
   getState(): { readonly active: number };
   exportPng(): Promise<void>;
 }
 
 /** What the commands act on: the Controller's public actions (a subset, so tests can fake it). */
 export type ShellTarget = Pick<Controller, 'getState' | 'subscribe' | 'open' | 'reload' | 'home' | 'exportPng' | 'exportSvg' | 'setTheme' | 'setHelp'
-  | 'setOptions' | 'expandAll' | 'collapseAll' | 'currentInput' | 'openCompareDialog' | 'compare'> & { readonly comparison: CompareTarget | null };
+  | 'setOptions' | 'expandTo' | 'collapseAll' | 'currentInput' | 'openCompareDialog' | 'compare'> & { readonly comparison: CompareTarget | null };
 
 export type CanvasActions = Pick<GraphCanvas, 'fit' | 'zoomBy'>;
 
@@ -101,8 +101,8 @@ export function shellCommandRunner(c: ShellTarget, canvas: () => CanvasActions |
         if (!cmp && ready(st)) c.setOptions({ [cmd.option]: !st.options[cmd.option] });
         break;
       case 'expand-all':
-        if (active) active.expandAll(1);
-        else if (ready(st)) c.expandAll(1);
+        if (active) void active.expandTo(1);
+        else if (ready(st)) void c.expandTo(1);
         break;
       case 'collapse-all':
         if (active) active.collapseAll();

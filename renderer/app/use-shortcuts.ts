@@ -63,6 +63,7 @@ export function useShortcuts(c: Controller, canvas: () => GraphCanvas | null, op
           break;
         }
         case 'f': case 'F': cv?.fit(); break;
+        case 'e': case 'E': if (ev.shiftKey) c.collapseAll(); else void c.expandTo(null); break;
         case 'Enter': if (s.selected >= 0) c.toggle(s.selected); break;
         case 'i': case 'I': void c.trace('inputs'); break;
         case 'o': case 'O': void c.trace('outputs'); break;

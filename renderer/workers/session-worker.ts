@@ -85,9 +85,18 @@ async function handle(req: Request<HostFile>): Promise<void> {
       return reply(req.id, 'preview', scene, sceneBuffers(scene));
     }
     case 'layout': {
-      const scene = await session.layout(req.expanded, req.xla);
+      // At most ten progress messages a second: an expansion finishes thousands of scopes.
+      let last = 0;
+      const scene = await session.layout(req.expanded, req.xla, (done, total) => {
+        const t = performance.now();
+        if (t - last < 100 && done < total) return;
+        last = t;
+        send({ type: 'progress', id: req.id, stage: 'Laying out scopes', done, total });
+      });
       return reply(req.id, 'layout', scene, sceneBuffers(scene));
     }
+    case 'expansion':
+      return reply(req.id, 'expansion', session.expansion(req.depth));
     case 'search':
       return reply(req.id, 'search', session.search(req.query));
     case 'inspect':

@@ -1,0 +1,194 @@
+// The View menu and whole-graph expansion in Chromium: the menu closes after a choice, on Escape and
+// on a click outside; "Expand all" (menu and E), "Expand to depth N", "Expand the top level" and
+// "Collapse all" open what they say and leave the view fitted to what is shown; a long expansion
+// shows its progress and can be cancelled. Screenshots go to the system's temp folder for a look.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { tileGraphs } from '../../bench/tile';
+import { scopeview } from '../../core/io/generated/proto.js';
+import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
+import { appPerSuite, boxOf, canvasShot, inkRatio, skipReason, visibleCount, waitReady } from './harness';
+
+const skip = skipReason();
+if (skip) console.log(`UI expansion suite ${skip}`);
+if (!HAVE_CORPUS) console.log('UI expansion suite: skipped: corpus tests (no ../shared/tf-corpus)');
+const OUT = join(tmpdir(), 'scopeview-expand-shots');
+const PIX2PIX = join(CORPUS_DIR, 'pix2pix_gan_reuse/1/events.out.tfevents.1573068136.neuromancer-lab');
+
+type Rect = { x: number; y: number; width: number; height: number };
+
+const shownBounds = (page: Page): Promise<Rect | null> =>
+  page.evaluate(() => (window as unknown as { scopeview: { shownBounds(): Rect | null } }).scopeview.shownBounds());
+
+/** The view fits what is shown: all of it inside the canvas, filling most of its width or height. */
+async function expectFitted(page: Page): Promise<void> {
+  const b = await shownBounds(page);
+  const c = await page.locator('[data-testid="canvas"]').boundingBox();
+  expect(b && c).toBeTruthy();
+  if (!b || !c) return;
+  expect(b.x).toBeGreaterThanOrEqual(c.x - 1);
+  expect(b.y).toBeGreaterThanOrEqual(c.y - 1);
+  expect(b.x + b.width).toBeLessThanOrEqual(c.x + c.width + 1);
+  expect(b.y + b.height).toBeLessThanOrEqual(c.y + c.height + 1);
+  expect(Math.max(b.width / c.width, b.height / c.height)).toBeGreaterThan(0.6);
+}
+
+/** Zooms far in, so that a fit afterwards is visible. */
+async function zoomIn(page: Page): Promise<void> {
+  await page.mouse.click(5, 400);
+  for (let i = 0; i < 5; i++) await page.keyboard.press('+');
+}
+
+const menuOpen = (page: Page): Promise<boolean> => page.$eval('[data-testid="view-menu"]', (d) => (d as HTMLDetailsElement).open);
+
+async function choose(page: Page, testid: string): Promise<void> {
+  await page.click('[data-testid="view-menu"] summary');
+  expect(await menuOpen(page)).toBe(true);
+  await page.click(`[data-testid="${testid}"]`);
+  expect(await menuOpen(page)).toBe(false);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, name), (await canvasShot(page)).png);
+}
+
+describe.skipIf(skip !== null)('View menu and expansion on the demo graph (Chromium)', () => {
+  let collapsed = 0;
+  const app = appPerSuite(async (a) => {
+    await a.page.click('[data-testid="open-demo"]');
+    await waitReady(a.page);
+    collapsed = await visibleCount(a.page);
+  });
+
+  it('closes the View menu on Escape and on a click outside it', async () => {
+    await app().page.click('[data-testid="view-menu"] summary');
+    expect(await menuOpen(app().page)).toBe(true);
+    await app().page.keyboard.press('Escape');
+    expect(await menuOpen(app().page)).toBe(false);
+    await app().page.click('[data-testid="view-menu"] summary');
+    expect(await menuOpen(app().page)).toBe(true);
+    await app().page.click('.side .panel-body');
+    expect(await menuOpen(app().page)).toBe(false);
+  });
+
+  it('"Expand the top level" opens the top-level scopes, closes the menu and fits the view', async () => {
+    await zoomIn(app().page);
+    await choose(app().page, 'expand-top');
+    await waitReady(app().page);
+    expect(await boxOf(app().page, 'conv1/weights')).not.toBeNull();
+    expect(await boxOf(app().page, 'conv1/weights/Initializer')).toBeNull();
+    await expectFitted(app().page);
+  });
+
+  it('"Expand to depth N" opens N levels', async () => {
+    await zoomIn(app().page);
+    await app().page.click('[data-testid="view-menu"] summary');
+    await app().page.fill('[data-testid="expand-depth-n"]', '2');
+    await app().page.click('[data-testid="expand-depth"]');
+    expect(await menuOpen(app().page)).toBe(false);
+    await app().page.waitForFunction(() => (window as unknown as { scopeview: { boxOf(n: string): unknown } }).scopeview.boxOf('conv1/weights/Initializer') !== null);
+    await waitReady(app().page);
+    // conv1 (depth 1) and conv1/weights (depth 2) are open; conv1/weights/Initializer (depth 3) is not.
+    expect(await boxOf(app().page, 'conv1/weights/Initializer/random_uniform')).toBeNull();
+    await expectFitted(app().page);
+  });
+
+  it('"Expand all" (E) opens every scope and fits; the menu item does the same', async () => {
+    const depth2 = await visibleCount(app().page);
+    await zoomIn(app().page);
+    await app().page.keyboard.press('e');
+    await app().page.waitForFunction(() => (window as unknown as { scopeview: { boxOf(n: string): unknown } }).scopeview.boxOf('conv1/weights/Initializer/random_uniform/RandomUniform') !== null);
+    await waitReady(app().page);
+    const all = await visibleCount(app().page);
+    expect(all).toBeGreaterThan(depth2);
+    await expectFitted(app().page);
+    await shot(app().page, 'demo-expand-all.png');
+    expect(inkRatio(await canvasShot(app().page))).toBeGreaterThan(0.05);
+    await zoomIn(app().page);
+    await choose(app().page, 'expand-all');
+    await waitReady(app().page);
+    expect(await visibleCount(app().page)).toBe(all);
+    await expectFitted(app().page);
+  });
+
+  it('"Collapse all" closes every scope and fits the view', async () => {
+    await zoomIn(app().page);
+    await choose(app().page, 'collapse-all');
+    await waitReady(app().page);
+    expect(await visibleCount(app().page)).toBe(collapsed);
+    expect(await boxOf(app().page, 'conv1/weights')).toBeNull();
+    await expectFitted(app().page);
+  });
+
+  it('lists the shortcut in the help overlay', async () => {
+    await app().page.keyboard.press('?');
+    expect(await app().page.textContent('[data-testid="help"]')).toContain('Expand all scopes');
+    await app().page.keyboard.press('Escape');
+    expect(app().errors).toEqual([]);
+  });
+});
+
+/** 400 scopes of 40 ops each, wired differently, so that no two scopes share a layout. */
+function distinctScopes(): Uint8Array {
+  const nodes: scopeview.lazy.ILazyNodeDef[] = [];
+  for (let s = 0; s < 400; s++) {
+    for (let i = 0; i < 40; i++) {
+      const input = i < 4 ? [] : [`s${s}/op_${(i * (s + 3)) % i}`, `s${s}/op_${(i + s) % i}`];
+      nodes.push({ name: `s${s}/op_${i}`, op: i < 4 ? 'Placeholder' : 'Add', input, device: '', attr: [] });
+    }
+  }
+  return tileGraphs([nodes], nodes.length);
+}
+
+describe.skipIf(skip !== null)('cancelling a long expansion (Chromium)', () => {
+  let file = '';
+  const app = appPerSuite(async () => {
+    file = join(mkdtempSync(join(tmpdir(), 'scopeview-e2e-')), 'scopes.pb');
+    writeFileSync(file, distinctScopes());
+  });
+
+  it('shows scopes laid out / total with Cancel, and Cancel keeps what was open before', async () => {
+    await app().page.setInputFiles('[data-testid="open-file"]', file);
+    await waitReady(app().page);
+    const before = await visibleCount(app().page);
+    await app().page.keyboard.press('e');
+    await app().page.waitForSelector('[data-testid="progress"] >> text=/Laying out scopes: [\\d,]+ of [\\d,]+/', { timeout: 60_000 });
+    await app().page.click('[data-testid="cancel"]');
+    await app().page.waitForSelector('[data-testid="toast"] >> text=/Expansion cancelled/');
+    await waitReady(app().page);
+    expect(await app().page.locator('[data-testid="progress"]').count()).toBe(0);
+    expect(await visibleCount(app().page)).toBe(before);
+    expect(app().errors).toEqual([]);
+  });
+});
+
+describe.skipIf(skip !== null || !HAVE_CORPUS)('Expand all on a corpus graph (Chromium)', () => {
+  const app = appPerSuite();
+
+  it('expands every scope of pix2pix, draws the first level early, and fits', async () => {
+    await app().page.setInputFiles('[data-testid="open-file"]', PIX2PIX);
+    await waitReady(app().page);
+    const before = await visibleCount(app().page);
+    await choose(app().page, 'expand-all');
+    // The top level is drawn while the rest is still being laid out.
+    await app().page.waitForFunction((n) => {
+      const count = Number((document.querySelector('[data-testid="visible-count"]')?.textContent ?? '').replace(/[, ]/g, '').match(/^(\d+)boxes/)?.[1]);
+      return document.querySelector('[data-testid="progress"]') !== null && count > n;
+    }, before, { timeout: 60_000 });
+    await app().page.waitForSelector('[data-testid="progress"]', { state: 'detached', timeout: 110_000 });
+    await waitReady(app().page);
+    expect(await visibleCount(app().page)).toBeGreaterThan(5 * before);
+    await expectFitted(app().page);
+    await shot(app().page, 'pix2pix-expand-all.png');
+    expect(inkRatio(await canvasShot(app().page))).toBeGreaterThan(0.05);
+    await choose(app().page, 'collapse-all');
+    await waitReady(app().page);
+    expect(await visibleCount(app().page)).toBe(before);
+    await expectFitted(app().page);
+    expect(app().errors).toEqual([]);
+  });
+});
