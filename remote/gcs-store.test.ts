@@ -1,12 +1,11 @@
 // GcsStore with the real @google-cloud/storage library against a minimal local stand-in for the
-// JSON API (test-support/gcs-server.ts): listing with pagination, ranged media reads, polling, and
+// JSON API (test-support/gcs-server.ts): listing with pagination, ranged media reads, listing again, and
 // the errors for a missing bucket, a missing object and a denied bucket. Both ways of pointing the
 // library at it are covered: STORAGE_EMULATOR_HOST and the endpoint option.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GcsStore } from './gcs-store';
 import { parseRemoteLocation } from './remote-location';
 import { RemoteObject, type TransferMeter } from './remote-reader';
-import { RemoteWatcher } from './remote-watch';
 import { startFakeGcs, type FakeGcs } from './test-support/gcs-server';
 
 const bytes = (n: number, seed: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (i * seed + 1) & 0xff);
@@ -65,11 +64,11 @@ describe('GcsStore against a local JSON-API stand-in', () => {
     expect(gcs.stats.paths).toContain('GET /b/tb-logs/o');
   });
 
-  it('sees a grown object when polling', async () => {
+  it('lists a grown object when listed again (what live reload polls)', async () => {
     const s = viaEndpoint('gs://tb-logs/other/');
-    const watcher = new RemoteWatcher(s, await s.describe(), () => undefined);
+    expect(await s.describe()).toEqual({ kind: 'folder', files: [{ path: 'events.out.tfevents.3.h', size: 5 }] });
     gcs.buckets.get('tb-logs')?.set('other/events.out.tfevents.3.h', bytes(50, 1));
-    expect(await watcher.check()).toMatchObject({ changed: ['events.out.tfevents.3.h'], added: [] });
+    expect(await s.describe()).toEqual({ kind: 'folder', files: [{ path: 'events.out.tfevents.3.h', size: 50 }] });
   });
 
   it('names a missing bucket, a missing object and a denied bucket in words', async () => {

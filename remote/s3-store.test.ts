@@ -1,10 +1,9 @@
 // S3Store with the real AWS SDK against a local S3-compatible server (s3rver, started here on
-// 127.0.0.1): a logdir of several runs, single objects, ranged reads, a growing object seen by
-// polling, access denied, a missing bucket and a missing key.
+// 127.0.0.1): a logdir of several runs, single objects, ranged reads, a grown object seen when
+// listed again (live reload polls listings), access denied, a missing bucket and a missing key.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRemoteLocation } from './remote-location';
 import { RemoteObject, type TransferMeter } from './remote-reader';
-import { RemoteWatcher } from './remote-watch';
 import { S3Store } from './s3-store';
 import { S3RVER_CREDENTIALS, startLocalS3, type LocalS3 } from './test-support/s3-server';
 
@@ -70,16 +69,13 @@ describe('S3Store against s3rver', () => {
     expect(await object.read(0, 10)).toEqual(bytes(10, 5));
   });
 
-  it('sees a growing object and a new run when polling', async () => {
+  it('lists a grown object and a new run when listed again (what live reload polls)', async () => {
     const s = store('s3://logs-bucket/grow/');
     await s3.put('logs-bucket', 'grow/run/events.out.tfevents.9.host', bytes(100, 9));
-    const seen: unknown[] = [];
-    const watcher = new RemoteWatcher(s, await s.describe(), (c) => seen.push(c));
-    expect(await watcher.check()).toBeNull();
+    expect(await s.describe()).toEqual({ kind: 'folder', files: [{ path: 'run/events.out.tfevents.9.host', size: 100 }] });
     await s3.put('logs-bucket', 'grow/run/events.out.tfevents.9.host', bytes(250, 9));
     await s3.put('logs-bucket', 'grow/run2/events.out.tfevents.10.host', bytes(5, 9));
-    expect(await watcher.check()).toMatchObject({ changed: ['run/events.out.tfevents.9.host'], added: ['run2/events.out.tfevents.10.host'] });
-    expect(seen).toHaveLength(1);
+    expect(await s.describe()).toEqual({ kind: 'folder', files: [{ path: 'run/events.out.tfevents.9.host', size: 250 }, { path: 'run2/events.out.tfevents.10.host', size: 5 }] });
     const object = new RemoteObject(s, 'run/events.out.tfevents.9.host', 250, 'x');
     expect(await object.read(100, 250)).toEqual(bytes(250, 9).subarray(100));
   });
