@@ -4,6 +4,7 @@
 import type { ScopedHierarchy } from '../scope/scope-engine';
 import { LayoutCache, scopeKey } from './layout-cache';
 import { isOpen, scopeInput } from './scope-input';
+import { SharedLayouts } from './shared-layouts';
 import type { LayoutSettings, ScopeLayout } from './types';
 import { LayoutCancelled, type LayoutExecutor } from './worker-pool';
 import { LABEL_METRICS } from './text-metrics';
@@ -35,6 +36,8 @@ export function openScopes(model: ScopedHierarchy, expanded: ReadonlySet<number>
 
 export class LayoutEngine {
   private generation = 0;
+  /** Layouts of scopes with the same structure, laid out once; null when `shareStructures` is off (benchmarks compare). */
+  readonly shared: SharedLayouts | null;
 
   constructor(
     private readonly model: ScopedHierarchy,
@@ -42,7 +45,10 @@ export class LayoutEngine {
     readonly settings: LayoutSettings = DEFAULT_SETTINGS,
     readonly cache: LayoutCache = new LayoutCache(),
     private readonly now: () => number = () => Date.now(),
-  ) {}
+    shareStructures = true,
+  ) {
+    this.shared = shareStructures ? new SharedLayouts() : null;
+  }
 
   /**
    * Lays out what `expanded` opens. Rejects with LayoutCancelled when a newer request supersedes it.
@@ -77,8 +83,12 @@ export class LayoutEngine {
         const childLayouts = new Map<number, ScopeLayout>();
         for (const c of kids) childLayouts.set(c, await (promises.get(c) as Promise<ScopeLayout>));
         if (stale()) throw new LayoutCancelled();
-        const layout = await this.executor.run(scopeInput(this.model, s, expanded, this.settings, childLayouts), stale);
-        laidOut++;
+        const input = scopeInput(this.model, s, expanded, this.settings, childLayouts);
+        const run = (): Promise<ScopeLayout> => {
+          laidOut++;
+          return this.executor.run(input, stale);
+        };
+        const layout = await (this.shared ? this.shared.get(input, stale, run) : run());
         finished();
         await this.cache.put(key, layout);
         return layout;

@@ -17,9 +17,7 @@ export interface Placed {
 export function layoutResult(input: ScopeInput, placed: Placed, ms: number, notice: string | null): ScopeLayout {
   const n = input.nodes.length;
   const a = input.aux.length;
-  const nodeIds = new Int32Array(n + a);
   const nodeBoxes = new Float64Array(4 * (n + a));
-  input.nodes.forEach((node, i) => (nodeIds[i] = node.id));
   nodeBoxes.set(placed.boxes);
   let width = placed.width;
   let height = placed.height;
@@ -29,7 +27,6 @@ export function layoutResult(input: ScopeInput, placed: Placed, ms: number, noti
     let y = input.header + PADDING;
     let colWidth = 0;
     input.aux.forEach((node, k) => {
-      nodeIds[n + k] = node.id;
       nodeBoxes.set([x, y, node.width, node.height], 4 * (n + k));
       y += node.height + 8;
       colWidth = Math.max(colWidth, node.width);
@@ -68,24 +65,22 @@ export function layoutResult(input: ScopeInput, placed: Placed, ms: number, noti
   });
   const points = new Float64Array(2 * total);
   routes.forEach((r, i) => points.set(r, 2 * (pointStart[i] as number)));
+  return { scope: input.scope, width, height, nodeBoxes, auxCount: a, portXY, pointStart, points, notice, ms, ...inputIds(input) };
+}
+
+/** The arrays of a layout that come from its input as they are: ids, port keys, edge ends and counts. */
+export function inputIds(input: ScopeInput): Pick<ScopeLayout, 'nodeIds' | 'portKeys' | 'edgeFrom' | 'edgeFromPort' | 'edgeTo' | 'edgeToPort' | 'edgeCounts' | 'edgeElements'> {
+  const nodeIds = new Int32Array(input.nodes.length + input.aux.length);
+  input.nodes.forEach((node, i) => (nodeIds[i] = node.id));
+  input.aux.forEach((node, k) => (nodeIds[input.nodes.length + k] = node.id));
   return {
-    scope: input.scope,
-    width,
-    height,
     nodeIds,
-    nodeBoxes,
-    auxCount: a,
     portKeys: Int32Array.from(input.ownPorts),
-    portXY,
     edgeFrom: Int32Array.from(input.edges, (x) => x.from.node),
     edgeFromPort: Int32Array.from(input.edges, (x) => x.from.port),
     edgeTo: Int32Array.from(input.edges, (x) => x.to.node),
     edgeToPort: Int32Array.from(input.edges, (x) => x.to.port),
     edgeCounts: Int32Array.from(input.edges.flatMap((x) => [x.data, x.control, x.ref])),
     edgeElements: Float64Array.from(input.edges, (x) => x.elements),
-    pointStart,
-    points,
-    notice,
-    ms,
   };
 }
