@@ -18,7 +18,7 @@ function useCompareState(cmp: Comparison): CompareState {
   return useSyncExternalStore(cmp.subscribe, cmp.getState);
 }
 
-function PaneView({ pane, c, cmp, name }: { pane: Pane; c: Controller; cmp: Comparison; name: string }) {
+function PaneView({ pane, c, cmp, name }: { pane: Pane; c: Controller; cmp: Comparison<Controller>; name: string }) {
   const state = useAppState(c);
   const side = pane === 0 ? 'A' : 'B';
   return (
@@ -48,7 +48,7 @@ function PaneInspector({ c }: { c: Controller }) {
   return <Inspector details={state.details} c={c} traced={null} />;
 }
 
-export function CompareView({ cmp, onExit, onTheme, onHelp, theme }: { cmp: Comparison; onExit: () => void; onTheme: () => void; onHelp: () => void; theme: string }) {
+export function CompareView({ cmp, onExit, onTheme, onHelp, theme }: { cmp: Comparison<Controller>; onExit: () => void; onTheme: () => void; onHelp: () => void; theme: string }) {
   const s = useCompareState(cmp);
   const [pa, pb] = cmp.panes;
   const fitBoth = useCallback(() => {

@@ -1,5 +1,5 @@
 // Compare mode's state and actions: two panes (Controllers addressing panes 0 and 1 of one
-// session worker), the diff the worker computes between their graphs, synchronised camera and
+// session worker, made by the factory the explorer passes in), the diff the worker computes between their graphs, synchronised camera and
 // expansion, focusing a change in both panes, the variables side by side, and the exports.
 import type { DiffStatus } from '../../core/diff/classify';
 import type { DiffChange } from '../../core/diff/diff';
@@ -7,7 +7,8 @@ import type { DiffReply, VariableRow } from '../../core/pipeline/messages';
 import type { Pane } from '../../core/pipeline/protocol';
 import type { Camera } from '../canvas/graph-canvas';
 import type { Host, OpenedInput } from '../host/host';
-import { Controller, type Theme } from './controller';
+import type { Theme } from './app-state';
+import type { ComparePane, PaneFactory } from './compare-pane';
 import { sideBySidePng } from './side-by-side-png';
 import { Cancelled, SessionClient } from './session-client';
 
@@ -39,8 +40,8 @@ const message = (err: unknown): string => (err instanceof Error ? err.message : 
 
 const parentScope = (name: string): string => name.slice(0, Math.max(0, name.lastIndexOf('/')));
 
-export class Comparison {
-  readonly panes: readonly [Controller, Controller];
+export class Comparison<P extends ComparePane = ComparePane> {
+  readonly panes: readonly [P, P];
   private readonly client = new SessionClient();
   private state: CompareState = {
     phase: 'loading', stage: 'Opening', names: ['', ''], diff: null, variables: null, panel: 'changes', active: 0, syncCamera: true,
@@ -62,8 +63,8 @@ export class Comparison {
   private shown: { readonly diff: DiffReply; readonly filter: CompareState['filter']; readonly list: readonly ShownChange[] } | null = null;
   private disposed = false;
 
-  constructor(private readonly host: Host, theme: Theme) {
-    const pane = (p: Pane): Controller => new Controller(this.client, host, null, p, {
+  constructor(private readonly host: Host, theme: Theme, makePane: PaneFactory<P>) {
+    const pane = (p: Pane): P => makePane(this.client, p, {
       // Mirrors run one after another, so a quick open-then-close ends the same on both sides.
       onToggle: (name, open) => {
         this.mirrors = this.mirrors.then(() => this.mirrorToggle(p, name, open));

@@ -4,7 +4,7 @@ import { canvasKey } from './canvas-keys';
 import type { Comparison } from './compare-controller';
 import type { Controller } from './controller';
 
-export function handleCompareKey(ev: KeyboardEvent, app: Controller, cmp: Comparison, typing: boolean): void {
+export function handleCompareKey(ev: KeyboardEvent, app: Controller, cmp: Comparison<Controller>, typing: boolean): void {
   const s = cmp.getState();
   const mod = ev.ctrlKey || ev.metaKey;
   const k = ev.key;

@@ -48,7 +48,7 @@ export class Controller extends Store<AppState> {
   /** The camera of a canvas that was unmounted, for the next one. */
   private detachedCamera: Camera | null = null;
   /** The two panes of compare mode, while it is shown. */
-  comparison: Comparison | null = null;
+  comparison: Comparison<Controller> | null = null;
 
   /**
    * `newClient` null: a compare pane, which shares the comparison's worker and never replaces it
@@ -405,7 +405,7 @@ export class Controller extends Store<AppState> {
   /** Shows two inputs side by side with their diff; `graphs` picks each side's graph (default: the first). */
   async compare(a: OpenedInput, b: OpenedInput, graphs: readonly [number | null, number | null] = [null, null]): Promise<void> {
     this.comparison?.dispose();
-    const cmp = new Comparison(this.host, this.state.theme);
+    const cmp = new Comparison(this.host, this.state.theme, (client, pane, hooks) => new Controller(client, this.host, null, pane, hooks));
     this.comparison = cmp;
     this.set({ mode: 'compare', compareDialog: false, help: false });
     await cmp.start(a, b, graphs);
