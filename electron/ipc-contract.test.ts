@@ -16,6 +16,11 @@ const CASES: { readonly [C in InvokeChannel]: { good: unknown[][]; bad: unknown[
     bad: [[], ['/a'], [[]], [['']], [[1]], [['/a', null]], [['/a\0/etc/passwd']], [Array.from({ length: LIMITS.paths + 1 }, (_, i) => `/f${i}`)], [['/a'], ['/b']],
       [['x'.repeat(LIMITS.pathLength + 1)]]],
   },
+  'scopeview:open-location': {
+    good: [['https://example.test/logs/events.out.tfevents.1'], ['s3://bucket/logs/'], ['GS://bucket'], ['http://127.0.0.1:8080/x.pb?X-Amz-Signature=ab']],
+    bad: [[], [''], ['/local/path'], ['file:///etc/passwd'], ['ftp://host/x'], ['javascript:alert(1)'], ['s3://b/x y'], ['s3://b/\0'], [['s3://b']], ['s3://b', 's3://c'],
+      [`https://h/${'x'.repeat(LIMITS.locationLength)}`]],
+  },
   'scopeview:save': {
     good: [['graph.png', new Uint8Array(3)], ['graph.svg', new Uint8Array(0)], ['diff-a-vs-b.JSON', new Uint8Array(1)]],
     // Only the three export kinds: no `.desktop`, `.exe`, no extension, no bare `.png`.

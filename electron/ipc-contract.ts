@@ -41,6 +41,8 @@ export type ShellCommand =
   | { readonly type: 'compare-inputs'; readonly a: ShellInput; readonly b: ShellInput }
   | { readonly type: 'input-changed'; readonly input: ShellInput }
   | { readonly type: 'compare' }
+  /** File → Open Location…: the page asks for a URL (https://, s3://, gs://) and calls openLocation. */
+  | { readonly type: 'open-location' }
   | { readonly type: 'export'; readonly format: 'png' | 'svg' }
   | { readonly type: 'close' }
   | { readonly type: 'zoom'; readonly direction: 'in' | 'out' }
@@ -65,6 +67,8 @@ export const INVOKE = {
   save: 'scopeview:save',
   /** The page went back to its start screen: main ends the grants of what it showed. */
   closed: 'scopeview:closed',
+  /** A remote location the user typed (https://, http://, s3://, gs://): main lists and reads it. */
+  openLocation: 'scopeview:open-location',
 } as const;
 
 /** Main → renderer events (webContents.send / ipcRenderer.on). */
@@ -84,6 +88,7 @@ export interface InvokeSignatures {
   'scopeview:forget': { args: [key: string]; result: void };
   'scopeview:save': { args: [name: string, data: Uint8Array]; result: boolean };
   'scopeview:closed': { args: []; result: void };
+  'scopeview:open-location': { args: [location: string]; result: ShellInput | null };
 }
 
 export type ArgsOf<C extends InvokeChannel> = InvokeSignatures[C]['args'];
@@ -108,6 +113,8 @@ export interface ShellBridge<F> {
   /** `name` ends with the export's extension (EXPORT_EXTENSIONS); main sanitises the rest. */
   save(name: string, data: Uint8Array): Promise<boolean>;
   closed(): Promise<void>;
+  /** Opens a remote location in main; null when it could not (main has told the user why). */
+  openLocation(location: string): Promise<ShellInput | null>;
   /** Subscribes to the command channel; returns the unsubscribe function. */
   onCommand(listener: (command: ShellCommand) => void): () => void;
 }
@@ -160,6 +167,8 @@ export const LIMITS = {
   pathLength: 4096,
   keyLength: 512,
   nameLength: 255,
+  /** A remote location (signed URLs can be long). */
+  locationLength: 8192,
   /** Largest export main writes: a PNG of a 16k × 16k view is ~100 MB at worst. */
   saveBytes: 512 * 1024 * 1024,
 } as const;
@@ -198,6 +207,13 @@ export const VALIDATORS: Validators = {
     if (paths.length === 0 || paths.length > LIMITS.paths) return fail(`takes 1 to ${LIMITS.paths} paths`);
     for (const p of paths) if (!isText(p, LIMITS.pathLength)) return fail('each path must be a non-empty string without NUL');
     return { ok: true, args: [paths as string[]] };
+  },
+  'scopeview:open-location': (args) => {
+    if (args.length !== 1) return fail('takes one location');
+    const [location] = args;
+    if (!isText(location, LIMITS.locationLength) || /\s/.test(location)) return fail('the location must be a non-empty string without spaces or NUL');
+    if (!/^(https?|s3|gs):\/\//i.test(location)) return fail('the location must start with https://, http://, s3:// or gs://');
+    return { ok: true, args: [location] };
   },
   'scopeview:save': (args) => {
     if (args.length !== 2) return fail('takes a name and bytes');

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PAGE_CSP } from './page-policy';
+import { PAGE_CSP, WEB_PAGE_CSP } from './page-policy';
 
 const directives = (policy: string): Map<string, string> =>
   new Map(policy.split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0] ?? '', d.split(/\s+/).slice(1).join(' ')]));
@@ -20,12 +20,20 @@ describe('page policy', () => {
     for (const d of ['object-src', 'base-uri', 'form-action', 'frame-ancestors', 'frame-src']) expect(header.get(d), d).toBe("'none'");
   });
 
-  it('is the policy the page declares in its meta tag', () => {
+  it('differs in the browser host only in letting the page fetch http(s) URLs (Open URL)', () => {
+    const web = directives(WEB_PAGE_CSP);
+    expect(web.get('connect-src')).toBe("'self' https: http:");
+    for (const [name, value] of header) if (name !== 'connect-src') expect(web.get(name), name).toBe(value);
+    expect([...web.keys()]).toEqual([...header.keys()]);
+  });
+
+  it('is the browser host\'s policy the page declares in its meta tag (the shell\'s header narrows connect-src)', () => {
     const html = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../renderer/index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
     if (!meta) throw new Error('renderer/index.html declares no policy');
     const declared = directives(meta);
-    for (const [name, value] of declared) expect(value, name).toBe(header.get(name));
+    const web = directives(WEB_PAGE_CSP);
+    for (const [name, value] of declared) expect(value, name).toBe(web.get(name));
     expect([...header.keys()].filter((k) => !declared.has(k))).toEqual(['frame-ancestors']);
   });
 });

@@ -69,7 +69,7 @@ const openFiles = (...args: unknown[]): Promise<unknown> => (bridge?.openFiles a
 
 describe('the preload (bundled, against a stand-in Electron)', () => {
   it('exposes one function per channel and the command subscription, nothing else', () => {
-    expect(Object.keys(bridge ?? {}).sort()).toEqual(['closed', 'forget', 'onCommand', 'openFiles', 'ready', 'recent', 'remember', 'reopen', 'save']);
+    expect(Object.keys(bridge ?? {}).sort()).toEqual(['closed', 'forget', 'onCommand', 'openFiles', 'openLocation', 'ready', 'recent', 'remember', 'reopen', 'save']);
   });
 
   it('sends main the paths of the Files dropped, a dropped folder as itself', async () => {

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_CSP } from '../electron/page-policy';
+import { WEB_PAGE_CSP } from '../electron/page-policy';
 import { checkRequest, serveStatic, type StaticServer } from './static-server';
 import { rawRequest, requestText } from './test-support/raw-http';
 
@@ -35,7 +35,7 @@ describe('static server', () => {
     const page = await get('/');
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>page</title>');
-    expect(page.head.toLowerCase()).toContain(`content-security-policy: ${PAGE_CSP.toLowerCase()}`);
+    expect(page.head.toLowerCase()).toContain(`content-security-policy: ${WEB_PAGE_CSP.toLowerCase()}`);
     expect((await get('/assets/app.js?v=1', `localhost:${port}`)).status).toBe(200);
     expect((await get('/index.html', `LOCALHOST:${port}`, 'HEAD')).status).toBe(200);
   });

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream';
-import { CONTENT_TYPES, PAGE_CSP } from '../electron/page-policy';
+import { CONTENT_TYPES, WEB_PAGE_CSP } from '../electron/page-policy';
 
 export interface StaticServer {
   readonly server: Server;
@@ -59,7 +59,7 @@ async function respond(req: IncomingMessage, res: ServerResponse, port: number, 
   res.writeHead(200, {
     'content-type': CONTENT_TYPES[extname(check.path)] ?? 'application/octet-stream',
     'content-length': s.size,
-    'content-security-policy': PAGE_CSP,
+    'content-security-policy': WEB_PAGE_CSP,
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-cache',
   });

@@ -41,7 +41,7 @@ describe.skipIf(skip !== null)('desktop shell (Electron)', () => {
     }));
     expect(inPage).toEqual({
       require: 'undefined', process: 'undefined', module: 'undefined',
-      bridge: ['closed', 'forget', 'onCommand', 'openFiles', 'ready', 'recent', 'remember', 'reopen', 'save'],
+      bridge: ['closed', 'forget', 'onCommand', 'openFiles', 'openLocation', 'ready', 'recent', 'remember', 'reopen', 'save'],
       origin: 'app://scopeview',
     });
     // Electron marks a sandboxed renderer process with --enable-sandbox (and an unsandboxed one with

@@ -1,6 +1,7 @@
 // The app:// protocol: serves the built renderer (dist/renderer) with a strict CSP header, and the
-// bytes of files the user opened, by HTTP Range, streamed from disk. Nothing else is reachable:
-// paths are confined to the renderer folder, file tokens must have been granted.
+// bytes of files the user opened, by HTTP Range, streamed from disk (or, for remote inputs, read
+// through remote-inputs.ts). Nothing else is reachable: paths are confined to the renderer folder,
+// file tokens must have been granted.
 import { createReadStream } from 'node:fs';
 import { stat, type FileHandle } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
@@ -79,8 +80,14 @@ export function confinedPath(root: string, urlPath: string): string | null {
   return full.startsWith(base + sep) ? full : null;
 }
 
+/** Objects of remote inputs (remote-inputs.ts), served under the same /@file/ prefix by their own tokens. */
+export interface RemoteObjects<G> {
+  resolve(urlPath: string): G | null;
+  serve(grant: G, req: Request): Promise<Response>;
+}
+
 /** The handler for protocol.handle('app', …). */
-export function appProtocolHandler(rendererDir: string, grants: FileGrants): (req: Request) => Promise<Response> {
+export function appProtocolHandler<G>(rendererDir: string, grants: FileGrants, remote?: RemoteObjects<G>): (req: Request) => Promise<Response> {
   return async (req) => {
     let url: URL;
     try {
@@ -92,6 +99,8 @@ export function appProtocolHandler(rendererDir: string, grants: FileGrants): (re
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(405, 'read-only');
     const granted = grants.resolve(url.pathname);
     if (granted) return serveFile(granted, req);
+    const remoteGrant = remote?.resolve(url.pathname);
+    if (remote && remoteGrant) return remote.serve(remoteGrant, req);
     if (url.pathname.startsWith('/@file/')) return plain(404, 'not a granted file');
     const path = confinedPath(rendererDir, url.pathname);
     if (!path) return plain(404, 'not found');

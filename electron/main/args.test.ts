@@ -14,6 +14,11 @@ describe('command line', () => {
     expect(packaged('a.pb', 'b/c.pb')).toEqual({ kind: 'compare', a: '/home/u/a.pb', b: '/home/u/b/c.pb' });
   });
 
+  it('keeps remote locations as given: https://, s3://, gs://', () => {
+    expect(packaged('s3://bucket/logs')).toEqual({ kind: 'open', path: 's3://bucket/logs' });
+    expect(dev('local.pb', 'https://host/x.pb?sig=1')).toEqual({ kind: 'compare', a: '/work/local.pb', b: 'https://host/x.pb?sig=1' });
+  });
+
   it('ignores switches, including those Chromium adds to a second instance', () => {
     expect(packaged('--no-sandbox', '--allow-file-access-from-files', 'run.tfevents', '--enable-logging')).toEqual({ kind: 'open', path: '/home/u/run.tfevents' });
     expect(dev('--remote-debugging-port=0', '--inspect=0')).toEqual({ kind: 'none' });

@@ -21,6 +21,7 @@ function setUp() {
     'scopeview:forget': spy('scopeview:forget', undefined) as Handlers['scopeview:forget'],
     'scopeview:save': spy('scopeview:save', true) as Handlers['scopeview:save'],
     'scopeview:closed': spy('scopeview:closed', undefined) as Handlers['scopeview:closed'],
+    'scopeview:open-location': spy('scopeview:open-location', null) as Handlers['scopeview:open-location'],
   };
   const log = vi.fn();
   registerIpc({ handle: (channel, listener) => registered.set(channel, listener) }, handlers, log);
@@ -31,6 +32,7 @@ const page: InvokeEvent = { senderFrame: { url: `${APP_ORIGIN}/index.html`, pare
 const GOOD: Record<InvokeChannel, unknown[]> = {
   'scopeview:ready': [], 'scopeview:open-paths': [['/logs']], 'scopeview:recent': [], 'scopeview:remember': ['k'],
   'scopeview:reopen': ['k'], 'scopeview:forget': ['k'], 'scopeview:save': ['a.png', new Uint8Array(1)], 'scopeview:closed': [],
+  'scopeview:open-location': ['s3://bucket/logs'],
 };
 
 describe('IPC handlers in main', () => {

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ORIGIN, INVOKE, type ShellCommand, type ShellInput } from '../ipc-contract';
+import { startHttpFileServer } from '../../remote/test-support/http-file-server';
 import { linkedFolders } from './test-support/linked-folders';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -42,9 +43,11 @@ interface Recorded {
   sandboxEnabled: boolean;
   menus: unknown[];
   saveDialogs: { defaultPath: string; filters: unknown[] }[];
+  messageBoxes: { message: string; buttons?: string[] }[];
 }
 
-const rec: Recorded = { schemes: [], protocolHandlers: new Map(), ipc: new Map(), windows: [], sent: [], permissionRequest: null, permissionCheck: null, sandboxEnabled: false, menus: [], saveDialogs: [] };
+const rec: Recorded = { schemes: [], protocolHandlers: new Map(), ipc: new Map(), windows: [], sent: [], permissionRequest: null, permissionCheck: null, sandboxEnabled: false, menus: [], saveDialogs: [], messageBoxes: [] };
+let messageAnswer = 0;
 let saveAnswer: { canceled: boolean; filePath?: string } = { canceled: true };
 let openHandler: Fn | null = null;
 
@@ -103,7 +106,10 @@ const fakeElectron = {
   },
   ipcMain: { handle: (channel: string, fn: Fn) => rec.ipc.set(channel, fn) },
   Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => rec.menus.push(m) },
-  dialog: { showMessageBox: async () => ({ response: 0 }), showErrorBox: () => undefined, showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async (...args: unknown[]) => {
+  dialog: { showMessageBox: async (...args: unknown[]) => {
+    rec.messageBoxes.push(args.at(-1) as Recorded['messageBoxes'][number]);
+    return { response: messageAnswer };
+  }, showErrorBox: () => undefined, showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async (...args: unknown[]) => {
     rec.saveDialogs.push(args.at(-1) as Recorded['saveDialogs'][number]);
     return saveAnswer;
   } },
@@ -188,6 +194,34 @@ describe('main process wiring (bundled, against a stand-in Electron)', () => {
     await invoke(INVOKE.remember, open.input.key);
     expect(((await invoke(INVOKE.recent)) as { name: string }[]).map((r) => r.name)).toEqual(['g.pb']);
     expect(JSON.stringify(rec.menus.at(-1))).toContain('g.pb');
+  });
+
+  it('opens a location the page sends only after asking the user, serves it by token, remembers it without secrets', async () => {
+    const server = await startHttpFileServer({ '/logs/events.out.tfevents.1': { bytes: new Uint8Array(20).fill(7) } });
+    const shown = `${server.url}/logs/events.out.tfevents.1`;
+    try {
+      messageAnswer = 1;
+      expect(await invoke(INVOKE.openLocation, `${shown}?X-Amz-Signature=s3cr3t`)).toBeNull();
+      expect(rec.messageBoxes.at(-1)).toMatchObject({ message: `Open ${shown}?`, buttons: ['Open', 'Cancel'] });
+      expect(server.stats.requests).toBe(0);
+      messageAnswer = 0;
+      const input = (await invoke(INVOKE.openLocation, `${shown}?X-Amz-Signature=s3cr3t`)) as ShellInput;
+      expect(input).toMatchObject({ name: shown, folder: false, files: [{ path: 'events.out.tfevents.1', size: 20 }] });
+      const res = await rec.protocolHandlers.get('app')?.(new Request(input.files[0]?.url ?? '', { headers: { range: 'bytes=2-5' } }));
+      expect(res?.status).toBe(206);
+      expect(new Uint8Array(await (res as Response).arrayBuffer())).toEqual(new Uint8Array(4).fill(7));
+      await invoke(INVOKE.remember, input.key);
+      const recent = (await invoke(INVOKE.recent)) as { name: string; key: string }[];
+      expect(recent[0]?.name).toBe(shown);
+      expect(readFileSync(join(userData, 'settings.json'), 'utf8')).not.toContain('s3cr3t');
+      // Forgotten again: the tests below count the recent items.
+      await invoke(INVOKE.forget, recent[0]?.key);
+      await invoke(INVOKE.closed);
+      expect((await rec.protocolHandlers.get('app')?.(new Request(input.files[0]?.url ?? '')))?.status).toBe(404);
+      await expect(invoke(INVOKE.openLocation, 'file:///etc/passwd')).rejects.toThrow(/https:\/\/, http:\/\/, s3:\/\/ or gs:\/\//);
+    } finally {
+      await server.close();
+    }
   });
 
   it('locks down navigation and new windows of every web contents', () => {

@@ -11,6 +11,7 @@ import { appProtocolHandler } from './app-protocol';
 import { FileGrants } from './file-grants';
 import { InputError, InputRegistry, type PathSource } from './inputs';
 import { registerIpc, type Handlers } from './ipc-handlers';
+import { isRemoteLocation, locationQuestion, REMOTE_POLL_MS, RemoteInputs } from './remote-inputs';
 import { menuTemplate } from './menu';
 import { EXPORT_FILTERS, exportTarget, safeSaveName } from './save-name';
 import { loadSettings, SettingsStore, withoutRecent, withRecent } from './settings';
@@ -31,6 +32,8 @@ const FILTERS: OpenDialogOptions['filters'] = [
 
 const grants = new FileGrants();
 const inputs = new InputRegistry(grants);
+// https://, s3:// and gs:// inputs: listed and read here with the standard credential chains.
+const remote = new RemoteInputs();
 let settings: SettingsStore | null = null;
 let win: BrowserWindow | null = null;
 let pageReady = false;
@@ -54,12 +57,16 @@ function complain(message: string): void {
  */
 function show(...shown: ShellInput[]): void {
   inputs.closeAllExcept(shown.map((i) => i.key));
+  remote.closeAllExcept(shown.map((i) => i.key));
   watcher?.stop();
   watcher = null;
   const last = shown.at(-1);
-  const opened = last && inputs.get(last.key);
-  if (!last || !opened) return;
-  watcher = new InputWatcher(last, () => inputs.describe(opened), (change) => send({ type: 'input-changed', input: change.input })).start();
+  if (!last) return;
+  const changed = (change: { input: ShellInput }): void => send({ type: 'input-changed', input: change.input });
+  // Remote inputs are polled less often: every listing is a request to the store.
+  if (remote.get(last.key)) watcher = new InputWatcher(last, () => remote.describe(last.key), changed, REMOTE_POLL_MS).start();
+  const opened = inputs.get(last.key);
+  if (opened) watcher = new InputWatcher(last, () => inputs.describe(opened), changed).start();
 }
 
 interface OpenOptions {
@@ -71,9 +78,13 @@ interface OpenOptions {
 /** Opens paths (not yet shown: see `show`); null, telling the user why unless quiet, when it cannot. */
 async function openPaths(paths: readonly string[], { quiet = false, source = 'user' }: OpenOptions = {}): Promise<ShellInput | null> {
   try {
+    // A URL (command line, Open Location…, a recent item) is opened by the remote layer; the page
+    // cannot send one as a path (open-paths' paths must be absolute: inputs.ts).
+    if (source === 'user' && paths.length === 1 && isRemoteLocation(paths[0] as string)) return await remote.open(paths[0] as string);
     return await inputs.open(paths, source);
   } catch (err) {
-    const message = err instanceof InputError ? err.message : `Could not open ${paths.join(', ')}: ${String(err)}`;
+    // Remote errors are already secret-free sentences ("access denied to s3://…").
+    const message = err instanceof InputError || isRemoteLocation(paths[0] ?? '') ? (err instanceof Error ? err.message : String(err)) : `Could not open ${paths.join(', ')}: ${String(err)}`;
     if (quiet) console.warn(`open: ${message}`);
     else complain(message);
     return null;
@@ -85,6 +96,22 @@ async function openShown(paths: readonly string[], options?: OpenOptions): Promi
   const input = await openPaths(paths, options);
   if (input) show(input);
   return input;
+}
+
+/**
+ * File → Open Location…: the page's field sends what the user typed, and main asks the user itself,
+ * naming the location without secrets, before reading anything: a page that was taken over cannot
+ * make main fetch URLs (internal hosts, buckets the user's credentials reach) on its own.
+ */
+async function openLocation(location: string): Promise<ShellInput | null> {
+  const question = locationQuestion(location);
+  if ('error' in question) {
+    complain(question.error);
+    return null;
+  }
+  const options = { type: 'question' as const, buttons: ['Open', 'Cancel'], defaultId: 0, cancelId: 1, ...question };
+  const answer = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+  return answer.response === 0 ? openShown([location]) : null;
 }
 
 async function launch(req: LaunchRequest): Promise<void> {
@@ -152,7 +179,8 @@ const handlers: Handlers = {
   'scopeview:open-paths': (_e, paths) => openShown(paths, { quiet: true, source: 'page' }),
   'scopeview:recent': () => (settings?.value.recent ?? []).map(({ key, name, folder, openedAt }) => ({ key, name, folder, openedAt })),
   'scopeview:remember': async (_e, key) => {
-    const opened = inputs.get(key);
+    // A remote input is remembered by its display URL: no credentials, no signature.
+    const opened = inputs.get(key) ?? remote.get(key);
     if (!opened || !settings) return;
     await settings.update((s) => withRecent(s, { key: recentKey(opened.paths), name: opened.name, folder: opened.folder, paths: opened.paths, openedAt: Date.now() }));
     rebuildMenu();
@@ -184,6 +212,7 @@ const handlers: Handlers = {
     return true;
   },
   'scopeview:closed': () => show(),
+  'scopeview:open-location': (_e, location) => openLocation(location),
 };
 
 /** Navigation and new windows are denied for every web contents, whatever creates it. */
@@ -267,7 +296,7 @@ if (!app.requestSingleInstanceLock()) {
     // The page needs no device, notification or media permission: every request is refused.
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
-    protocol.handle('app', appProtocolHandler(RENDERER, grants));
+    protocol.handle('app', appProtocolHandler(RENDERER, grants, remote));
     registerIpc(ipcMain, handlers);
     app.setAboutPanelOptions({ applicationName: 'Scopeview', applicationVersion: app.getVersion(), copyright: 'MIT licence' });
     rebuildMenu();

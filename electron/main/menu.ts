@@ -36,6 +36,7 @@ export function menuTemplate({ platform, recent, actions: a }: MenuContext): Men
     submenu: [
       { id: 'file.open', label: 'Open File…', accelerator: 'CmdOrCtrl+O', registerAccelerator: false, click: () => a.openFile() },
       { id: 'file.open-folder', label: 'Open Folder…', accelerator: 'CmdOrCtrl+Shift+O', registerAccelerator: false, click: () => a.openFolder() },
+      { id: 'file.open-location', label: 'Open Location…', accelerator: 'CmdOrCtrl+L', click: send({ type: 'open-location' }) },
       { id: 'file.recent', label: 'Open Recent', submenu: recentItems },
       { id: 'file.compare', label: 'Compare…', click: send({ type: 'compare' }) },
       { type: 'separator' },

@@ -29,6 +29,7 @@ const bridge: ShellBridge<File> = {
   forget: (key) => ipcRenderer.invoke(INVOKE.forget, key) as Promise<void>,
   save: (name, data) => ipcRenderer.invoke(INVOKE.save, name, data) as Promise<boolean>,
   closed: () => ipcRenderer.invoke(INVOKE.closed) as Promise<void>,
+  openLocation: (location) => ipcRenderer.invoke(INVOKE.openLocation, location) as Promise<ShellInput | null>,
   onCommand: (listener) => {
     // Only the command crosses over: the event object would expose ipcRenderer's sender.
     const relay = (_event: IpcRendererEvent, command: ShellCommand): void => listener(command);

@@ -12,6 +12,9 @@ import type { Controller, Panel } from './controller';
 import { HelpOverlay } from './HelpOverlay';
 import { Inspector } from './Inspector';
 import { LoadProblems, ProgressBar, Toasts } from './Notices';
+import { OpenLocationDialog } from './OpenLocationDialog';
+import type { LocationOpener } from './OpenUrlField';
+import { openUrlInput } from '../host/open-url';
 import type { OpenButtonsHandle } from './OpenButtons';
 import { ScopesPanel } from './ScopesPanel';
 import { SearchPanel } from './SearchPanel';
@@ -39,7 +42,11 @@ export function App({ controller: c, demoUrl }: { controller: Controller; demoUr
     await c.open({ name: 'demo: events.out.tfevents.0.scopeview', files: [{ path: 'events.out.tfevents.0.scopeview', file: blob }], folder: false }, false);
   }, [c, demoUrl]);
   useShortcuts(c, canvas, () => openRef.current?.openFile(), () => openRef.current?.openFolder(), () => searchRef.current?.focus());
-  useShellCommands(c, canvas);
+  // The shell opens https://, s3:// and gs:// in main; the browser reads https:// itself.
+  const [askLocation, setAskLocation] = useState(false);
+  const openLocation = useCallback<LocationOpener>((text, onNotice) => (c.host.openLocation ? c.host.openLocation(text) : openUrlInput(text, onNotice)), [c]);
+  const showLocation = useCallback(() => setAskLocation(true), []);
+  useShellCommands(c, canvas, showLocation);
 
   useEffect(() => {
     document.documentElement.dataset.theme = state.theme;
@@ -65,7 +72,9 @@ export function App({ controller: c, demoUrl }: { controller: Controller; demoUr
       onDragOver={(e) => { e.preventDefault(); setDragging(true); }} onDragLeave={(e) => { if (e.currentTarget === e.target) setDragging(false); }}
       onDrop={(e) => void onDrop(e)}>
       {cmp && <CompareView cmp={cmp} theme={state.theme} onExit={() => c.exitCompare()} onTheme={() => c.setTheme(state.theme === 'light' ? 'dark' : 'light')} onHelp={() => c.setHelp(true)} />}
-      {!showExplorer && !cmp && <StartScreen recent={state.recent} onOpen={open} onDemo={() => void openDemo()} onRecent={(k) => void c.reopenRecent(k)} onCompare={() => c.openCompareDialog()} openRef={openRef} />}
+      {!showExplorer && !cmp && <StartScreen recent={state.recent} onOpen={open} onDemo={() => void openDemo()} onRecent={(k) => void c.reopenRecent(k)} onCompare={() => c.openCompareDialog()} openRef={openRef} location={openLocation}
+        locationHint={c.host.openLocation ? 'https://…, s3://bucket/logs or gs://bucket/logs' : 'https://…/events.out.tfevents…'} />}
+      {askLocation && <OpenLocationDialog open={openLocation} onOpen={open} onClose={() => setAskLocation(false)} />}
       {showExplorer && (
         <>
           <Toolbar state={state} c={c} canvas={canvas} onOpen={open} openRef={openRef} searchRef={searchRef} />

@@ -1,7 +1,9 @@
-// The start screen: a drop zone, Open File / Open Folder, the bundled demo graph, Compare… and recent items.
+// The start screen: a drop zone, Open File / Open Folder, Open URL (browser host), the bundled demo
+// graph, Compare… and recent items.
 import type { RefObject } from 'react';
 import type { OpenedInput, RecentItem } from '../host/host';
 import { OpenButtons, type OpenButtonsHandle } from './OpenButtons';
+import { OpenUrlField, type LocationOpener } from './OpenUrlField';
 
 interface Props {
   recent: readonly RecentItem[];
@@ -10,9 +12,12 @@ interface Props {
   onRecent: (key: string) => void;
   onCompare: () => void;
   openRef: RefObject<OpenButtonsHandle | null>;
+  /** Opens a typed location: https:// in the browser host, also s3:// and gs:// in the shell. */
+  location: LocationOpener;
+  locationHint: string;
 }
 
-export function StartScreen({ recent, onOpen, onDemo, onRecent, onCompare, openRef }: Props) {
+export function StartScreen({ recent, onOpen, onDemo, onRecent, onCompare, openRef, location, locationHint }: Props) {
   return (
     <div className="start" data-testid="start-screen">
       <div className="drop-zone">
@@ -23,6 +28,7 @@ export function StartScreen({ recent, onOpen, onDemo, onRecent, onCompare, openR
           <button type="button" className="button" onClick={onDemo} data-testid="open-demo">Open the demo graph</button>
           <button type="button" className="button" onClick={onCompare} data-testid="open-compare" title="Compare two graphs side by side (Ctrl+D)">Compare…</button>
         </div>
+        <OpenUrlField onOpen={onOpen} open={location} placeholder={locationHint} />
         <p className="hint">Files are read in this window only; nothing is uploaded or modified.</p>
       </div>
       {recent.length > 0 && (

@@ -94,6 +94,15 @@ describe('shell commands', () => {
     expect(c.setOptions).not.toHaveBeenCalled();
   });
 
+  it('asks for a location on File → Open Location…, and does nothing else', () => {
+    const { c } = fakeController();
+    const ask = vi.fn();
+    shellCommandRunner(c, () => null, ask).run({ type: 'open-location' });
+    expect(ask).toHaveBeenCalledOnce();
+    expect(c.open).not.toHaveBeenCalled();
+    expect(c.home).not.toHaveBeenCalled();
+  });
+
   it('reloads the shown input when it changes, and ignores changes of other inputs', async () => {
     const { c } = fakeController();
     const r = shellCommandRunner(c, () => null);

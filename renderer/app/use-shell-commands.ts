@@ -28,7 +28,7 @@ export interface ShellCommandRunner {
 
 const ZOOM = 1.25;
 
-export function shellCommandRunner(c: ShellTarget, canvas: () => CanvasActions | null): ShellCommandRunner {
+export function shellCommandRunner(c: ShellTarget, canvas: () => CanvasActions | null, askLocation: () => void = () => undefined): ShellCommandRunner {
   // Live reload while something else loads waits for the app to be ready, then uses the newest input.
   let pending: OpenedInput | null = null;
   let unsubscribe: (() => void) | null = null;
@@ -111,6 +111,9 @@ export function shellCommandRunner(c: ShellTarget, canvas: () => CanvasActions |
       case 'help':
         c.setHelp(true);
         break;
+      case 'open-location':
+        askLocation();
+        break;
     }
   };
   return {
@@ -124,15 +127,15 @@ export function shellCommandRunner(c: ShellTarget, canvas: () => CanvasActions |
 }
 
 /** Subscribes the app to the shell's commands, when it runs in the shell. */
-export function useShellCommands(c: Controller, canvas: () => GraphCanvas | null): void {
+export function useShellCommands(c: Controller, canvas: () => GraphCanvas | null, askLocation?: () => void): void {
   useEffect(() => {
     const subscribe = c.host.onShellCommand;
     if (!subscribe) return;
-    const runner = shellCommandRunner(c, canvas);
+    const runner = shellCommandRunner(c, canvas, askLocation);
     const off = subscribe.call(c.host, runner.run);
     return () => {
       off();
       runner.dispose();
     };
-  }, [c, canvas]);
+  }, [c, canvas, askLocation]);
 }

@@ -3,6 +3,8 @@
 // localStorage. Copies live in the app's own storage: the user's files are never written.
 import type { HostFile } from './file-source';
 import type { Host, OpenedInput, RecentItem } from './host';
+import { displayUrl } from './open-url';
+import { isRemoteFile } from './url-byte-source';
 
 const DB = 'scopeview-recent';
 const STORE = 'inputs';
@@ -64,6 +66,8 @@ export function browserHost(): Host {
       const d = await db();
       const size = input.files.reduce((n, f) => n + f.file.size, 0);
       if (!d || size > MAX_BYTES) return;
+      // A URL that carries a query may carry a signature or token: such inputs are not stored.
+      if (input.files.some((f) => isRemoteFile(f.file) && f.file.url !== displayUrl(new URL(f.file.url)))) return;
       const key = keyOf(input);
       const stored: StoredInput = { item: { key, name: input.name, openedAt: Date.now(), folder: input.folder }, files: input.files.map((f) => ({ path: f.path, file: f.file })) };
       try {

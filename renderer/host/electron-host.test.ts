@@ -8,7 +8,7 @@ const INPUT: ShellInput = { key: 'in-1', name: 'logs', folder: true, files: [{ p
 function fakeBridge(over: Partial<ShellBridge<File>> = {}): ShellBridge<File> {
   return {
     ready: vi.fn(async () => []), openFiles: vi.fn(async () => INPUT), recent: vi.fn(async () => []), remember: vi.fn(async () => undefined),
-    reopen: vi.fn(async () => INPUT), forget: vi.fn(async () => undefined), save: vi.fn(async () => true), closed: vi.fn(async () => undefined), onCommand: vi.fn(() => () => undefined), ...over,
+    reopen: vi.fn(async () => INPUT), forget: vi.fn(async () => undefined), save: vi.fn(async () => true), closed: vi.fn(async () => undefined), openLocation: vi.fn(async () => INPUT), onCommand: vi.fn(() => () => undefined), ...over,
   };
 }
 

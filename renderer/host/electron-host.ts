@@ -60,6 +60,10 @@ export function electronHost(bridge: ShellBridge<File>): Host {
         return input;
       }
     },
+    async openLocation(location) {
+      const input = await bridge.openLocation(location);
+      return input ? fromShellInput(input) : null;
+    },
     closed() {
       void bridge.closed().catch(() => undefined);
     },

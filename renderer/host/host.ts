@@ -41,6 +41,8 @@ export interface Host {
   adopt?(input: OpenedInput): Promise<OpenedInput>;
   /** The shell only: the page went back to its start screen, so main ends the grants of what it showed. */
   closed?(): void;
+  /** The shell only: opens an https://, s3:// or gs:// location in main (which asks the user first). */
+  openLocation?(location: string): Promise<OpenedInput | null>;
   /** The shell only: subscribes to its commands (menus, opens, live reload); returns unsubscribe. */
   onShellCommand?(listener: (command: ShellCommand) => void): () => void;
 }

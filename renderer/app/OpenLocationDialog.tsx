@@ -1,0 +1,25 @@
+// File → Open Location… in the shell: a dialog over whatever is shown, with the location field.
+// Main asks the user again before reading (it never trusts the page to choose a URL alone).
+import { useEffect } from 'react';
+import type { OpenedInput } from '../host/host';
+import { OpenUrlField, type LocationOpener } from './OpenUrlField';
+
+export function OpenLocationDialog({ open, onOpen, onClose }: { open: LocationOpener; onOpen: (input: OpenedInput) => void; onClose: () => void }) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  return (
+    <div className="overlay" role="dialog" aria-label="Open location" onClick={onClose} data-testid="open-location">
+      <div className="dialog" onClick={(e) => e.stopPropagation()}>
+        <h2>Open Location</h2>
+        <p className="muted">An event file or logdir: https://…, s3://bucket/prefix or gs://bucket/prefix.</p>
+        <OpenUrlField open={open} placeholder="s3://bucket/logs" autoFocus onOpen={(input) => { onClose(); onOpen(input); }} />
+        <button type="button" className="button" onClick={onClose}>Cancel</button>
+      </div>
+    </div>
+  );
+}
