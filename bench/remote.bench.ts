@@ -2,7 +2,8 @@
 // from local disk, over https-style Range requests to a Node server on 127.0.0.1, and from a local
 // S3 server (s3rver) with the real SDK — the ratio to local is the budget (≤ 1.5×). Then a large
 // log (1 GB by default; SCOPEVIEW_BENCH_REMOTE_MB) with one graph near its start, read over HTTP:
-// bytes transferred by the time the graph was decoded, and for the whole scan.
+// bytes transferred by the time the graph was decoded, and for the whole scan. And the app in
+// Chromium (browser host): the same file through Open File and through Open URL.
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -12,6 +13,9 @@ import { openPath } from '../cli/open-path';
 import type { TransferMeter } from '../remote/remote-reader';
 import { startHttpFileServer } from '../remote/test-support/http-file-server';
 import { S3RVER_CREDENTIALS, startLocalS3 } from '../remote/test-support/s3-server';
+import { ensureRendererBuild } from '../scripts/build-renderer';
+import { haveChromium, launchChromium } from '../scripts/chromium';
+import { serveStatic } from '../scripts/static-server';
 import { tiledFile } from './load.bench';
 import type { BenchRow } from './report';
 import { scalarEvent } from './tfrecord.bench';
@@ -76,6 +80,41 @@ async function bestOpens(paths: readonly (readonly [string, string | undefined])
   return best;
 }
 
+/**
+ * The app in Chromium: seconds from choosing the file (the Open File input, or Open URL on a server
+ * of another origin on 127.0.0.1) to the complete top level (`scopeview:complete`), best of RUNS,
+ * taken in turns. The shell's pages read files the same way Open URL does (ranged fetches from the
+ * session worker), from app:// instead of HTTP.
+ */
+async function appOpens(file: string, url: string): Promise<[number, number]> {
+  const server = await serveStatic(ensureRendererBuild());
+  const browser = await launchChromium();
+  const best: [number, number] = [Infinity, Infinity];
+  try {
+    for (let i = 0; i <= RUNS; i++) {
+      for (const k of [0, 1] as const) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        const page = await context.newPage();
+        await page.goto(server.url);
+        const t0 = performance.now();
+        if (k === 0) await page.setInputFiles('[data-testid="open-file"]', file);
+        else {
+          await page.fill('[data-testid="open-url-input"]', url);
+          await page.click('[data-testid="open-url"]');
+        }
+        await page.waitForFunction(() => performance.getEntriesByName('scopeview:complete').length > 0, undefined, { timeout: 120_000, polling: 16 });
+        // The first round warms Chromium and the server up and is not counted.
+        if (i > 0) best[k] = Math.min(best[k], (performance.now() - t0) / 1000);
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return best;
+}
+
 export async function benchRemote(): Promise<BenchRow[]> {
   mkdirSync(OUT, { recursive: true });
   Object.assign(process.env, S3RVER_CREDENTIALS);
@@ -98,6 +137,17 @@ export async function benchRemote(): Promise<BenchRow[]> {
   } finally {
     await Promise.all([http.close(), s3.close()]);
   }
+
+  if (haveChromium()) {
+    const served = await startHttpFileServer({ '/run/events.out.tfevents.1': { path: file } }, { cors: true });
+    try {
+      const [picked, byUrl] = await appOpens(file, `${served.url}/run/events.out.tfevents.1`);
+      rows.push({ name: `app in Chromium: open the same file by URL (Open URL, HTTP Range on loopback) → complete top level, best of ${RUNS}`, value: byUrl, unit: 's', budget: { limit: 1.5 * picked, higherIsBetter: false }, baseline: { value: picked, label: `Open File ${picked.toFixed(2)} s` } });
+      rows.push({ name: `  ratio URL / file`, value: byUrl / picked, unit: '×', budget: { limit: 1.5, higherIsBetter: false } });
+    } finally {
+      await served.close();
+    }
+  } else console.error('bench remote: app rows skipped: no Chromium (set SCOPEVIEW_CHROMIUM)');
 
   const bigMb = Number(process.env['SCOPEVIEW_BENCH_REMOTE_MB'] ?? 1024);
   const big = await largeLog(bigMb);
