@@ -8,6 +8,7 @@ import { benchTextFormat } from './text-format.bench';
 import { benchScope } from './scope.bench';
 import { benchSearch } from './search.bench';
 import { benchLayout } from './layout.bench';
+import { benchExpand } from './expand.bench';
 import { benchDiff } from './diff.bench';
 import { benchUi } from './ui.bench';
 import { benchCanvas } from './canvas.bench';
@@ -20,6 +21,7 @@ const PARTS: Record<string, () => Promise<BenchRow[]>> = {
   scope: benchScope,
   search: benchSearch,
   layout: benchLayout,
+  expand: benchExpand,
   diff: benchDiff,
   ui: benchUi,
   canvas: benchCanvas,

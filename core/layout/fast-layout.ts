@@ -44,6 +44,77 @@ function layers(n: number, src: Int32Array, dst: Int32Array): Int32Array {
   return layer;
 }
 
+/**
+ * Own ports: entering ones along the side data comes from, leaving ones on the other side, each
+ * near the mean x of the children its edges reach and in that order (ports spread evenly crossed
+ * every edge whose child sat elsewhere), at least a few px apart and inside the border.
+ */
+function placePorts(input: ScopeInput, boxes: Float64Array, index: ReadonlyMap<number, number>, W: number, H: number, up: boolean): Float64Array {
+  const n = input.ownPorts.length;
+  const portXY = new Float64Array(2 * n);
+  const own = new Map(input.ownPorts.map((key, k) => [key, k]));
+  const sum = new Float64Array(n);
+  const cnt = new Int32Array(n);
+  for (const e of input.edges) {
+    const [port, inner] = e.from.node < 0 ? [e.from, e.to] : [e.to, e.from];
+    if (port.node >= 0 || inner.node < 0) continue;
+    const i = index.get(inner.node) as number;
+    const childPort = inner.port >= 0 ? input.nodes[i]?.ports.find((q) => q.key === inner.port) : undefined;
+    const k = own.get(port.port) as number;
+    sum[k] = (sum[k] as number) + (boxes[4 * i] as number) + (childPort ? childPort.x : (boxes[4 * i + 2] as number) / 2);
+    cnt[k] = (cnt[k] as number) + 1;
+  }
+  for (const out of [false, true]) {
+    const side = input.ownPorts.flatMap((key, k) => (portIsOut(key) === out ? [k] : []));
+    const want = side.map((k, r) => ((cnt[k] as number) > 0 ? (sum[k] as number) / (cnt[k] as number) : (W * (r + 1)) / (side.length + 1)));
+    const order = side.map((_, r) => r).sort((a, b) => (want[a] as number) - (want[b] as number) || a - b);
+    const gap = Math.min(8, W / (side.length + 1));
+    const xs = new Float64Array(side.length);
+    let x = -Infinity;
+    for (const r of order) xs[r] = x = Math.max(want[r] as number, x + gap);
+    let limit = W;
+    for (let j = order.length - 1; j >= 0; j--) {
+      const r = order[j] as number;
+      xs[r] = limit = Math.max(0, Math.min(xs[r] as number, limit));
+      limit -= gap;
+    }
+    side.forEach((k, r) => portXY.set([xs[r] as number, out === up ? 0 : H], 2 * k));
+  }
+  return portXY;
+}
+
+/** Sweeps (down, then up) that order each layer by the mean position of its neighbours in the layer before. */
+const SWEEPS = 4;
+
+/**
+ * Barycentre ordering: each layer sorted by the mean position of its inputs (downward sweeps) or of
+ * its outputs (upward sweeps), a few times over; linear per sweep in nodes + edges (plus the sorts).
+ */
+function orderLayers(rows: number[][], src: Int32Array, dst: Int32Array, n: number): void {
+  const inputs = groupByKey(dst, n);
+  const outputs = groupByKey(src, n);
+  const pos = new Float64Array(n);
+  rows.forEach((row) => row.forEach((v, k) => (pos[v] = k)));
+  const sortBy = (row: number[], csr: typeof inputs, other: Int32Array): void => {
+    const key = new Map<number, number>();
+    for (const v of row) {
+      let sum = 0;
+      let cnt = 0;
+      for (let k = csr.start[v] as number; k < (csr.start[v + 1] as number); k++) {
+        sum += pos[other[csr.items[k] as number] as number] as number;
+        cnt++;
+      }
+      key.set(v, cnt > 0 ? sum / cnt : (pos[v] as number));
+    }
+    row.sort((a, b) => (key.get(a) as number) - (key.get(b) as number) || (pos[a] as number) - (pos[b] as number));
+    row.forEach((v, k) => (pos[v] = k));
+  };
+  for (let sweep = 0; sweep < SWEEPS; sweep++) {
+    if (sweep % 2 === 0) for (let r = 1; r < rows.length; r++) sortBy(rows[r] as number[], inputs, src);
+    else for (let r = rows.length - 2; r >= 0; r--) sortBy(rows[r] as number[], outputs, dst);
+  }
+}
+
 export function fastLayout(input: ScopeInput, now: () => number, withNotice = true): ScopeLayout {
   const t0 = now();
   const n = input.nodes.length;
@@ -57,23 +128,7 @@ export function fastLayout(input: ScopeInput, now: () => number, withNotice = tr
   for (let i = 0; i < n; i++) depth = Math.max(depth, (layer[i] as number) + 1);
   const rows: number[][] = Array.from({ length: depth }, () => []);
   for (let i = 0; i < n; i++) (rows[layer[i] as number] as number[]).push(i);
-  // One sweep from the sources: order each layer by the mean position of its inputs.
-  const pos = new Float64Array(n);
-  const sum = new Float64Array(n);
-  const cnt = new Int32Array(n);
-  const byLayer = Array.from(src.keys()).sort((a, b) => (layer[src[a] as number] as number) - (layer[src[b] as number] as number));
-  let next = 0;
-  rows.forEach((row, r) => {
-    for (const v of row) if ((cnt[v] as number) > 0) pos[v] = (sum[v] as number) / (cnt[v] as number);
-    row.sort((a, b) => (pos[a] as number) - (pos[b] as number) || a - b);
-    row.forEach((v, k) => (pos[v] = k));
-    for (; next < byLayer.length && layer[src[byLayer[next] as number] as number] === r; next++) {
-      const e = byLayer[next] as number;
-      const d = dst[e] as number;
-      sum[d] = (sum[d] as number) + (pos[src[e] as number] as number);
-      cnt[d] = (cnt[d] as number) + 1;
-    }
-  });
+  orderLayers(rows, src, dst, n);
   // Wrap long layers so a scope of 10^4 unconnected ops is a block, not a line.
   const totalArea = input.nodes.reduce((a, x) => a + (x.width + GAP_X) * (x.height + GAP_Y), 0);
   const maxRow = Math.max(800, Math.sqrt(totalArea) * 1.6);
@@ -115,18 +170,7 @@ export function fastLayout(input: ScopeInput, now: () => number, withNotice = tr
   }
   const W = width + 2 * PADDING;
   const H = top + contentHeight + PADDING;
-  // Own ports: entering ones along the side data comes from, leaving ones on the other side.
-  const portXY = new Float64Array(2 * input.ownPorts.length);
-  const ins = input.ownPorts.filter((k) => !portIsOut(k)).length;
-  const outs = input.ownPorts.length - ins;
-  let ki = 0;
-  let ko = 0;
-  input.ownPorts.forEach((key, k) => {
-    const out = portIsOut(key);
-    const x = out ? (W * ++ko) / (outs + 1) : (W * ++ki) / (ins + 1);
-    const atTop = out === up;
-    portXY.set([x, atTop ? 0 : H], 2 * k);
-  });
+  const portXY = placePorts(input, boxes, index, W, H, up);
   const portIndex = new Map(input.ownPorts.map((key, k) => [key, k]));
   const endPoint = (node: number, port: number, leaving: boolean): [number, number] => {
     if (node < 0) {

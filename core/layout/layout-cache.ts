@@ -81,15 +81,22 @@ export class LayoutCache {
     return layout;
   }
 
-  async put(key: string, layout: ScopeLayout): Promise<void> {
+  /**
+   * Remembers a layout at once; the store's write is not waited for (it is an optimisation, and an
+   * expansion of thousands of scopes waited on IndexedDB after every one of them).
+   */
+  put(key: string, layout: ScopeLayout): void {
     this.remember(key, layout);
-    if (this.store) {
+    if (!this.store) return;
+    const store = this.store;
+    const persist = async (): Promise<void> => {
       try {
-        await this.store.put(`${this.namespace}/${key}`, encodeLayout(layout));
+        await store.put(`${this.namespace}/${key}`, encodeLayout(layout));
       } catch {
-        // Persisting is an optimisation; the layout is in memory either way.
+        // The layout is in memory either way.
       }
-    }
+    };
+    void persist();
   }
 
   private remember(key: string, layout: ScopeLayout): void {

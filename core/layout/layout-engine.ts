@@ -90,7 +90,7 @@ export class LayoutEngine {
         };
         const layout = await (this.shared ? this.shared.get(input, stale, run) : run());
         finished();
-        await this.cache.put(key, layout);
+        this.cache.put(key, layout);
         return layout;
       })();
       p.catch(() => undefined); // observed through the parent; avoids unhandled rejections of siblings
