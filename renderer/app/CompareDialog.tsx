@@ -5,6 +5,7 @@ import type { OpenSummary } from '../../core/pipeline/protocol';
 import { fromDataTransfer, fromFileList } from '../host/drop-files';
 import type { OpenedInput } from '../host/host';
 import { graphLabel } from './GraphSelector';
+import { useEscape } from './use-escape';
 
 export interface Current {
   readonly input: OpenedInput;
@@ -77,13 +78,7 @@ export function CompareDialog({ current, onCompare, onClose }: { current: Curren
     if (go.current && !go.current.disabled) go.current.focus();
     else dialog.current?.querySelector<HTMLElement>('input, button')?.focus();
   }, []);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscape(onClose);
   return (
     <div className="overlay" onClick={onClose}>
       <div ref={dialog} className="dialog compare-dialog" role="dialog" aria-modal="true" aria-label="Compare two graphs" data-testid="compare-dialog" onClick={(e) => e.stopPropagation()}>

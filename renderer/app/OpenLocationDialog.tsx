@@ -1,17 +1,11 @@
 // File → Open Location… in the shell: a dialog over whatever is shown, with the location field.
 // Main asks the user again before reading (it never trusts the page to choose a URL alone).
-import { useEffect } from 'react';
+import { useEscape } from './use-escape';
 import type { OpenedInput } from '../host/host';
 import { OpenUrlField, type LocationOpener } from './OpenUrlField';
 
 export function OpenLocationDialog({ open, onOpen, onClose }: { open: LocationOpener; onOpen: (input: OpenedInput) => void; onClose: () => void }) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscape(onClose);
   return (
     <div className="overlay" role="dialog" aria-label="Open location" onClick={onClose} data-testid="open-location">
       <div className="dialog" onClick={(e) => e.stopPropagation()}>
