@@ -1,5 +1,6 @@
 // Long work can be cancelled from the progress bar: a large GraphDef (generated here) is opened
-// and cancelled while it loads; the app returns to the start screen and can open files again.
+// and cancelled while it loads (no CSS animation runs meanwhile); the app returns to the start
+// screen and can open files again.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,17 @@ describe.skipIf(skip !== null)('cancelling long work (Chromium)', () => {
     await app.page.setInputFiles('[data-testid="open-file"]', big);
     await app.page.waitForSelector('[data-testid="progress"]');
     expect(await app.page.textContent('[data-testid="progress"] .stage')).toMatch(/reading|decoding|building|laying|scanning/i);
+    // A stage without a total (the scope engine) shows a block that steps along the track, with no
+    // CSS animation: on a CPU rasteriser each animated frame recomposites the window and takes a
+    // core from the workers (ProgressTrack.tsx).
+    const block = '[data-testid="progress"] .bar.indeterminate > div';
+    await app.page.waitForSelector(block, { timeout: 60_000 });
+    expect(await app.page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length)).toBe(0);
+    const left = await app.page.$eval(block, (e) => (e as HTMLElement).style.left);
+    await app.page.waitForFunction(([sel, was]) => {
+      const e = document.querySelector(sel as string) as HTMLElement | null;
+      return e === null || e.style.left !== was;
+    }, [block, left], { timeout: 5000 });
     await app.page.click('[data-testid="cancel"]');
     await app.page.waitForSelector('[data-testid="start-screen"]', { timeout: 30_000 });
     expect(await app.page.textContent('[data-testid="toast"]')).toMatch(/cancel/i);

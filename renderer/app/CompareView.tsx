@@ -8,6 +8,7 @@ import type { Controller } from './controller';
 import { DiffList, DiffSummary } from './DiffList';
 import { GraphSelector } from './GraphSelector';
 import { Inspector } from './Inspector';
+import { ProgressTrack } from './ProgressTrack';
 import { ScopesCompare } from './ScopesCompare';
 import { useAppState } from './use-app-state';
 
@@ -71,7 +72,7 @@ export function CompareView({ cmp, onExit, onTheme, onHelp, theme }: { cmp: Comp
       {s.phase === 'loading' && (
         <div className="progress" role="status" data-testid="progress">
           <span className="stage">{s.stage}…</span>
-          <div className="bar indeterminate"><div style={{ width: '30%' }} /></div>
+          <ProgressTrack percent={null} />
           <button type="button" className="button small" onClick={onExit} data-testid="cancel">Cancel</button>
         </div>
       )}

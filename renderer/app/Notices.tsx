@@ -2,6 +2,7 @@
 // (file and byte offset) and warnings of a partially readable file, app failures and short toasts.
 import type { LoadErrorInfo, LoadWarning } from '../../core/io/errors';
 import type { AppState, Controller } from './controller';
+import { ProgressTrack } from './ProgressTrack';
 
 const where = (x: { file: string; offset: number | null }): string => `${x.file}${x.offset !== null ? ` at byte ${x.offset.toLocaleString()}` : ''}`;
 
@@ -12,7 +13,7 @@ export function ProgressBar({ state, c }: { state: AppState; c: Controller }) {
   return (
     <div className="progress" role="status" data-testid="progress">
       <span className="stage">{p.stage}{pct !== null ? ` — ${pct.toFixed(0)}%` : '…'}</span>
-      <div className={pct === null ? 'bar indeterminate' : 'bar'}><div style={{ width: pct === null ? '30%' : `${pct}%` }} /></div>
+      <ProgressTrack percent={pct} />
       <button type="button" className="button small" onClick={() => c.cancel()} data-testid="cancel">Cancel</button>
     </div>
   );
