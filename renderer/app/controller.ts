@@ -78,7 +78,7 @@ export class Controller extends Store<AppState> {
     this.canvas = canvas;
     if (canvas && this.state.scene) {
       canvas.setScene(this.state.scene);
-      if (this.detachedCamera) canvas.setCamera(this.detachedCamera);
+      if (this.detachedCamera) canvas.setCamera(this.detachedCamera, true);
     }
   }
 
@@ -186,7 +186,7 @@ export class Controller extends Store<AppState> {
       const saved = key && this.standalone ? (this.host.loadState(key) as ViewState | null) : null;
       this.set({ selection, expanded: saved?.expanded ?? [], progress: { stage: 'Laying out', done: 0, total: 0 } });
       await this.relayout(null);
-      if (saved?.camera) this.canvas?.setCamera(saved.camera);
+      if (saved?.camera) this.canvas?.setCamera(saved.camera, true);
       else this.openingView();
       this.markFrame('scopeview:complete');
       this.set({ phase: 'ready', progress: null });
@@ -202,7 +202,7 @@ export class Controller extends Store<AppState> {
     const scene = this.state.scene;
     if (!this.canvas || !scene) return;
     const view = this.canvas.getViewSize();
-    this.canvas.setCamera(openingCamera({ x: 0, y: 0, width: scene.width, height: scene.height }, view.width, view.height));
+    this.canvas.setCamera(openingCamera({ x: 0, y: 0, width: scene.width, height: scene.height }, view.width, view.height), true);
   }
 
   /** Marks the frame after next, which has drawn what was just set (bench/ui.bench.ts reads the marks). */
@@ -482,7 +482,7 @@ export class Controller extends Store<AppState> {
       this.set({ opened, selection, graph, fn, variables: null, results: null });
       await this.relayout(null);
       if (stale()) return true;
-      if (camera) this.canvas?.setCamera(camera);
+      if (camera) this.canvas?.setCamera(camera, true);
       if (selectedName) {
         const loc = await this.req({ type: 'locate', name: selectedName });
         if (loc) await this.select(loc.target);

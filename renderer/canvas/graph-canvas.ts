@@ -114,7 +114,7 @@ export class GraphCanvas {
         this.lastSize = size;
         this.model?.invalidateWindows();
         if (this.fitPending) this.fit();
-        else this.applyCamera(this.camera);
+        else this.applyCamera(this.camera, false);
       },
       getCursor: ({ isDragging, isHovering }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'default'),
     });
@@ -171,7 +171,7 @@ export class GraphCanvas {
         this.startFade();
       }
     }
-    this.applyCamera(this.camera);
+    this.applyCamera(this.camera, false);
     this.updateLabelsNow();
   }
 
@@ -207,14 +207,14 @@ export class GraphCanvas {
     const [w, h] = this.viewSize();
     this.fitPending = w <= 1 || h <= 1;
     this.minZoom = Math.min(this.minZoom, fitCamera(this.model.bounds, w, h).zoom - 2);
-    this.applyCamera(fitCamera(this.model.bounds, w, h));
+    this.applyCamera(fitCamera(this.model.bounds, w, h), false);
   }
 
   /** Centres node `id`, zoomed so that its label is comfortably readable (or the whole box fits). */
   centreOn(id: number): void {
     const slot = this.model?.slotOf(id) ?? -1;
     if (!this.model || slot < 0) return;
-    this.applyCamera(centreCamera(this.model.box(slot), ...this.viewSize()));
+    this.applyCamera(centreCamera(this.model.box(slot), ...this.viewSize()), false);
   }
 
   /** Moves the view by (dx, dy) screen px (positive dx shows more of the right-hand side). */
@@ -231,10 +231,11 @@ export class GraphCanvas {
     return { ...this.camera };
   }
 
-  setCamera(c: Camera): void {
+  /** `jump`: a one-off move (a saved or opening view), not a step of motion the user drives. */
+  setCamera(c: Camera, jump = false): void {
     // An explicit camera wins over a fit still waiting for the canvas to get its size.
     this.fitPending = false;
-    this.applyCamera(c);
+    this.applyCamera(c, !jump);
   }
 
   /** The canvas size in CSS px (what the camera maths and the minimap use). */
@@ -296,20 +297,28 @@ export class GraphCanvas {
     return { target: [this.camera.x, this.camera.y, 0], zoom: this.camera.zoom, minZoom: this.minZoom, maxZoom: MAX_ZOOM };
   }
 
-  private applyCamera(c: Camera): void {
+  /**
+   * `motion`: the user is moving the camera (drag, wheel, keys, the minimap, the other pane of a
+   * comparison), so frames keep coming; on a software rasteriser they are drawn with less detail
+   * until it stops. A jump (a fit, a new scene, centring on a node, a saved view) is one frame:
+   * drawn at full detail at once, which spares two resizes of the drawing buffer (to half
+   * resolution and back), each of which costs more on a CPU rasteriser than the frame itself.
+   */
+  private applyCamera(c: Camera, motion = true): void {
     const zoom = clampZoom(c.zoom, this.minZoom, MAX_ZOOM);
     if (!Number.isFinite(c.x) || !Number.isFinite(c.y) || !Number.isFinite(zoom)) return;
     this.camera = { x: c.x, y: c.y, zoom };
-    this.moving = true;
-    if (this.software && !this.lowRes) {
+    const still = !motion && !this.lowRes;
+    this.moving = !still;
+    if (!still && this.software && !this.lowRes) {
       this.lowRes = true;
       this.deck.setProps({ useDevicePixels: MOTION_PIXEL_RATIO });
       this.model?.labelWindow.reset();
     }
-    this.model?.cull(viewRect(this.camera, ...this.viewSize()), zoom, this.budget.value);
+    this.model?.cull(viewRect(this.camera, ...this.viewSize()), zoom, still ? Infinity : this.budget.value);
     this.deck.setProps({ viewState: this.viewState(), layers: this.buildLayers() });
     clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => this.settle(), IDLE_MS);
+    if (!still) this.idleTimer = setTimeout(() => this.settle(), IDLE_MS);
     this.scheduleLabels();
     this.callbacks.onCamera?.(this.getCamera());
   }
