@@ -3,7 +3,10 @@
 // counts, in the fast layout's grid. It is replaced by the real top level (edges, series,
 // extraction) as soon as that is ready; until then it only shows, it does not answer clicks.
 // The names come from a decoded graph, or from a GraphDef's bytes before it is decoded
-// (`topLevelOfGraphDef`: only each NodeDef's name field is read), so the frame can come first.
+// (`topLevelOfGraphDef`: only each NodeDef's name and op fields are read), so the frame can come
+// first. As in the hierarchy (DESIGN.md §4), embedding ops (Const-like, summaries) make no scope
+// and are not counted: they are drawn inside the ops that use them. Unlike the hierarchy, the
+// preview cannot see which of them nothing uses (those stay ops there), so it leaves them all out.
 import type { Graph } from '../graph/graph';
 import { WireCursor } from '../io/wire';
 import { fastLayout } from '../layout/fast-layout';
@@ -11,6 +14,7 @@ import { boxSize, opsLabel, PADDING } from '../layout/node-sizes';
 import { fitText, LABEL_METRICS } from '../layout/text-metrics';
 import type { InputNode } from '../layout/types';
 import { DEFAULT_SETTINGS } from '../layout/layout-engine';
+import { embeddingRoleOf, embeddingRoles, EMBED_NONE } from '../scope/embedding';
 import { H_OP, H_SCOPE } from '../scope/hierarchy';
 import { SHAPE_OP, SHAPE_SCOPE, type Scene } from './scene';
 
@@ -27,7 +31,9 @@ function addName(groups: TopLevel, top: string, nested: boolean): void {
 
 export function topLevelOfGraph(graph: Graph): TopLevel {
   const groups: TopLevel = new Map();
+  const role = embeddingRoles(graph);
   for (let i = 0; i < graph.nodeCount; i++) {
+    if (role[i] !== EMBED_NONE) continue;
     const name = graph.name(i);
     const slash = name.indexOf('/');
     addName(groups, slash < 0 ? name : name.slice(0, slash), slash >= 0);
@@ -40,7 +46,7 @@ const utf8 = new TextDecoder('utf-8');
 /**
  * Moves `c` to the bytes of the next length-delimited field 1 before `end`, skipping other fields,
  * and returns where that field ends: -1 when there is none, NaN when the bytes do not walk.
- * Field 1 is GraphDef.node, and NodeDef.name inside a node.
+ * Field 1 is GraphDef.node.
  */
 function nextField1(c: WireCursor, end: number): number {
   while (c.pos < end) {
@@ -56,11 +62,41 @@ function nextField1(c: WireCursor, end: number): number {
 }
 
 /**
- * The top level of the GraphDef in buf[start, end), from the name field of each NodeDef and nothing
- * else, with the node count; null when the bytes do not walk as a GraphDef (the loader will report why).
+ * Embedding roles of op types read as bytes: op types repeat, so each distinct type is decoded and
+ * tested once (embedding.ts owns the rule), and later nodes are matched by a hash of their bytes,
+ * checked byte for byte. A string per node cost the walk twice its time.
+ */
+class OpRoles {
+  private readonly byHash = new Map<number, { op: Uint8Array; role: number }[]>();
+
+  role(buf: Uint8Array, start: number, end: number): number {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ (buf[i] as number), 0x01000193);
+    let list = this.byHash.get(h);
+    if (list) {
+      for (const e of list) if (sameBytes(e.op, buf, start, end)) return e.role;
+    } else this.byHash.set(h, (list = []));
+    const op = buf.slice(start, end);
+    const role = embeddingRoleOf(utf8.decode(op));
+    list.push({ op, role });
+    return role;
+  }
+}
+
+function sameBytes(a: Uint8Array, buf: Uint8Array, start: number, end: number): boolean {
+  if (a.length !== end - start) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== buf[start + i]) return false;
+  return true;
+}
+
+/**
+ * The top level of the GraphDef in buf[start, end), from the name and op fields of each NodeDef
+ * and nothing else, with the node count (every node, embedding ops included); null when the bytes
+ * do not walk as a GraphDef (the loader will report why).
  */
 export function topLevelOfGraphDef(buf: Uint8Array, start: number, end: number): { groups: TopLevel; nodes: number } | null {
   const groups: TopLevel = new Map();
+  const roles = new OpRoles();
   const c = new WireCursor(buf, start, end);
   const n = new WireCursor(buf, 0, 0);
   let nodes = 0;
@@ -71,13 +107,34 @@ export function topLevelOfGraphDef(buf: Uint8Array, start: number, end: number):
     n.reset(buf, c.pos, nodeEnd);
     c.pos = nodeEnd;
     nodes++;
-    // Writers put the name first, but any field order is read.
-    const nameEnd = nextField1(n, nodeEnd);
-    if (Number.isNaN(nameEnd)) return null;
-    if (nameEnd < 0) continue;
-    let cut = n.pos;
+    // NodeDef.name (field 1) and op (field 2); writers put them first, but any field order is read.
+    let nameStart = -1;
+    let nameEnd = -1;
+    let opStart = -1;
+    let opEnd = -1;
+    while (n.pos < nodeEnd && (nameStart < 0 || opStart < 0)) {
+      const tag = n.varint();
+      if (tag < 0) return null;
+      if (tag !== 0x0a && tag !== 0x12) {
+        if (!n.skip(tag & 7)) return null;
+        continue;
+      }
+      const len = n.varint();
+      if (len < 0 || n.pos + len > nodeEnd) return null;
+      if (tag === 0x0a) {
+        nameStart = n.pos;
+        nameEnd = n.pos + len;
+      } else {
+        opStart = n.pos;
+        opEnd = n.pos + len;
+      }
+      n.pos += len;
+    }
+    if (nameStart < 0) continue;
+    if (opStart >= 0 && roles.role(buf, opStart, opEnd) !== EMBED_NONE) continue;
+    let cut = nameStart;
     while (cut < nameEnd && buf[cut] !== 0x2f) cut++;
-    addName(groups, utf8.decode(buf.subarray(n.pos, cut)), cut < nameEnd);
+    addName(groups, utf8.decode(buf.subarray(nameStart, cut)), cut < nameEnd);
   }
 }
 

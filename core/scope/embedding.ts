@@ -37,11 +37,16 @@ function roleTester(): (op: string) => number {
   return (op) => {
     let v = cache.get(op);
     if (v === undefined) {
-      v = IN_EMBEDDED.test(op) ? EMBED_IN : OUT_EMBEDDED.test(op) ? EMBED_OUT : EMBED_NONE;
+      v = embeddingRoleOf(op);
       cache.set(op, v);
     }
     return v;
   };
+}
+
+/** The embedding role of op type `op`: EMBED_IN (Const-like), EMBED_OUT (summary) or EMBED_NONE. */
+export function embeddingRoleOf(op: string): number {
+  return IN_EMBEDDED.test(op) ? EMBED_IN : OUT_EMBEDDED.test(op) ? EMBED_OUT : EMBED_NONE;
 }
 
 /** EMBED_IN, EMBED_OUT or EMBED_NONE per graph node, by op type. */
