@@ -144,7 +144,7 @@ export async function benchExpand(): Promise<BenchRow[]> {
       const ours = await expandAllInApp(dist, rel);
       const base = baseDist ? await expandAllInApp(baseDist, rel) : null;
       rows.push({
-        name: `expand all in the app (Chromium, E → expanded scene, 2 layout workers): ${rel.split('/')[0]} (${ours.boxes})`,
+        name: `expand all in the app (Chromium, E → expanded scene, layout workers: cores − 1): ${rel.split('/')[0]} (${ours.boxes})`,
         value: ours.ms / 1000, unit: 's', budget: { limit: 4, higherIsBetter: false },
         ...(base ? { baseline: { value: base.ms / 1000, label: `the build in SCOPEVIEW_BASELINE_DIST (${base.boxes})` } } : {}),
       });
