@@ -55,7 +55,7 @@ export async function benchUi(): Promise<BenchRow[]> {
     return [];
   }
   const part = (v: number | null | undefined): string => (v === null || v === undefined ? '?' : (v / 1000).toFixed(2));
-  const runs = (r: { all: number[] }): string => r.all.map((v) => (v / 1000).toFixed(2)).join(', ');
+  const secs = (ms: readonly number[]): string => ms.map((v) => (v / 1000).toFixed(2)).join(', ');
   const file = await tiledFile(192_000);
   const r = await dropToFirstFrame(file, 3);
   const best = r.timings[r.all.indexOf(r.best)];
@@ -65,12 +65,12 @@ export async function benchUi(): Promise<BenchRow[]> {
   console.error(`bench ui: 10^6 best run: load ${part(mBest?.open)} s, scope engine ${part(mBest?.select)} s, layout + scene ${part(mBest?.layout)} s (worker side)`);
   // The figures the issue measured before this work (issue 14, "now" column; Chromium 1.8 GB).
   const million = [{
-    name: `open a tiled 10^6-node GraphDef → first frame in Chromium (best of 2: ${runs(m)} s; ${m.boxes})`,
+    name: `open a tiled 10^6-node GraphDef → first frame in Chromium (best of 2: ${secs(m.all)} s; ${m.boxes})`,
     value: m.best / 1000,
     unit: 's',
     budget: { limit: 2, higherIsBetter: false },
   }, {
-    name: `  the complete top level (runs: ${m.completes.map((v) => (v / 1000).toFixed(2)).join(', ')} s)`,
+    name: `  the complete top level (runs: ${secs(m.completes)} s)`,
     value: Math.min(...m.completes) / 1000,
     unit: 's',
     budget: { limit: 8, higherIsBetter: false },
@@ -83,14 +83,14 @@ export async function benchUi(): Promise<BenchRow[]> {
     baseline: { value: 1.8 * 1024, label: 'before issue 14: 1.8 GB' },
   }] satisfies BenchRow[];
   return [{
-    name: `open a tiled 192K-node GraphDef → first frame in Chromium (best of 3: ${runs(r)} s; ${r.boxes})`,
+    name: `open a tiled 192K-node GraphDef → first frame in Chromium (best of 3: ${secs(r.all)} s; ${r.boxes})`,
     value: r.best / 1000,
     unit: 's',
     budget: { limit: 1.5, higherIsBetter: false },
     baseline: { value: 10.9 + 46.7, label: 'TensorBoard: 10.9 s parse+hierarchy + 46.7 s templates, on the main thread' },
     note: 'first frame: the top level read off the names',
   }, {
-    name: `  the complete top level (scope engine done, edges drawn; runs: ${r.completes.map((v) => (v / 1000).toFixed(2)).join(', ')} s)`,
+    name: `  the complete top level (scope engine done, edges drawn; runs: ${secs(r.completes)} s)`,
     value: Math.min(...r.completes) / 1000,
     unit: 's',
     baseline: { value: 10.9 + 46.7, label: 'TensorBoard, as above' },

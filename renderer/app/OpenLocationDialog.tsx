@@ -1,8 +1,8 @@
 // File → Open Location… in the shell: a dialog over whatever is shown, with the location field.
 // Main asks the user again before reading (it never trusts the page to choose a URL alone).
-import { useEscape } from './use-escape';
 import type { OpenedInput } from '../host/host';
 import { OpenUrlField, type LocationOpener } from './OpenUrlField';
+import { useEscape } from './use-escape';
 
 export function OpenLocationDialog({ open, onOpen, onClose }: { open: LocationOpener; onOpen: (input: OpenedInput) => void; onClose: () => void }) {
   useEscape(onClose);

@@ -8,12 +8,13 @@ const STEPS = 5;
 const STEP_MS = 500;
 
 export function ProgressTrack({ percent }: { percent: number | null }) {
+  const indeterminate = percent === null;
   const [step, setStep] = useState(0);
   useEffect(() => {
-    if (percent !== null) return undefined;
+    if (!indeterminate) return undefined;
     const timer = setInterval(() => setStep((s) => (s + 1) % STEPS), STEP_MS);
     return () => clearInterval(timer);
-  }, [percent]);
-  const style = percent !== null ? { width: `${percent}%` } : { width: '30%', left: `${(step * 70) / (STEPS - 1)}%` };
-  return <div className={percent === null ? 'bar indeterminate' : 'bar'}><div style={style} /></div>;
+  }, [indeterminate]);
+  const style = indeterminate ? { width: '30%', left: `${(step * 70) / (STEPS - 1)}%` } : { width: `${percent}%` };
+  return <div className={indeterminate ? 'bar indeterminate' : 'bar'}><div style={style} /></div>;
 }

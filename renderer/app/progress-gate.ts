@@ -2,11 +2,11 @@
 // completes: every change of the progress bar recomposites the window, and on a CPU rasteriser
 // (SwiftShader) the ten updates a second the worker sends kept the GPU process busy more than half
 // the time during "Expand all", on one of the two cores the layout workers need (Chrome trace).
-export type OnProgress = (stage: string, done: number, total: number) => void;
+import type { Progress } from './session-client';
 
 export const GAP_MS = 500;
 
-export function gatedProgress(show: OnProgress, now: () => number = () => performance.now(), gap = GAP_MS): OnProgress {
+export function gatedProgress(show: Progress, now: () => number = () => performance.now(), gap = GAP_MS): Progress {
   let last = -Infinity;
   let lastStage: string | null = null;
   return (stage, done, total) => {
