@@ -5,9 +5,14 @@
 import { decodeLayout, encodeLayout } from './layout-codec';
 import type { LayoutSettings, ScopeLayout } from './types';
 
-/** Where persisted layouts live (IndexedDB in the app, a folder or a Map elsewhere). */
+/**
+ * Where persisted layouts live (IndexedDB in the app, a Map elsewhere). Reads come in batches: an
+ * expansion asks for thousands of scopes at once, and one IndexedDB transaction per scope cost
+ * seconds of round trips while the layout workers waited.
+ */
 export interface LayoutStore {
-  get(key: string): Promise<Uint8Array | null>;
+  /** The stored bytes of each key, in order (null where absent). */
+  getMany(keys: readonly string[]): Promise<(Uint8Array | null)[]>;
   put(key: string, bytes: Uint8Array): Promise<void>;
 }
 
@@ -61,24 +66,36 @@ export class LayoutCache {
     return this.memory.size;
   }
 
-  /** The cached layout, from memory or the store; refreshes its LRU position. */
-  async get(key: string): Promise<ScopeLayout | null> {
-    const hit = this.memory.get(key);
-    if (hit) {
-      this.memory.delete(key);
-      this.memory.set(key, hit);
-      return hit;
+  /**
+   * The cached layouts of `keys`: from memory (refreshing their LRU position), the rest read from
+   * the store in one batch. Keys absent from both are absent from the result.
+   */
+  async getMany(keys: readonly string[]): Promise<Map<string, ScopeLayout>> {
+    const found = new Map<string, ScopeLayout>();
+    const missing: string[] = [];
+    for (const key of keys) {
+      const hit = this.memory.get(key);
+      if (hit) {
+        this.memory.delete(key);
+        this.memory.set(key, hit);
+        found.set(key, hit);
+      } else missing.push(key);
     }
-    if (!this.store) return null;
-    let bytes: Uint8Array | null = null;
+    if (!this.store || missing.length === 0) return found;
+    let stored: (Uint8Array | null)[];
     try {
-      bytes = await this.store.get(`${this.namespace}/${key}`);
+      stored = await this.store.getMany(missing.map((key) => `${this.namespace}/${key}`));
     } catch {
-      return null; // a broken store only costs a re-layout
+      return found; // a broken store only costs a re-layout
     }
-    const layout = bytes ? decodeLayout(bytes) : null;
-    if (layout) this.remember(key, layout);
-    return layout;
+    missing.forEach((key, i) => {
+      const bytes = stored[i];
+      const layout = bytes ? decodeLayout(bytes) : null;
+      if (!layout) return;
+      this.remember(key, layout);
+      found.set(key, layout);
+    });
+    return found;
   }
 
   /**

@@ -67,6 +67,8 @@ export class LayoutEngine {
       openKids.set(s, kids);
       keys.set(s, scopeKey(s, kids.map((c) => keys.get(c) as string)));
     }
+    const known = await this.cache.getMany([...keys.values()]);
+    if (stale()) throw new LayoutCancelled();
     const promises = new Map<number, Promise<ScopeLayout>>();
     let laidOut = 0;
     let done = 0;
@@ -75,7 +77,7 @@ export class LayoutEngine {
       const kids = openKids.get(s) as number[];
       const p = (async (): Promise<ScopeLayout> => {
         const key = keys.get(s) as string;
-        const cached = await this.cache.get(key);
+        const cached = known.get(key);
         if (cached) {
           finished();
           return cached;

@@ -192,6 +192,7 @@ export function previewOf(groups: TopLevel, now: () => number): Scene {
     pointStart: new Int32Array(1),
     points: new Float32Array(0),
     notices: [],
+    layoutStats: null,
     preview: true,
     diff: null,
     badges: null,

@@ -65,11 +65,20 @@ export interface Scene {
   readonly points: Float32Array;
   /** Notices for the user (a huge scope drawn with the fast layout). */
   readonly notices: readonly string[];
+  /** How the layout behind this scene was obtained (null for previews and scenes not laid out here). */
+  readonly layoutStats: LayoutStats | null;
   /** A first look drawn before the scope engine finished (preview.ts): shown, not interactive. */
   readonly preview: boolean;
   /** Compare mode (diff-overlay.ts): each box's diff code, and the badge text of closed scopes ('' for none). */
   readonly diff: Uint8Array | null;
   readonly badges: readonly string[] | null;
+}
+
+export interface LayoutStats {
+  /** Open scopes (the root included), and how many of them were laid out rather than found in the cache. */
+  readonly open: number;
+  readonly laidOut: number;
+  readonly ms: number;
 }
 
 const VARIABLE_OPS = new Set(['VariableV2', 'Variable', 'VarHandleOp', 'AutoReloadVariable']);
@@ -170,6 +179,7 @@ export function buildScene(model: ScopedHierarchy, placed: PlacedGraph, metrics:
     compute, memory,
     edgeCount: m, edgeFrom, edgeTo, edgeKind, edgeMultiplicity, edgeElements, pointStart, points,
     notices,
+    layoutStats: null,
     preview: false,
     diff: null,
     badges: null,

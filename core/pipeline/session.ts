@@ -141,7 +141,7 @@ export class Session<F> {
       model = f;
     }
     const namespace = `v${SCOPE_ENGINE_VERSION}/${this.contentKey}/${graph}/${fn ?? '-'}/${options.series ? 1 : 0}${options.extraction ? 1 : 0}${options.mergeReentry ? 1 : 0}`;
-    const cache = new LayoutCache(4000, this.host.store, namespace);
+    const cache = new LayoutCache(16000, this.host.store, namespace);
     const engine = new LayoutEngine(model, this.host.executor, { ...DEFAULT_SETTINGS, metrics: labelMetrics }, cache, () => this.host.now());
     const stats = (this.loaded?.stepStats ?? []).filter((s) => s.file === loaded.file);
     const metrics = new NodeMetrics(model.hierarchy, fn === null ? stats : []);
@@ -178,7 +178,8 @@ export class Session<F> {
     const placed = assemble(cur.model, visible);
     const h = cur.model.hierarchy;
     const notices = visible.notices.map((n) => `${h.name(n.scope) || 'top level'}: ${n.message}`);
-    const scene = buildScene(cur.model, placed, xla ? cur.metrics.withXla() : cur.metrics, notices, cur.engine.settings.metrics);
+    const built = buildScene(cur.model, placed, xla ? cur.metrics.withXla() : cur.metrics, notices, cur.engine.settings.metrics);
+    const scene: Scene = { ...built, layoutStats: { open: visible.layouts.size, laidOut: visible.laidOut, ms: visible.ms } };
     return cur.overlay ? decorateScene(scene, h, cur.overlay.diff, cur.overlay.counts) : scene;
   }
 

@@ -183,6 +183,7 @@ describe.skipIf(skip !== null || !HAVE_CORPUS)('Expand all on a corpus graph (Ch
     await app().page.waitForSelector('[data-testid="progress"]', { state: 'detached', timeout: 110_000 });
     await waitReady(app().page);
     expect(await visibleCount(app().page)).toBeGreaterThan(5 * before);
+    expect(Number(await app().page.getAttribute('[data-testid="visible-count"]', 'data-laid-out'))).toBeGreaterThan(100);
     await expectFitted(app().page);
     await shot(app().page, 'pix2pix-expand-all.png');
     expect(inkRatio(await canvasShot(app().page))).toBeGreaterThan(0.05);
@@ -192,4 +193,49 @@ describe.skipIf(skip !== null || !HAVE_CORPUS)('Expand all on a corpus graph (Ch
     await expectFitted(app().page);
     expect(app().errors).toEqual([]);
   });
+
+  it('keeps the layouts: after a reload, Expand all of the same file lays out nothing', async () => {
+    const page = app().page;
+    await page.keyboard.press('e');
+    await page.waitForSelector('[data-testid="progress"]', { state: 'detached', timeout: 110_000 });
+    await waitReady(page);
+    const all = await visibleCount(page);
+    // Writes are batched a moment after the last layout: wait until the stored count settles.
+    let stored = -1;
+    for (let same = 0; same < 3;) {
+      await page.waitForTimeout(250);
+      const n = await storedLayouts(page);
+      same = n === stored && n > 0 ? same + 1 : 0;
+      stored = n;
+    }
+    await page.reload();
+    await page.setInputFiles('[data-testid="open-file"]', PIX2PIX);
+    await waitReady(page);
+    expect(await page.getAttribute('[data-testid="visible-count"]', 'data-laid-out')).toBe('0');
+    await page.keyboard.press('e');
+    await page.waitForSelector('[data-testid="progress"]', { state: 'detached', timeout: 110_000 });
+    await waitReady(page);
+    expect(await visibleCount(page)).toBe(all);
+    expect(await page.getAttribute('[data-testid="visible-count"]', 'data-laid-out')).toBe('0');
+    expect(await page.getAttribute('[data-testid="visible-count"]', 'title')).toMatch(/^Laid out 0 of [\d,]+ open scopes/);
+    expect(await storedLayouts(page)).toBe(stored);
+    expect(app().errors).toEqual([]);
+  });
 });
+
+/** Entries in the app's IndexedDB layout store (the page shares it with the session worker). */
+function storedLayouts(page: Page): Promise<number> {
+  return page.evaluate(() => new Promise<number>((resolve, reject) => {
+    const open = indexedDB.open('scopeview-layouts');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const count = db.transaction('layouts', 'readonly').objectStore('layouts').count();
+      count.onsuccess = () => {
+        db.close();
+        resolve(count.result);
+      };
+      count.onerror = () => reject(count.error);
+    };
+  }));
+}

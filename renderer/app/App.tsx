@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import type { GraphCanvas } from '../canvas/graph-canvas';
 import { fromDataTransfer } from '../host/drop-files';
 import type { OpenedInput } from '../host/host';
+import type { LayoutStats } from '../../core/pipeline/scene';
 import { CanvasView } from './CanvasView';
 import { CompareDialog } from './CompareDialog';
 import { CompareView } from './CompareView';
@@ -98,7 +99,7 @@ export function App({ controller: c, demoUrl }: { controller: Controller; demoUr
           <footer className="status">
             {state.opened && <span>{state.opened.name} · {state.opened.format ?? 'unreadable'}</span>}
             {state.selection && <span>{state.selection.nodes.toLocaleString()} nodes · {state.selection.scopes.toLocaleString()} scopes</span>}
-            {state.scene && <span data-testid="visible-count">{state.scene.nodeCount.toLocaleString()} boxes · {state.scene.edgeCount.toLocaleString()} edges shown</span>}
+            {state.scene && <span data-testid="visible-count" title={layoutTitle(state.scene.layoutStats)} data-laid-out={state.scene.layoutStats?.laidOut}>{state.scene.nodeCount.toLocaleString()} boxes · {state.scene.edgeCount.toLocaleString()} edges shown</span>}
             <span className="spacer" />
             <span className="muted">Press ? for shortcuts</span>
           </footer>
@@ -110,4 +111,12 @@ export function App({ controller: c, demoUrl }: { controller: Controller; demoUr
       {dragging && <div className="drop-overlay">Drop to open</div>}
     </div>
   );
+}
+
+/** The status count's tooltip: how much of the layout was computed and how much came from the cache. */
+function layoutTitle(stats: LayoutStats | null): string | undefined {
+  if (!stats) return undefined;
+  const reused = stats.open - stats.laidOut;
+  return `Laid out ${stats.laidOut.toLocaleString()} of ${stats.open.toLocaleString()} open scopes in ${(stats.ms / 1000).toFixed(2)} s` +
+    (reused > 0 ? `; ${reused.toLocaleString()} came from the cache or share the layout of a scope with the same structure` : '');
 }

@@ -176,6 +176,6 @@ export function syntheticScene(n: number, seed = 1): Scene {
     compute: Float32Array.from(compute), memory: Float32Array.from(memory),
     edgeCount: eFrom.length, edgeFrom: Int32Array.from(eFrom), edgeTo: Int32Array.from(eTo), edgeKind: Uint8Array.from(eKind),
     edgeMultiplicity: Int32Array.from(eMult), edgeElements: Float64Array.from(eElems), pointStart: Int32Array.from(pointStart),
-    points: Float32Array.from(points), notices: [], preview: false, diff: null, badges: null,
+    points: Float32Array.from(points), notices: [], layoutStats: null, preview: false, diff: null, badges: null,
   };
 }

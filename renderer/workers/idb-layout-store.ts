@@ -4,6 +4,7 @@ import type { LayoutStore } from '../../core/layout/layout-cache';
 
 const DB = 'scopeview-layouts';
 const STORE = 'layouts';
+const WRITE_DELAY_MS = 300;
 
 function request<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -18,21 +19,34 @@ export async function openLayoutStore(): Promise<LayoutStore | null> {
     const open = indexedDB.open(DB, 1);
     open.onupgradeneeded = () => open.result.createObjectStore(STORE);
     const db = await request(open);
+    // Writes wait a moment and go in one transaction: a write transaction also holds back the reads
+    // queued after it, and an expansion finishes thousands of scopes.
+    let pending: [string, Uint8Array][] = [];
+    const flush = (): void => {
+      const batch = pending;
+      pending = [];
+      try {
+        const tx = db.transaction(STORE, 'readwrite');
+        tx.onerror = (ev) => ev.preventDefault(); // one failed write does not undo the others
+        const store = tx.objectStore(STORE);
+        for (const [key, bytes] of batch) store.put(bytes, key);
+      } catch {
+        // A full or unavailable store costs a re-layout next time, nothing else.
+      }
+    };
     return {
-      async get(key) {
+      async getMany(keys) {
         try {
-          const v = await request(db.transaction(STORE, 'readonly').objectStore(STORE).get(key));
-          return v instanceof Uint8Array ? v : null;
+          const store = db.transaction(STORE, 'readonly').objectStore(STORE);
+          const values = await Promise.all(keys.map((key) => request(store.get(key))));
+          return values.map((v) => (v instanceof Uint8Array ? v : null));
         } catch {
-          return null;
+          return keys.map(() => null);
         }
       },
       async put(key, bytes) {
-        try {
-          await request(db.transaction(STORE, 'readwrite').objectStore(STORE).put(bytes, key));
-        } catch {
-          // A full or unavailable store costs a re-layout next time, nothing else.
-        }
+        if (pending.length === 0) setTimeout(flush, WRITE_DELAY_MS);
+        pending.push([key, bytes]);
       },
     };
   } catch {

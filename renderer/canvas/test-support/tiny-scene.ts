@@ -68,6 +68,7 @@ export function tinyScene(nodes: readonly TinyNode[], edges: readonly TinyEdge[]
     pointStart,
     points: Float32Array.from(edges.flatMap((e) => [...e.points])),
     notices: [],
+    layoutStats: null,
     preview: false,
     diff: null,
     badges: null,
