@@ -13,6 +13,7 @@ export function ViewMenu({ state, c, ready }: { state: AppState; c: Controller; 
     const outside = (ev: PointerEvent): void => {
       if (menu.current && !menu.current.contains(ev.target as Node)) setOpen(false);
     };
+    // Escape inside the menu is handled by onKeyDown below, which needs no effect to have run yet.
     const escape = (ev: KeyboardEvent): void => {
       if (ev.key === 'Escape') setOpen(false);
     };
@@ -31,8 +32,11 @@ export function ViewMenu({ state, c, ready }: { state: AppState; c: Controller; 
   const o = state.options;
   const valid = Number.isInteger(depth) && depth >= 1;
   return (
-    <details className="menu" ref={menu} open={open} data-testid="view-menu" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="button">View</summary>
+    <details className="menu" ref={menu} open={open} data-testid="view-menu" onToggle={(e) => setOpen(e.currentTarget.open)}
+      onKeyDown={(e) => { if (e.key === 'Escape') setOpen(false); }}>
+      {/* Opened from state, not by the browser's own toggle: that toggle reports itself in a later
+          task, and an Escape arriving before it left the menu open. */}
+      <summary className="button" onClick={(e) => { e.preventDefault(); setOpen((o) => !o); }}>View</summary>
       <div className="menu-body">
         <label><input type="checkbox" checked={o.series} disabled={!ready} onChange={(e) => choose(() => c.setOptions({ series: e.currentTarget.checked }))} /> Group numbered series</label>
         <label><input type="checkbox" checked={o.extraction} disabled={!ready} onChange={(e) => choose(() => c.setOptions({ extraction: e.currentTarget.checked }))} /> Extract auxiliary nodes</label>
