@@ -35,6 +35,31 @@ export function tileGraphs(graphs: readonly LazyNode[][], target: number): Uint8
   return out;
 }
 
+/** A node name or input with its first path component suffixed (`conv1/Conv2D` -> `conv1_copyB/Conv2D`, `x:1` -> `x_copyB:1`). */
+function suffixFirst(name: string, suffix: string): string {
+  const ends = [name.indexOf('/'), name.indexOf(':')].filter((i) => i >= 0);
+  const end = ends.length > 0 ? Math.min(...ends) : name.length;
+  return name.slice(0, end) + suffix + name.slice(end);
+}
+
+/**
+ * `copies` copies of one graph side by side at its root: copy k > 0 suffixes every top-level name
+ * with `_copyB`, `_copyC`, ... (letters, so no copy reads as a re-entered scope `x_1` or a numbered
+ * series), which multiplies the root's children while every scope keeps its real structure.
+ */
+export function besideAtRoot(nodes: readonly LazyNode[], copies: number): Uint8Array {
+  const all: LazyNode[] = [];
+  for (let k = 0; k < copies; k++) {
+    const suffix = k === 0 ? '' : `_copy${String.fromCharCode(65 + k)}`;
+    const rename = (raw: string): string => {
+      const control = raw.startsWith('^');
+      return (control ? '^' : '') + suffixFirst(control ? raw.slice(1) : raw, suffix);
+    };
+    for (const n of nodes) all.push({ name: rename(n.name ?? ''), op: n.op ?? '', input: (n.input ?? []).map(rename), device: n.device ?? '', attr: n.attr ?? [] });
+  }
+  return scopeview.lazy.LazyGraphDef.encode({ versions: { producer: 27 }, node: all }).finish();
+}
+
 /** A synthetic layered DAG: `layers` layers of `width` nodes, each reading 2 nodes of the layer below. */
 export function syntheticDag(nodes: number, width: number, scoped: boolean): LazyNode[] {
   const out: LazyNode[] = [];
