@@ -1,20 +1,27 @@
 // Expansion steps and runs: what is opened in which order, Cancel, and a run overtaken by another.
 import { describe, expect, it } from 'vitest';
-import { Expansion, expansionSteps, type ExpansionHost } from './expansion';
+import { EARLY_DRAW_MIN_SCOPES, Expansion, expansionSteps, type ExpansionHost } from './expansion';
 
 const NAMES = ['a', 'b', 'a/x', 'b/y', 'a/x/z'];
 const ENDS = [2, 4, 5];
 
 describe('expansionSteps', () => {
   it('opens the first level alone first, then everything, keeping what was open', () => {
-    expect(expansionSteps([], NAMES, ENDS)).toEqual([['a', 'b'], NAMES]);
-    expect(expansionSteps(['c/q'], NAMES, ENDS)).toEqual([['c/q', 'a', 'b'], ['c/q', ...NAMES]]);
+    expect(expansionSteps([], NAMES, ENDS, 5)).toEqual([['a', 'b'], NAMES]);
+    expect(expansionSteps(['c/q'], NAMES, ENDS, 5)).toEqual([['c/q', 'a', 'b'], ['c/q', ...NAMES]]);
   });
 
   it('takes one step when the first level is all there is or is already open', () => {
-    expect(expansionSteps([], ['a', 'b'], [2])).toEqual([['a', 'b']]);
-    expect(expansionSteps(['b', 'a'], NAMES, ENDS)).toEqual([['b', 'a', 'a/x', 'b/y', 'a/x/z']]);
-    expect(expansionSteps([], [], [])).toEqual([[]]);
+    expect(expansionSteps([], ['a', 'b'], [2], 0)).toEqual([['a', 'b']]);
+    expect(expansionSteps(['b', 'a'], NAMES, ENDS, 0)).toEqual([['b', 'a', 'a/x', 'b/y', 'a/x/z']]);
+    expect(expansionSteps([], [], [], 0)).toEqual([[]]);
+  });
+
+  it('takes one step when the expansion opens fewer scopes than the early-draw threshold', () => {
+    expect(expansionSteps([], NAMES, ENDS, 6)).toEqual([NAMES]);
+    expect(EARLY_DRAW_MIN_SCOPES).toBeGreaterThan(1256); // pix2pix, all of it laid out in about a second
+    const many = Array.from({ length: EARLY_DRAW_MIN_SCOPES }, (_, i) => (i < 10 ? `s${i}` : `s${i % 10}/c${i}`));
+    expect(expansionSteps([], many, [10, many.length])).toHaveLength(2);
   });
 });
 
@@ -52,7 +59,7 @@ const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 describe('Expansion', () => {
   it('shows each step and fits after each, then clears the progress', async () => {
     const h = host();
-    const e = new Expansion(h);
+    const e = new Expansion(h, 0);
     const run = e.run(null);
     expect(e.active).toBe(true);
     await tick();
@@ -70,7 +77,7 @@ describe('Expansion', () => {
 
   it('Cancel hands back what was open before and stops after the current step', async () => {
     const h = host();
-    const e = new Expansion(h);
+    const e = new Expansion(h, 0);
     const run = e.run(2);
     await tick();
     expect(e.cancel()).toEqual(['old']);
@@ -84,7 +91,7 @@ describe('Expansion', () => {
 
   it('stops when a newer layout supersedes a step', async () => {
     const h = host();
-    const e = new Expansion(h);
+    const e = new Expansion(h, 0);
     const run = e.run(null);
     await tick();
     h.finish(false);
