@@ -2,12 +2,14 @@
 // on a click outside; "Expand all" (menu and E), "Expand to depth N", "Expand the top level" and
 // "Collapse all" open what they say and leave the view fitted to what is shown; a long expansion
 // shows its progress and can be cancelled. Screenshots go to the system's temp folder for a look.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { tileGraphs } from '../../bench/tile';
+import { besideAtRoot, tileGraphs } from '../../bench/tile';
+import { memorySource } from '../../core/io/byte-source';
+import { loadSource } from '../../core/io/load';
 import { scopeview } from '../../core/io/generated/proto.js';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
 import { appPerSuite, boxOf, canvasShot, inkRatio, skipReason, visibleCount, waitReady } from './harness';
@@ -17,6 +19,7 @@ if (skip) console.log(`UI expansion suite ${skip}`);
 if (!HAVE_CORPUS) console.log('UI expansion suite: skipped: corpus tests (no ../shared/tf-corpus)');
 const OUT = join(tmpdir(), 'scopeview-expand-shots');
 const PIX2PIX = join(CORPUS_DIR, 'pix2pix_gan_reuse/1/events.out.tfevents.1573068136.neuromancer-lab');
+const KERAS = join(CORPUS_DIR, 'tf_repo/compiler/jit/tests/keras_imagenet_main.pbtxt');
 
 type Rect = { x: number; y: number; width: number; height: number };
 
@@ -170,11 +173,15 @@ describe.skipIf(skip !== null)('cancelling a long expansion (Chromium)', () => {
 describe.skipIf(skip !== null || !HAVE_CORPUS)('Expand all on a corpus graph (Chromium)', () => {
   const app = appPerSuite();
 
-  it('expands every scope of pix2pix, draws the first level early, and fits', async () => {
-    await app().page.setInputFiles('[data-testid="open-file"]', PIX2PIX);
+  it('draws the first level of a big expansion early (8,560 scopes), then all of it', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'scopeview-e2e-')), 'keras-beside-5.pb');
+    const graph = (await loadSource(memorySource(KERAS, new Uint8Array(readFileSync(KERAS))))).graphs[0]?.graph;
+    if (!graph) throw new Error('keras_imagenet_main: no graph');
+    writeFileSync(file, besideAtRoot(Array.from({ length: graph.nodeCount }, (_, i) => ({ ...graph.node(i), input: graph.inputs(i), attr: graph.attrEntries(i) })), 5));
+    await app().page.setInputFiles('[data-testid="open-file"]', file);
     await waitReady(app().page);
     const before = await visibleCount(app().page);
-    await choose(app().page, 'expand-all');
+    await app().page.keyboard.press('e');
     // The top level is drawn while the rest is still being laid out.
     await app().page.waitForFunction((n) => {
       const count = Number((document.querySelector('[data-testid="visible-count"]')?.textContent ?? '').replace(/[, ]/g, '').match(/^(\d+)boxes/)?.[1]);
@@ -183,7 +190,27 @@ describe.skipIf(skip !== null || !HAVE_CORPUS)('Expand all on a corpus graph (Ch
     await app().page.waitForSelector('[data-testid="progress"]', { state: 'detached', timeout: 110_000 });
     await waitReady(app().page);
     expect(await visibleCount(app().page)).toBeGreaterThan(5 * before);
+    await expectFitted(app().page);
+    expect(app().errors).toEqual([]);
+  });
+
+  it('expands every scope of pix2pix in one step (fewer scopes than the early-draw threshold), and fits', async () => {
+    await app().page.setInputFiles('[data-testid="open-file"]', PIX2PIX);
+    await waitReady(app().page);
+    const before = await visibleCount(app().page);
+    const counts: string[] = [];
+    await app().page.exposeFunction('scopeviewCount', (text: string) => void counts.push(text));
+    await app().page.evaluate(() => {
+      const el = document.querySelector('[data-testid="visible-count"]');
+      if (el) new MutationObserver(() => (window as unknown as { scopeviewCount(t: string): void }).scopeviewCount(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
+    });
+    await choose(app().page, 'expand-all');
+    await app().page.waitForSelector('[data-testid="progress"]', { state: 'detached', timeout: 110_000 });
+    await waitReady(app().page);
+    expect(await visibleCount(app().page)).toBeGreaterThan(5 * before);
     expect(Number(await app().page.getAttribute('[data-testid="visible-count"]', 'data-laid-out'))).toBeGreaterThan(100);
+    // One new scene, the whole expansion: no first level drawn in between.
+    expect(counts).toEqual([await app().page.textContent('[data-testid="visible-count"]')]);
     await expectFitted(app().page);
     await shot(app().page, 'pix2pix-expand-all.png');
     expect(inkRatio(await canvasShot(app().page))).toBeGreaterThan(0.05);

@@ -12,7 +12,7 @@ import { CompareView } from './CompareView';
 import type { Controller, Panel } from './controller';
 import { HelpOverlay } from './HelpOverlay';
 import { Inspector } from './Inspector';
-import { LoadProblems, ProgressBar, Toasts } from './Notices';
+import { LoadProblems, Toasts } from './Notices';
 import { OpenLocationDialog } from './OpenLocationDialog';
 import type { LocationOpener } from './OpenUrlField';
 import { openUrlInput } from '../host/open-url';
@@ -79,7 +79,6 @@ export function App({ controller: c, demoUrl }: { controller: Controller; demoUr
       {showExplorer && (
         <>
           <Toolbar state={state} c={c} canvas={canvas} onOpen={open} openRef={openRef} searchRef={searchRef} />
-          <ProgressBar state={state} c={c} />
           {state.opened && <LoadProblems error={state.opened.error} warnings={state.opened.warnings} />}
           <main className="explorer">
             <CanvasView state={state} c={c} onCanvas={onCanvas} />

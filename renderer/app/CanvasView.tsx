@@ -5,6 +5,7 @@ import { GraphCanvas } from '../canvas/graph-canvas';
 import { Minimap } from '../canvas/minimap';
 import type { AppState, Controller } from './controller';
 import { Legend } from './Legend';
+import { ProgressBar } from './Notices';
 
 interface Tip {
   readonly id: number;
@@ -72,8 +73,10 @@ export function CanvasView({ state, c, onCanvas }: { state: AppState; c: Control
       )}
       <div ref={mini} className="minimap" data-testid="minimap" />
       {scene && <Legend scene={scene} mode={state.colourMode} />}
-      {state.layoutBusy && <div className="busy" role="status">Laying out…</div>}
-      {scene && scene.notices.length > 0 && <div className="notice">{scene.notices[0]}</div>}
+      {/* Over the canvas, not above it: a bar that pushed the canvas down resized its drawing buffer
+          when it came and again when it went (100-200 ms each on a software rasteriser). */}
+      {state.progress ? <ProgressBar state={state} c={c} /> : state.layoutBusy && <div className="busy" role="status">Laying out…</div>}
+      {scene && scene.notices.length > 0 && !state.progress && <div className="notice">{scene.notices[0]}</div>}
     </div>
   );
 }
