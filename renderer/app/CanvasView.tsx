@@ -13,7 +13,8 @@ interface Tip {
   readonly y: number;
 }
 
-export function CanvasView({ state, c, onCanvas }: { state: AppState; c: Controller; onCanvas: (g: GraphCanvas | null) => void }) {
+/** `showProgress`: the explorer's progress bar, over the canvas (compare mode shows its own above both panes). */
+export function CanvasView({ state, c, onCanvas, showProgress = true }: { state: AppState; c: Controller; onCanvas: (g: GraphCanvas | null) => void; showProgress?: boolean }) {
   const host = useRef<HTMLDivElement>(null);
   const mini = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<GraphCanvas | null>(null);
@@ -75,8 +76,8 @@ export function CanvasView({ state, c, onCanvas }: { state: AppState; c: Control
       {scene && <Legend scene={scene} mode={state.colourMode} />}
       {/* Over the canvas, not above it: a bar that pushed the canvas down resized its drawing buffer
           when it came and again when it went (100-200 ms each on a software rasteriser). */}
-      {state.progress ? <ProgressBar state={state} c={c} /> : state.layoutBusy && <div className="busy" role="status">Laying out…</div>}
-      {scene && scene.notices.length > 0 && !state.progress && <div className="notice">{scene.notices[0]}</div>}
+      {showProgress && state.progress ? <ProgressBar state={state} c={c} /> : state.layoutBusy && <div className="busy" role="status">Laying out…</div>}
+      {scene && scene.notices.length > 0 && !(showProgress && state.progress) && <div className="notice">{scene.notices[0]}</div>}
     </div>
   );
 }
