@@ -88,6 +88,7 @@ export class LayoutCache {
     } catch {
       return found; // a broken store only costs a re-layout
     }
+    if (!Array.isArray(stored)) return found;
     missing.forEach((key, i) => {
       const bytes = stored[i];
       const layout = bytes ? decodeLayout(bytes) : null;

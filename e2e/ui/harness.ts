@@ -104,7 +104,8 @@ export async function dropFiles(page: Page, paths: readonly string[]): Promise<v
 /** Waits until the app shows a laid-out graph (or a load error). */
 export async function waitReady(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="app"][data-phase="ready"]', { timeout: 60_000 });
-  await page.waitForFunction(() => !document.querySelector('.busy'), undefined, { timeout: 60_000 });
+  // Nothing laying out: no busy pill, and no progress bar (an expansion shows the bar instead of the pill).
+  await page.waitForFunction(() => !document.querySelector('.busy') && !document.querySelector('[data-testid="progress"]'), undefined, { timeout: 60_000 });
   // Two frames for the canvas to draw what it was given.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
   await page.waitForTimeout(400);

@@ -13,12 +13,22 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
   });
 }
 
+/** The database with its object store; one created without it (at another version) is upgraded to have it. */
+async function openWithStore(version?: number): Promise<IDBDatabase> {
+  const open = indexedDB.open(DB, version);
+  open.onupgradeneeded = () => {
+    if (!open.result.objectStoreNames.contains(STORE)) open.result.createObjectStore(STORE);
+  };
+  const db = await request(open);
+  if (db.objectStoreNames.contains(STORE)) return db;
+  db.close();
+  return openWithStore(db.version + 1);
+}
+
 export async function openLayoutStore(): Promise<LayoutStore | null> {
   if (typeof indexedDB === 'undefined') return null;
   try {
-    const open = indexedDB.open(DB, 1);
-    open.onupgradeneeded = () => open.result.createObjectStore(STORE);
-    const db = await request(open);
+    const db = await openWithStore();
     // Writes wait a moment and go in one transaction: a write transaction also holds back the reads
     // queued after it, and an expansion finishes thousands of scopes.
     let pending: [string, Uint8Array][] = [];
