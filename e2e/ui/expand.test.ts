@@ -136,10 +136,11 @@ describe.skipIf(skip !== null)('View menu and expansion on the demo graph (Chrom
   });
 });
 
-/** 400 scopes of 40 ops each, wired differently, so that no two scopes share a layout. */
+/** 1,500 scopes of 40 ops each, wired differently, so that no two scopes share a layout: an expansion long enough
+ * to cancel (it is laid out in one step, below the early-draw threshold, and 400 scopes could finish before the click). */
 function distinctScopes(): Uint8Array {
   const nodes: scopeview.lazy.ILazyNodeDef[] = [];
-  for (let s = 0; s < 400; s++) {
+  for (let s = 0; s < 1500; s++) {
     for (let i = 0; i < 40; i++) {
       const input = i < 4 ? [] : [`s${s}/op_${(i * (s + 3)) % i}`, `s${s}/op_${(i + s) % i}`];
       nodes.push({ name: `s${s}/op_${i}`, op: i < 4 ? 'Placeholder' : 'Add', input, device: '', attr: [] });
