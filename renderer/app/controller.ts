@@ -14,7 +14,6 @@ export type { AppState, PaneHooks, Panel, Progress, Theme } from './app-state';
 import { Comparison } from './compare-controller';
 import { Expansion } from './expansion';
 import { openingCamera } from './opening-camera';
-import { gatedProgress } from './progress-gate';
 import { Cancelled, SessionClient, type Body, type Progress as OnProgress, type ReplyTo } from './session-client';
 import { Store } from './store';
 
@@ -102,7 +101,7 @@ export class Controller extends Store<AppState> {
       selected: -1, results: null, traced: null, variables: null, failure: null, query: '' });
     let openId = -1;
     const { id, result } = this.client.start({ type: 'open', name: input.name, files: input.files, folder: input.folder },
-      gatedProgress((stage, done, total) => this.set({ progress: { stage, done, total } })), this.pane, (scene) => this.showPreview(scene, openId));
+      (stage, done, total) => this.set({ progress: { stage, done, total } }), this.pane, (scene) => this.showPreview(scene, openId));
     openId = id;
     this.loadingId = id;
     try {
@@ -236,9 +235,9 @@ export class Controller extends Store<AppState> {
     const seq = ++this.layoutSeq;
     this.set({ layoutBusy: true });
     const t0 = performance.now();
-    const onProgress = gatedProgress((stage, done, total) => {
+    const onProgress = (stage: string, done: number, total: number): void => {
       if (seq === this.layoutSeq && this.expansion.active) this.set({ progress: { stage: `${stage}: ${done.toLocaleString()} of ${total.toLocaleString()}`, done, total } });
-    });
+    };
     try {
       const scene = await this.req({ type: 'layout', expanded: this.state.expanded, xla: this.state.colourMode === 'xla' }, progress ? onProgress : undefined);
       if (seq !== this.layoutSeq) return false;

@@ -7,12 +7,14 @@ import { LayoutCancelled, WorkerPool } from '../../core/layout/worker-pool';
 import type { Replies, Request, RequestType, Response } from '../../core/pipeline/protocol';
 import { sceneBuffers } from '../../core/pipeline/scene';
 import { Comparison } from '../../core/pipeline/compare';
+import { gatedProgress, type ProgressListener } from '../../core/pipeline/progress-gate';
 import { Session } from '../../core/pipeline/session';
 import { fileSource, type HostFile } from '../host/file-source';
 import { openLayoutStore } from './idb-layout-store';
 import { workerScope } from './worker-scope';
 
 const scope = workerScope;
+const now = (): number => performance.now();
 
 /** A nested Web Worker behind the pool's LayoutWorker interface. A crash of the worker script
  * (it failed to load, ran out of memory) fails the request it was running instead of hanging it. */
@@ -54,10 +56,10 @@ const ready = openLayoutStore().then((store) => {
     source: (f): ByteSource => fileSource(f.file, f.path),
     executor: pool,
     store,
-    now: () => performance.now(),
+    now,
   });
   const sessions: [Session<HostFile>, Session<HostFile>] = [make(), make()];
-  return { sessions, comparison: new Comparison(sessions, () => performance.now()) };
+  return { sessions, comparison: new Comparison(sessions, now) };
 });
 
 function send(msg: Response, transfer: ArrayBuffer[] = []): void {
@@ -68,6 +70,11 @@ function reply<K extends RequestType>(id: number, kind: K, value: Replies[K], tr
   send({ type: 'reply', id, kind, value } as Response, transfer);
 }
 
+/** Progress of request `id`, gated at the source (core/pipeline/progress-gate.ts). */
+function progressOf(id: number): ProgressListener {
+  return gatedProgress((stage, done, total) => send({ type: 'progress', id, stage, done, total }), now);
+}
+
 async function handle(req: Request<HostFile>): Promise<void> {
   const { sessions, comparison } = await ready;
   const pane = req.pane ?? 0;
@@ -75,7 +82,7 @@ async function handle(req: Request<HostFile>): Promise<void> {
   switch (req.type) {
     case 'open': {
       const value = await session.open(req.name, req.files, req.folder, {
-        onProgress: (stage, done, total) => send({ type: 'progress', id: req.id, stage, done, total }),
+        onProgress: progressOf(req.id),
       }, (scene) => send({ type: 'scene', id: req.id, scene }, sceneBuffers(scene)));
       return reply(req.id, 'open', value);
     }
@@ -86,14 +93,8 @@ async function handle(req: Request<HostFile>): Promise<void> {
       return reply(req.id, 'preview', scene, sceneBuffers(scene));
     }
     case 'layout': {
-      // At most ten progress messages a second: an expansion finishes thousands of scopes.
-      let last = 0;
-      const scene = await session.layout(req.expanded, req.xla, (done, total) => {
-        const t = performance.now();
-        if (t - last < 100 && done < total) return;
-        last = t;
-        send({ type: 'progress', id: req.id, stage: 'Laying out scopes', done, total });
-      });
+      const progress = progressOf(req.id);
+      const scene = await session.layout(req.expanded, req.xla, (done, total) => progress('Laying out scopes', done, total));
       return reply(req.id, 'layout', scene, sceneBuffers(scene));
     }
     case 'expansion':
