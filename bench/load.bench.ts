@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { scopeview, tensorflow } from '../core/io/generated/proto.js';
 import { encodeRecords } from '../core/io/tfrecord-writer';
 import type { BenchRow } from './report';
-import { syntheticDag, tileGraphs } from './tile';
+import { lazyNodes, syntheticDag, tileGraphs } from './tile';
 import { scalarEvent } from './tfrecord.bench';
 
 const OUT = join(import.meta.dirname, '.out');
@@ -28,8 +28,7 @@ async function tileInputs(): Promise<scopeview.lazy.ILazyNodeDef[][]> {
     const r = await loadSource(memorySource(rel, new Uint8Array(readFileSync(join(CORPUS, rel)))));
     const g = r.graphs.find((x) => x.source === 'graph_def' || x.source === 'graphdef');
     if (!g) continue;
-    const gr = g.graph;
-    graphs.push(Array.from({ length: gr.nodeCount }, (_, i) => ({ ...gr.node(i), input: gr.inputs(i), attr: gr.attrEntries(i) })));
+    graphs.push(lazyNodes(g.graph));
   }
   return graphs;
 }

@@ -1,6 +1,7 @@
 // Builds large benchmark inputs: real corpus graphs tiled under distinct top-level scopes
 // (`tile_0/...`, `tile_1/...`), or synthetic layered DAGs when the corpus is absent.
 import { scopeview } from '../core/io/generated/proto.js';
+import type { Graph } from '../core/graph/graph';
 import { parseInput } from '../core/graph/inputs';
 
 type LazyNode = scopeview.lazy.ILazyNodeDef;
@@ -33,6 +34,11 @@ export function tileGraphs(graphs: readonly LazyNode[][], target: number): Uint8
     pos += c.length;
   }
   return out;
+}
+
+/** The nodes of a loaded graph as NodeDefs to re-encode (names, ops, inputs, devices, attribute bytes). */
+export function lazyNodes(graph: Graph): LazyNode[] {
+  return Array.from({ length: graph.nodeCount }, (_, i) => ({ ...graph.node(i), input: graph.inputs(i), attr: graph.attrEntries(i) }));
 }
 
 /** A node name or input with its first path component suffixed (`conv1/Conv2D` -> `conv1_copyB/Conv2D`, `x:1` -> `x_copyB:1`). */

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { besideAtRoot, tileGraphs } from '../../bench/tile';
+import { besideAtRoot, lazyNodes, tileGraphs } from '../../bench/tile';
 import { memorySource } from '../../core/io/byte-source';
 import { loadSource } from '../../core/io/load';
 import { scopeview } from '../../core/io/generated/proto.js';
@@ -178,7 +178,7 @@ describe.skipIf(skip !== null || !HAVE_CORPUS)('Expand all on a corpus graph (Ch
     const file = join(mkdtempSync(join(tmpdir(), 'scopeview-e2e-')), 'keras-beside-5.pb');
     const graph = (await loadSource(memorySource(KERAS, new Uint8Array(readFileSync(KERAS))))).graphs[0]?.graph;
     if (!graph) throw new Error('keras_imagenet_main: no graph');
-    writeFileSync(file, besideAtRoot(Array.from({ length: graph.nodeCount }, (_, i) => ({ ...graph.node(i), input: graph.inputs(i), attr: graph.attrEntries(i) })), 5));
+    writeFileSync(file, besideAtRoot(lazyNodes(graph), 5));
     await app().page.setInputFiles('[data-testid="open-file"]', file);
     await waitReady(app().page);
     const before = await visibleCount(app().page);

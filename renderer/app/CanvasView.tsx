@@ -62,6 +62,7 @@ export function CanvasView({ state, c, onCanvas, showProgress = true }: { state:
   }, [state.selected, state.hovered, state.traced]);
 
   const scene = state.scene;
+  const progressShown = showProgress && state.progress !== null;
   const slot = tip && scene ? scene.ids.indexOf(tip.id) : -1;
   return (
     <div className="canvas-area">
@@ -76,8 +77,8 @@ export function CanvasView({ state, c, onCanvas, showProgress = true }: { state:
       {scene && <Legend scene={scene} mode={state.colourMode} />}
       {/* Over the canvas, not above it: a bar that pushed the canvas down resized its drawing buffer
           when it came and again when it went (100-200 ms each on a software rasteriser). */}
-      {showProgress && state.progress ? <ProgressBar state={state} c={c} /> : state.layoutBusy && <div className="busy" role="status">Laying out…</div>}
-      {scene && scene.notices.length > 0 && !(showProgress && state.progress) && <div className="notice">{scene.notices[0]}</div>}
+      {progressShown ? <ProgressBar state={state} c={c} /> : state.layoutBusy && <div className="busy" role="status">Laying out…</div>}
+      {scene && scene.notices.length > 0 && !progressShown && <div className="notice">{scene.notices[0]}</div>}
     </div>
   );
 }
