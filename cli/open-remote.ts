@@ -1,13 +1,14 @@
 // Opens a remote location from the command line (https://, s3://, gs://) as open-path.ts opens a
 // local one: a single object, a SavedModel folder or a logdir (runs found by planFolder from the
-// listing), read through ranged ByteSources. Never throws; names in results are secret-free.
+// listing), read through ranged ByteSources. Never throws; names in results are secret-free and
+// free of control and bidi characters (an object named with ESC[2J must not clear a terminal).
 import { spanSource, type ByteSource } from '../core/io/byte-source';
 import type { LoadWarning } from '../core/io/errors';
 import { loadLogdir, loadSource, type LoadOptions } from '../core/io/load';
 import type { LoadResult } from '../core/io/load-result';
 import { planFolder } from '../core/io/logdir';
 import { openRemoteStore, type RemoteOptions } from '../remote/open-store';
-import { childKey, parseRemoteLocation, redactText } from '../remote/remote-location';
+import { childKey, parseRemoteLocation, redactLocation, safeText } from '../remote/remote-location';
 import { RemoteObject, type ReadPolicy, type TransferMeter } from '../remote/remote-reader';
 import type { RemoteStore } from '../remote/remote-store';
 
@@ -29,6 +30,11 @@ function withInterruptions(result: LoadResult, objects: readonly RemoteObject[],
   let warnings: LoadWarning[] = [...notices.map((message): LoadWarning => ({ kind: 'unsupported', message, offset: null, file: result.file })), ...result.warnings];
   for (const o of objects) {
     if (!o.interrupted) continue;
+    // A whole message (GraphDef, SavedModel…) cut short cannot be decoded: that is an error, not
+    // an empty graph.
+    if (result.format !== 'events' && result.format !== 'logdir') {
+      return { ...result, graphs: [], warnings, error: { kind: 'truncated', file: o.display, offset: o.interrupted.offset, message: `${o.interrupted.message}; the file could not be read whole` } };
+    }
     const own = warnings.find((w) => w.file === o.display && w.kind === 'truncated');
     warnings = warnings.filter((w) => w !== own);
     const offset = own?.offset ?? o.interrupted.offset;
@@ -39,7 +45,7 @@ function withInterruptions(result: LoadResult, objects: readonly RemoteObject[],
 
 /** Loads whatever the remote location names; never throws. */
 export async function openRemote(text: string, load: LoadOptions = {}, options: OpenRemoteOptions = {}): Promise<LoadResult> {
-  let display = redactText(text);
+  let display = redactLocation(text);
   const notices: string[] = [];
   let store: RemoteStore;
   try {
@@ -51,7 +57,7 @@ export async function openRemote(text: string, load: LoadOptions = {}, options: 
   }
   const objects: RemoteObject[] = [];
   const source = (path: string, size: number): ByteSource => {
-    const name = childKey(display, path);
+    const name = childKey(display, safeText(path));
     const o = new RemoteObject(store, path, size, name, options.policy, options.meter);
     objects.push(o);
     return spanSource(name, size, (start, end) => o.read(start, end));
@@ -59,10 +65,16 @@ export async function openRemote(text: string, load: LoadOptions = {}, options: 
   try {
     const listing = await store.describe();
     if (listing.kind === 'file') return withInterruptions(await loadSource(source('', listing.size), load), objects, notices);
-    const sizes = new Map(listing.files.map((f) => [f.path, f.size]));
-    const plan = planFolder(listing.files.map((f) => f.path));
-    if (plan.kind === 'savedmodel') return withInterruptions(await loadSource(source(plan.file, sizes.get(plan.file) ?? 0), load), objects, notices);
-    const runs = plan.runs.map((r) => ({ run: r.run, sources: r.files.map((f) => source(f, sizes.get(f) ?? 0)) }));
+    // Runs are named from paths: planned on names fit to show, read by the keys they stand for.
+    const byName = new Map<string, { path: string; size: number }>();
+    for (const f of listing.files) if (!byName.has(safeText(f.path))) byName.set(safeText(f.path), f);
+    const open = (name: string): ByteSource => {
+      const f = byName.get(name);
+      return source(f?.path ?? name, f?.size ?? 0);
+    };
+    const plan = planFolder([...byName.keys()]);
+    if (plan.kind === 'savedmodel') return withInterruptions(await loadSource(open(plan.file), load), objects, notices);
+    const runs = plan.runs.map((r) => ({ run: r.run, sources: r.files.map(open) }));
     return withInterruptions(await loadLogdir(runs, display, load), objects, notices);
   } catch (err) {
     return failed(display, err instanceof Error ? err.message : String(err));

@@ -2,8 +2,8 @@
 // or anonymous access (public buckets) when none are configured; STORAGE_EMULATOR_HOST or an
 // endpoint option for emulators. Lists a prefix as a logdir and reads objects in ranges.
 import { Storage, type StorageOptions } from '@google-cloud/storage';
-import { childKey, type RemoteLocation } from './remote-location';
-import { RemoteError, describeKey, isNetworkError, kindOfStatus, scrub, type RemoteFileInfo, type RemoteListing, type RemoteStore } from './remote-store';
+import { childKey, safeText, type RemoteLocation } from './remote-location';
+import { RemoteError, confinedKey, describeKey, isNetworkError, kindOfStatus, listPages, scrub, type RemoteFileInfo, type RemoteListing, type RemoteStore } from './remote-store';
 
 export interface GcsStoreOptions {
   /** An endpoint such as an emulator's (STORAGE_EMULATOR_HOST is also honoured by the library). */
@@ -38,7 +38,7 @@ export class GcsStore implements RemoteStore {
   describe(): Promise<RemoteListing> {
     return this.withCredentialFallback(() => describeKey(this.location, async (key) => {
       try {
-        const [meta] = await this.bucket().file(key).getMetadata();
+        const [meta] = await this.bucket().file(confinedKey(this.location, key)).getMetadata();
         return Number(meta.size ?? 0);
       } catch (err) {
         const e = this.error(err, key);
@@ -49,7 +49,7 @@ export class GcsStore implements RemoteStore {
   }
 
   async stream(path: string, start: number, end: number, onChunk: (b: Uint8Array) => void, signal: AbortSignal): Promise<void> {
-    const key = childKey(this.location.key, path);
+    const key = confinedKey(this.location, childKey(this.location.key, path), true);
     // Checksums cover whole objects; a range cannot be validated against them.
     const body = this.bucket().file(key).createReadStream({ start, end: end - 1, validation: false, decompress: false });
     const abort = (): void => { body.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted')); };
@@ -70,23 +70,21 @@ export class GcsStore implements RemoteStore {
     this.storage = null;
   }
 
-  private async list(prefix: string): Promise<RemoteFileInfo[]> {
-    const files: RemoteFileInfo[] = [];
-    let pageToken: string | undefined;
-    do {
+  private list(prefix: string): Promise<RemoteFileInfo[]> {
+    return listPages(async (pageToken) => {
       let page;
       try {
-        page = await this.bucket().getFiles({ prefix, autoPaginate: false, maxResults: 1000, pageToken });
+        page = await this.bucket().getFiles({ prefix: confinedKey(this.location, prefix), autoPaginate: false, maxResults: 1000, pageToken });
       } catch (err) {
         throw this.error(err, prefix);
       }
+      const files: RemoteFileInfo[] = [];
       for (const f of page[0]) {
-        if (f.name.endsWith('/')) continue;
+        if (f.name.endsWith('/') || !f.name.startsWith(prefix)) continue;
         files.push({ path: f.name.slice(prefix.length), size: Number(f.metadata.size ?? 0) });
       }
-      pageToken = (page[1] as { pageToken?: string } | null)?.pageToken;
-    } while (pageToken !== undefined && files.length < MAX_OBJECTS);
-    return files;
+      return { files, next: (page[1] as { pageToken?: string } | null)?.pageToken };
+    }, MAX_OBJECTS);
   }
 
   private bucket() {
@@ -116,7 +114,7 @@ export class GcsStore implements RemoteStore {
     const e = err as { code?: unknown; message?: string };
     const message = e.message ?? String(err);
     const status = typeof e.code === 'number' ? e.code : 0;
-    const where = `gs://${this.location.bucket}/${key}`;
+    const where = safeText(`gs://${this.location.bucket}/${key}`);
     if (/could not load the default credentials/i.test(message)) {
       return new RemoteError('access-denied', `no Google credentials found for ${where} (looked for ${gcsCredentialSource(this.env, false).replace(/^credentials from /, '')})`);
     }

@@ -1,20 +1,25 @@
 // Ranged reads of one remote object with the patience a network needs: an idle timeout per
-// request, retries with exponential backoff for transient failures, and resumption where a body
-// broke off. When retries run out mid-object the reader keeps what it has and reports the
-// interruption, so the loader treats the object like a local log cut short (graphs before the cut
-// stay on screen with a warning) instead of failing the whole load.
-import { RemoteError, isNetworkError, type RemoteStore } from './remote-store';
+// request, retries with exponential backoff for transient failures and for bodies that end before
+// the bytes asked for, and resumption where a body broke off, all capped per read and per object.
+// When retries run out mid-object the reader keeps what it has and reports the interruption (the
+// offset where reading stopped), so the loader treats the object like a local log cut short
+// (graphs before the cut stay on screen with a warning) instead of failing the whole load.
+import { IdleTimer, RemoteError, isNetworkError, type RemoteStore } from './remote-store';
 
 export interface ReadPolicy {
-  /** Tries per read, the first included. */
+  /** Tries per read without progress, the first included. */
   readonly attempts: number;
   /** Backoff before try n (n ≥ 1) is baseDelayMs · 2^(n-1). */
   readonly baseDelayMs: number;
   /** A request that delivers no byte for this long is abandoned (and retried). */
   readonly idleTimeoutMs: number;
+  /** Resumptions of one read after a break that made progress (a server cutting every 100 bytes). */
+  readonly maxResumes?: number;
+  /** Failed or short requests for one object in all; past it reads stop where they broke. */
+  readonly maxFailures?: number;
 }
 
-export const DEFAULT_POLICY: ReadPolicy = { attempts: 4, baseDelayMs: 250, idleTimeoutMs: 30_000 };
+export const DEFAULT_POLICY: ReadPolicy = { attempts: 4, baseDelayMs: 250, idleTimeoutMs: 30_000, maxResumes: 16, maxFailures: 64 };
 
 export interface Interruption {
   /** The first byte that could not be read. */
@@ -30,9 +35,27 @@ export interface TransferMeter {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** The reason a request is ended once every byte asked for has arrived. */
+const ENOUGH = new Error('all requested bytes arrived');
+
+/** Chunks as one plain Uint8Array, allocated for the bytes that arrived (never for a claimed size). */
+function joined(parts: readonly Uint8Array[], length: number): Uint8Array {
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only) return new Uint8Array(only.buffer, only.byteOffset, only.byteLength);
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 export class RemoteObject {
   /** Set once retries ran out mid-object; later reads return nothing past it. */
   interrupted: Interruption | null = null;
+  /** Failed or short requests so far (capped by policy.maxFailures). */
+  private failures = 0;
 
   constructor(
     private readonly store: RemoteStore,
@@ -45,60 +68,65 @@ export class RemoteObject {
     private readonly meter: TransferMeter = { bytes: 0, requests: 0 },
   ) {}
 
-  /** Reads [start, end) (clamped to the size); fewer bytes only when the object is shorter or the
-   *  connection could not be restored. Throws RemoteError for failures retrying cannot cure. */
+  /** Reads [start, end) (clamped to the size); fewer bytes only when the object could not be read
+   *  to the end of the range (see `interrupted`). Throws RemoteError for failures retrying cannot cure. */
   async read(start: number, end: number): Promise<Uint8Array> {
     const from = Math.max(0, Math.min(start, this.size));
     const to = Math.min(this.size, this.interrupted ? Math.min(end, this.interrupted.offset) : end);
     if (to <= from) return new Uint8Array(0);
-    const out = new Uint8Array(to - from);
+    const want = to - from;
+    const parts: Uint8Array[] = [];
     let got = 0;
-    let failures = 0;
+    let tries = 0;
+    let resumes = 0;
+    const maxResumes = this.policy.maxResumes ?? DEFAULT_POLICY.maxResumes ?? 16;
+    const maxFailures = this.policy.maxFailures ?? DEFAULT_POLICY.maxFailures ?? 64;
     for (;;) {
       const before = got;
+      let error: RemoteError | null = null;
       try {
         await this.request(from + got, to, (chunk) => {
-          const n = Math.min(chunk.length, out.length - got);
-          out.set(chunk.subarray(0, n), got);
+          const n = Math.min(chunk.length, want - got);
+          if (n > 0) parts.push(n === chunk.length ? chunk : chunk.subarray(0, n));
           got += n;
+          return got >= want;
         });
-        // A body that ended early: the object is shorter than listed (replaced meanwhile).
-        return got === out.length ? out : out.subarray(0, got);
       } catch (err) {
-        if (got === out.length) return out;
-        const e = this.asRemoteError(err);
-        if (!e.retryable) throw e;
-        // Progress resets the count: a slow link that keeps delivering is not given up on.
-        failures = got > before ? 1 : failures + 1;
-        if (failures >= this.policy.attempts) {
-          this.interrupted = { offset: from + got, message: `the connection to ${this.display} broke at byte ${from + got} of ${this.size} and did not recover after ${this.policy.attempts} tries (${e.message})` };
-          return out.subarray(0, got);
-        }
-        await sleep(this.policy.baseDelayMs * 2 ** (failures - 1));
+        if (got < want) error = this.asRemoteError(err);
       }
+      if (got >= want) return joined(parts, got);
+      if (error && !error.retryable) throw error;
+      // A body that ended before the range did is not the end of the object: the size was listed.
+      const why = error ? error.message : `the body ended at byte ${from + got}, before byte ${to}`;
+      this.failures++;
+      // Progress resets the count: a slow link that keeps delivering is not given up on at once.
+      if (got > before) resumes++;
+      tries = got > before ? 1 : tries + 1;
+      if (tries >= this.policy.attempts || resumes > maxResumes || this.failures > maxFailures) {
+        const offset = from + got;
+        this.interrupted = { offset, message: `the connection to ${this.display} broke at byte ${offset} of ${this.size} and did not recover after ${this.failures} tries (${why})` };
+        return joined(parts, got);
+      }
+      await sleep(this.policy.baseDelayMs * 2 ** (tries - 1));
     }
   }
 
-  private async request(start: number, end: number, onChunk: (b: Uint8Array) => void): Promise<void> {
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const arm = (): void => {
-      clearTimeout(timer);
-      timer = setTimeout(() => controller.abort(new RemoteError('transient', `no data from ${this.display} for ${this.policy.idleTimeoutMs / 1000} s`)), this.policy.idleTimeoutMs);
-    };
-    arm();
+  /** One request for [start, end); `onChunk` returns true once it has every byte it needs, and the
+   *  request is then ended, whatever the server goes on sending. */
+  private async request(start: number, end: number, onChunk: (b: Uint8Array) => boolean): Promise<void> {
+    const idle = new IdleTimer(this.policy.idleTimeoutMs, this.display);
     this.meter.requests++;
     try {
       await this.store.stream(this.path, start, end, (b) => {
         this.meter.bytes += b.length;
-        arm();
-        onChunk(b);
-      }, controller.signal);
+        idle.arm();
+        if (onChunk(b)) idle.abort(ENOUGH);
+      }, idle.signal);
     } catch (err) {
       // An abort surfaces as the library's AbortError: report the timeout that caused it.
-      throw controller.signal.aborted && controller.signal.reason instanceof RemoteError ? controller.signal.reason : err;
+      throw idle.cause(err);
     } finally {
-      clearTimeout(timer);
+      idle.clear();
     }
   }
 

@@ -1,7 +1,7 @@
 // The contract every scheme implements (http(s), s3, gs), and the errors they raise: a kind a
 // caller can act on (retry, give up, fall back) and a message a user understands, secret-free.
 
-import type { RemoteLocation } from './remote-location';
+import { keyProblem, safeText, type RemoteLocation } from './remote-location';
 
 export interface RemoteFileInfo {
   /** '/'-separated path relative to the location ('' when the location is this file). */
@@ -28,10 +28,15 @@ export interface RemoteStore {
   close(): void;
 }
 
-export type RemoteErrorKind = 'access-denied' | 'no-such-bucket' | 'not-found' | 'unsupported' | 'transient' | 'failed';
+export type RemoteErrorKind = 'access-denied' | 'no-such-bucket' | 'not-found' | 'unsupported' | 'transient' | 'truncated' | 'too-large' | 'failed';
 
 export class RemoteError extends Error {
-  constructor(readonly kind: RemoteErrorKind, message: string) {
+  constructor(
+    readonly kind: RemoteErrorKind,
+    message: string,
+    /** The first byte that could not be read, for 'truncated'. */
+    readonly offset: number | null = null,
+  ) {
     super(message);
     this.name = 'RemoteError';
   }
@@ -40,6 +45,64 @@ export class RemoteError extends Error {
   get retryable(): boolean {
     return this.kind === 'transient';
   }
+}
+
+/**
+ * An idle timeout for one request: `signal` aborts (with a transient RemoteError as its reason)
+ * when `arm` was not called again within `ms`. Armed on creation; each arriving chunk re-arms it.
+ */
+export class IdleTimer {
+  private readonly controller = new AbortController();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  readonly signal: AbortSignal;
+
+  constructor(private readonly ms: number, private readonly what: string, outer?: AbortSignal) {
+    this.signal = outer ? AbortSignal.any([outer, this.controller.signal]) : this.controller.signal;
+    this.arm();
+  }
+
+  arm(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.controller.abort(new RemoteError('transient', `no data from ${this.what} for ${this.ms / 1000} s`)), this.ms);
+  }
+
+  /** Ends the request on purpose (all bytes asked for arrived); `reason` is what the abort carries. */
+  abort(reason: Error): void {
+    this.controller.abort(reason);
+  }
+
+  clear(): void {
+    clearTimeout(this.timer);
+  }
+
+  /** The timeout that caused an abort, if it did; otherwise `err`. */
+  cause(err: unknown): unknown {
+    return this.controller.signal.aborted && this.controller.signal.reason instanceof RemoteError ? this.controller.signal.reason : err;
+  }
+}
+
+/** Listings stop after this many pages, whatever the files count: a server that hands out next
+ *  tokens forever must not keep a reader listing forever. 1,000 pages of 1,000 keys is the cap. */
+export const MAX_LIST_PAGES = 1000;
+
+/**
+ * Pages through a listing: `page(token)` returns a page's files and its next token. Stops at the
+ * last page, at MAX_LIST_PAGES, at `maxFiles`, when a token repeats, and when a page with a next
+ * token adds no file (empty, or only folder markers): a real store never needs either to go on,
+ * and a broken or hostile one would otherwise be listed without end.
+ */
+export async function listPages(page: (token: string | undefined) => Promise<{ files: RemoteFileInfo[]; next: string | undefined }>, maxFiles: number): Promise<RemoteFileInfo[]> {
+  const files: RemoteFileInfo[] = [];
+  const seen = new Set<string>();
+  let token: string | undefined;
+  for (let pages = 0; pages < MAX_LIST_PAGES; pages++) {
+    const p = await page(token);
+    files.push(...p.files);
+    if (p.next === undefined || p.next === '' || p.files.length === 0 || seen.has(p.next) || files.length >= maxFiles) break;
+    seen.add(p.next);
+    token = p.next;
+  }
+  return files.slice(0, maxFiles);
 }
 
 /** HTTP status → error kind, for the stores that see statuses. */
@@ -61,11 +124,26 @@ export function isNetworkError(err: unknown): boolean {
   return false;
 }
 
-/** Removes every occurrence of each secret (keys, tokens, signed queries) from a message. */
+/** Removes every occurrence of each secret (keys, tokens, signed queries) from a message, and
+ *  characters that must not reach a terminal. */
 export function scrub(message: string, secrets: readonly (string | undefined)[]): string {
   let out = message;
-  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join('…');
-  return out.replace(/([?&](X-Amz-[A-Za-z-]+|X-Goog-[A-Za-z-]+|Signature|sig|token|access_token|key)=)[^&\s"']*/gi, '$1…');
+  // Each secret also as it travels in a query or a header value (percent-encoded).
+  const forms = secrets.flatMap((s) => (s ? [s, encodeURIComponent(s)] : []));
+  for (const s of forms.sort((a, b) => b.length - a.length)) if (s.length >= 4) out = out.split(s).join('…');
+  // Library text may quote object names: shown without control or bidi characters.
+  return safeText(out.replace(/([?&](X-Amz-[A-Za-z-]+|X-Goog-[A-Za-z-]+|Signature|sig|token|access_token|key)=)[^&\s"']*/gi, '$1…'));
+}
+
+/**
+ * A key, checked before it is sent: a key with '.', '..' or empty
+ * segments is refused (keyProblem), so no request leaves the bucket and prefix the user named.
+ * With `object` a folder key (trailing '/') is refused too: only objects are read.
+ */
+export function confinedKey(location: RemoteLocation, key: string, object = false): string {
+  const problem = keyProblem(key) ?? (object && (key === '' || key.endsWith('/')) ? 'it names a folder' : null);
+  if (problem) throw new RemoteError('unsupported', `${safeText(`${location.scheme}://${location.bucket}/${key}`)} is not read: ${problem}`);
+  return key;
 }
 
 /**

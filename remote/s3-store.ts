@@ -4,8 +4,8 @@
 // credentials came from, never the credentials.
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
-import { childKey, type RemoteLocation } from './remote-location';
-import { RemoteError, describeKey, isNetworkError, kindOfStatus, scrub, type RemoteFileInfo, type RemoteListing, type RemoteStore } from './remote-store';
+import { childKey, safeText, type RemoteLocation } from './remote-location';
+import { RemoteError, confinedKey, describeKey, isNetworkError, kindOfStatus, listPages, scrub, type RemoteFileInfo, type RemoteListing, type RemoteStore } from './remote-store';
 
 export interface S3StoreOptions {
   /** An S3-compatible endpoint (MinIO, Ceph, R2, a test server); AWS_ENDPOINT_URL otherwise. */
@@ -29,6 +29,8 @@ const MAX_OBJECTS = 1_000_000;
 
 export class S3Store implements RemoteStore {
   private client: S3Client | null = null;
+  /** What the SDK's chain resolved (a profile's keys, a session token): scrubbed from messages. */
+  private resolved: string[] = [];
   private readonly env: NodeJS.ProcessEnv;
   private readonly endpoint: string | undefined;
 
@@ -40,7 +42,7 @@ export class S3Store implements RemoteStore {
   describe(): Promise<RemoteListing> {
     return describeKey(this.location, async (key) => {
       try {
-        const head = await (await this.s3()).send(new HeadObjectCommand({ Bucket: this.location.bucket, Key: key }));
+        const head = await (await this.s3()).send(new HeadObjectCommand({ Bucket: this.location.bucket, Key: confinedKey(this.location, key) }));
         return Number(head.ContentLength ?? 0);
       } catch (err) {
         const e = this.error(err, key);
@@ -51,7 +53,7 @@ export class S3Store implements RemoteStore {
   }
 
   async stream(path: string, start: number, end: number, onChunk: (b: Uint8Array) => void, signal: AbortSignal): Promise<void> {
-    const key = childKey(this.location.key, path);
+    const key = confinedKey(this.location, childKey(this.location.key, path), true);
     let body: Readable;
     try {
       const res = await (await this.s3()).send(new GetObjectCommand({ Bucket: this.location.bucket, Key: key, Range: `bytes=${start}-${end - 1}` }), { abortSignal: signal });
@@ -75,24 +77,22 @@ export class S3Store implements RemoteStore {
     this.client = null;
   }
 
-  private async list(prefix: string): Promise<RemoteFileInfo[]> {
-    const files: RemoteFileInfo[] = [];
-    let token: string | undefined;
-    do {
+  private list(prefix: string): Promise<RemoteFileInfo[]> {
+    return listPages(async (token) => {
       let page;
       try {
-        page = await (await this.s3()).send(new ListObjectsV2Command({ Bucket: this.location.bucket, Prefix: prefix, ContinuationToken: token }));
+        page = await (await this.s3()).send(new ListObjectsV2Command({ Bucket: this.location.bucket, Prefix: confinedKey(this.location, prefix), ContinuationToken: token }));
       } catch (err) {
         throw this.error(err, prefix);
       }
+      const files: RemoteFileInfo[] = [];
       for (const o of page.Contents ?? []) {
         // Folder markers ("run/") some tools write are not files.
-        if (o.Key === undefined || o.Key.endsWith('/')) continue;
+        if (o.Key === undefined || o.Key.endsWith('/') || !o.Key.startsWith(prefix)) continue;
         files.push({ path: o.Key.slice(prefix.length), size: Number(o.Size ?? 0) });
       }
-      token = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (token !== undefined && files.length < MAX_OBJECTS);
-    return files;
+      return { files, next: page.IsTruncated ? page.NextContinuationToken : undefined };
+    }, MAX_OBJECTS);
   }
 
   /** The client, made on first use. Without a configured region the SDK's own lookup (environment,
@@ -116,6 +116,14 @@ export class S3Store implements RemoteStore {
       client.destroy();
       client = new S3Client({ ...config, region: 'us-east-1' });
     }
+    // The chain's answer is cached by the SDK: resolving it here costs no extra lookup, and lets
+    // error text be scrubbed of what was really sent, wherever it came from (AWS_PROFILE, SSO…).
+    try {
+      const c = await client.config.credentials();
+      this.resolved = [c.accessKeyId, c.secretAccessKey, c.sessionToken].filter((v): v is string => typeof v === 'string');
+    } catch {
+      // No credentials: the request says so (CredentialsProviderError) in error().
+    }
     this.client = client;
     return client;
   }
@@ -125,8 +133,8 @@ export class S3Store implements RemoteStore {
     const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
     const name = e.name ?? '';
     const status = e.$metadata?.httpStatusCode ?? 0;
-    const where = `s3://${this.location.bucket}/${key}`;
-    const secrets = [this.env['AWS_ACCESS_KEY_ID'], this.env['AWS_SECRET_ACCESS_KEY'], this.env['AWS_SESSION_TOKEN']];
+    const where = safeText(`s3://${this.location.bucket}/${key}`);
+    const secrets = [this.env['AWS_ACCESS_KEY_ID'], this.env['AWS_SECRET_ACCESS_KEY'], this.env['AWS_SESSION_TOKEN'], ...this.resolved];
     if (name === 'CredentialsProviderError' || /could not load credentials/i.test(e.message ?? '')) {
       return new RemoteError('access-denied', `no AWS credentials found for ${where} (looked in ${awsCredentialSource(this.env)})`);
     }

@@ -12,6 +12,7 @@ import { FileGrants } from './file-grants';
 import { InputError, InputRegistry, type PathSource } from './inputs';
 import { registerIpc, type Handlers } from './ipc-handlers';
 import { isRemoteLocation, locationQuestion, REMOTE_POLL_MS, RemoteInputs } from './remote-inputs';
+import { redactText } from '../../remote/remote-location';
 import { menuTemplate } from './menu';
 import { EXPORT_FILTERS, exportTarget, safeSaveName } from './save-name';
 import { loadSettings, SettingsStore, withoutRecent, withRecent } from './settings';
@@ -46,7 +47,9 @@ function send(command: ShellCommand): void {
   else queue.push(command);
 }
 
-function complain(message: string): void {
+function complain(text: string): void {
+  // A message may quote what the user typed: credentials, queries and fragments are cut out.
+  const message = redactText(text);
   if (win) void dialog.showMessageBox(win, { type: 'error', title: 'Scopeview', message });
   else dialog.showErrorBox('Scopeview', message);
 }
@@ -85,7 +88,7 @@ async function openPaths(paths: readonly string[], { quiet = false, source = 'us
   } catch (err) {
     // Remote errors are already secret-free sentences ("access denied to s3://…").
     const message = err instanceof InputError || isRemoteLocation(paths[0] ?? '') ? (err instanceof Error ? err.message : String(err)) : `Could not open ${paths.join(', ')}: ${String(err)}`;
-    if (quiet) console.warn(`open: ${message}`);
+    if (quiet) console.warn(`open: ${redactText(message)}`);
     else complain(message);
     return null;
   }

@@ -1,12 +1,13 @@
 // Remote locations in the shell (https://, s3://, gs://): main lists them and reads their bytes
 // through the remote layer, and the page gets each object at app://scopeview/@file/TOKEN like a
 // local file, with a random token per object, so credentials and signed URLs never reach the page.
-// Main still never parses the bytes: it copies ranges into responses. Inputs are named by their
-// secret-free display URL, which is also what recent items keep.
+// Main still never parses the bytes: it streams ranges into responses, a window at a time, never
+// holding a whole object. Inputs are named by their secret-free display URL, which is also what
+// recent items keep; object names reach the page without control or bidi characters.
 import { randomUUID } from 'node:crypto';
 import { APP_ORIGIN, type ShellFile, type ShellInput } from '../ipc-contract';
 import { openRemoteStore, type RemoteOptions } from '../../remote/open-store';
-import { isRemoteLocation, parseRemoteLocation, childKey } from '../../remote/remote-location';
+import { isRemoteLocation, parseRemoteLocation, childKey, redactText, safeText } from '../../remote/remote-location';
 import { RemoteObject, type ReadPolicy } from '../../remote/remote-reader';
 import type { RemoteListing, RemoteStore } from '../../remote/remote-store';
 import { CSP, parseRange } from './app-protocol';
@@ -22,6 +23,8 @@ interface RemoteGrant {
   readonly display: string;
   /** From the latest listing (the watcher lists again every few seconds). */
   size: number;
+  /** Reads the object at its listed size (made again when the size changes): retries are capped per object. */
+  reader: RemoteObject | null;
 }
 
 interface OpenedRemote {
@@ -38,6 +41,9 @@ interface OpenedRemote {
 /** Live reload polls remote inputs every 5 s rather than every second: each listing is a request
  *  to the store (and on cloud stores costs money). */
 export const REMOTE_POLL_MS = 5000;
+
+/** The page's reads are answered this many bytes at a time: main never holds more of an object. */
+export const SERVE_WINDOW = 4 << 20;
 
 const SAVED_MODEL = ['saved_model.pb', 'saved_model.pbtxt'];
 const HEADERS = { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'content-type': 'application/octet-stream', 'accept-ranges': 'bytes', 'cache-control': 'no-store' };
@@ -59,7 +65,7 @@ export function locationQuestion(location: string): { message: string; detail: s
     const { display } = parseRemoteLocation(location);
     return { message: `Open ${display}?`, detail: 'Scopeview will list and read it from this computer, with the credentials configured here for it.' };
   } catch (err) {
-    return { error: err instanceof Error ? err.message : String(err) };
+    return { error: redactText(err instanceof Error ? err.message : String(err)) };
   }
 }
 
@@ -103,10 +109,10 @@ export class RemoteInputs {
       if (!token) {
         token = randomUUID();
         opened.tokens.set(f.path, token);
-        this.byToken.set(token, { owner: opened.key, store: opened.store, path: f.path, display: childKey(opened.name, f.path), size: f.size });
+        this.byToken.set(token, { owner: opened.key, store: opened.store, path: f.path, display: childKey(opened.name, safeText(f.path)), size: f.size, reader: null });
       }
       (this.byToken.get(token) as RemoteGrant).size = f.size;
-      const name = f.path === '' ? opened.name.slice(opened.name.lastIndexOf('/') + 1) : f.path;
+      const name = f.path === '' ? opened.name.slice(opened.name.lastIndexOf('/') + 1) : safeText(f.path);
       files.push({ path: name, url: `${this.origin}${FILE_PREFIX}${token}`, size: f.size });
     }
     return { key: opened.key, name: opened.name, folder: opened.folder, files };
@@ -117,7 +123,11 @@ export class RemoteInputs {
     return urlPath.startsWith(FILE_PREFIX) ? this.byToken.get(urlPath.slice(FILE_PREFIX.length)) ?? null : null;
   }
 
-  /** Answers a page's request for a remote object's bytes, by Range, as the local files are. */
+  /**
+   * Answers a page's request for a remote object's bytes, by Range, as the local files are. The
+   * first window is read before answering (a failure there is a 502 the page reports); the rest is
+   * streamed as the page takes it, and a break later on ends the body with an error.
+   */
   async serve(grant: RemoteGrant, req: Request): Promise<Response> {
     const size = grant.size;
     const range = parseRange(req.headers.get('range'), size);
@@ -125,19 +135,45 @@ export class RemoteInputs {
     if (req.method === 'HEAD' || size === 0) return new Response(null, { status: 200, headers: { ...HEADERS, 'content-length': String(size) } });
     const start = range?.start ?? 0;
     const end = (range?.end ?? size - 1) + 1;
-    let bytes: Uint8Array;
+    if (grant.reader?.size !== size) grant.reader = new RemoteObject(grant.store, grant.path, size, grant.display, this.options.policy);
+    const reader = grant.reader;
+    const failed = (message: string): Response => new Response(message, { status: 502, headers: { ...HEADERS, 'content-type': 'text/plain; charset=utf-8' } });
+    let first: Uint8Array;
     try {
-      bytes = await new RemoteObject(grant.store, grant.path, size, grant.display, this.options.policy).read(start, end);
+      first = await reader.read(start, Math.min(end, start + SERVE_WINDOW));
     } catch (err) {
-      return new Response(err instanceof Error ? err.message : 'reading failed', { status: 502, headers: { ...HEADERS, 'content-type': 'text/plain; charset=utf-8' } });
+      return failed(err instanceof Error ? err.message : 'reading failed');
     }
     // The connection broke and stayed broken: the page's reader treats the failure like an I/O error
     // at this offset, keeping the graphs it read before.
-    if (bytes.length === 0) return new Response(`the connection to ${grant.display} broke at byte ${start}`, { status: 502, headers: { ...HEADERS, 'content-type': 'text/plain; charset=utf-8' } });
-    const body = new Uint8Array(bytes);
-    if (range === null) return new Response(body, { status: 200, headers: { ...HEADERS, 'content-length': String(body.length) } });
-    // A short answer (the object shrank, or the connection broke part-way) says so in its range.
-    return new Response(body, { status: 206, headers: { ...HEADERS, 'content-length': String(body.length), 'content-range': `bytes ${start}-${start + body.length - 1}/${size}` } });
+    if (first.length === 0) return failed(reader.interrupted?.message ?? `the connection to ${grant.display} broke at byte ${start}`);
+    // A short first window (the object shrank, or the connection broke part-way) says so in its range.
+    const last = first.length < Math.min(end - start, SERVE_WINDOW) ? start + first.length : end;
+    let at = start + first.length;
+    let pending: Uint8Array | null = first;
+    const body = new ReadableStream<Uint8Array>({
+      pull: async (controller) => {
+        if (pending) {
+          controller.enqueue(pending);
+          pending = null;
+          return;
+        }
+        if (at >= last) {
+          controller.close();
+          return;
+        }
+        const bytes = await reader.read(at, Math.min(last, at + SERVE_WINDOW)).catch((err: unknown) => err as Error);
+        if (bytes instanceof Error || bytes.length < Math.min(last - at, SERVE_WINDOW)) {
+          controller.error(new Error(bytes instanceof Error ? bytes.message : reader.interrupted?.message ?? `${grant.display} ended at byte ${at}`));
+          return;
+        }
+        at += bytes.length;
+        controller.enqueue(bytes);
+      },
+    }, { highWaterMark: 0 });
+    const length = String(last - start);
+    if (range === null && last === end) return new Response(body, { status: 200, headers: { ...HEADERS, 'content-length': length } });
+    return new Response(body, { status: 206, headers: { ...HEADERS, 'content-length': length, 'content-range': `bytes ${start}-${last - 1}/${size}` } });
   }
 
   /** Closes inputs: their tokens answer 404 and their connections are dropped. */
