@@ -46,6 +46,9 @@ export interface PathAnatomy {
 }
 
 const encoder = new TextEncoder();
+const SLASH = 47;
+const UNDERSCORE = 95;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const GRAD_SUFFIX = /_grad$/;
 
 const homeOf = (name: string): string => name.slice(0, Math.max(0, name.lastIndexOf('/')));
@@ -66,6 +69,8 @@ export class NameAnatomy {
   private readonly readStart: Int32Array;
   private readonly readVars: Int32Array;
   private readonly memo: (Parsed | undefined)[];
+  /** Paths that are no scope entry (embedded ops' parents), parsed once each. */
+  private readonly other = new Map<string, Parsed>();
 
   constructor(private readonly graph: Graph) {
     this.scopes = new ScopeNames(graph);
@@ -108,7 +113,7 @@ export class NameAnatomy {
     const leafName = name.slice(slash + 1);
     const parsed = slash < 0 ? null : this.parse(name.slice(0, slash), this.scopes.entryOf(i));
     const isVar = this.isVariable[i] === 1;
-    const uniquifiedFrom = this.uniquifiedFrom(slash < 0 ? '' : name.slice(0, slash + 1), leafName);
+    const uniquifiedFrom = this.uniquifiedFrom(i, leafName);
     const reads: AnatomyRead[] = [];
     for (let r = this.readStart[i] as number; r < (this.readStart[i + 1] as number); r++) {
       const variable = this.graph.name(this.readVars[r] as number);
@@ -169,11 +174,21 @@ export class NameAnatomy {
     return this.scopes.table.find(bytes, 0, bytes.length) >= 0;
   }
 
-  private uniquifiedFrom(parent: string, leaf: string): string | null {
-    const split = splitUniquifier(leaf);
-    if (!split) return null;
-    const sibling = `${parent}${split.base}`;
-    return this.graph.indexOf(sibling) >= 0 || this.isScope(sibling) ? split.base : null;
+  /**
+   * `B` when node i's leaf is `B_N` and a node or scope `…/B` exists beside it. The sibling's name
+   * is a prefix of node i's own bytes, so it is looked up without building a string.
+   */
+  private uniquifiedFrom(i: number, leaf: string): string | null {
+    const { bytes, nameSpan } = this.graph.columns;
+    const s = nameSpan[2 * i] as number;
+    const e = nameSpan[2 * i + 1] as number;
+    let u = e;
+    while (u > s && isDigit(bytes[u - 1] as number)) u--;
+    u--;
+    // Digits, then '_', then a non-empty rest of the leaf.
+    if (u === e - 1 || u <= s || bytes[u] !== UNDERSCORE || bytes[u - 1] === SLASH) return null;
+    if (this.graph.indexOfBytes(bytes, s, u) < 0 && this.scopes.table.find(bytes, s, u) < 0) return null;
+    return leaf.slice(0, leaf.length - (e - u));
   }
 
   /**
@@ -182,10 +197,8 @@ export class NameAnatomy {
    */
   private parse(path: string, entry: number): Parsed {
     const exact = entry !== ROOT_SCOPE && this.scopes.name(entry).length === path.length;
-    if (exact) {
-      const hit = this.memo[entry];
-      if (hit) return hit;
-    }
+    const hit = exact ? this.memo[entry] : this.other.get(path);
+    if (hit) return hit;
     const raw = path.split('/');
     const canon = entry === ROOT_SCOPE ? [] : this.canonical.canonical(entry).split('/');
     // Segments no scope entry covers: the same reading, one lookup per segment.
@@ -198,6 +211,7 @@ export class NameAnatomy {
     const kinds = pathKinds(raw, canon, this.vars);
     const parsed: Parsed = { raw, canon, kinds, anatomy: this.describe(raw, canon, kinds) };
     if (exact) this.memo[entry] = parsed;
+    else this.other.set(path, parsed);
     return parsed;
   }
 
