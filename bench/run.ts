@@ -13,6 +13,7 @@ import { benchDiff } from './diff.bench';
 import { benchUi } from './ui.bench';
 import { benchCanvas } from './canvas.bench';
 import { benchRemote } from './remote.bench';
+import { benchExplain } from './explain.bench';
 
 const PARTS: Record<string, () => Promise<BenchRow[]>> = {
   load: benchLoad,
@@ -26,6 +27,7 @@ const PARTS: Record<string, () => Promise<BenchRow[]>> = {
   ui: benchUi,
   canvas: benchCanvas,
   remote: benchRemote,
+  explain: benchExplain,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -7,6 +7,7 @@ import { withGraph } from './pick-graph';
 import { hierarchyText, modelJson } from './hierarchy';
 import { scopesJson, scopesText } from './scopes';
 import { runDiff, type DiffCommandOptions } from './diff';
+import { runExplain, type ExplainOptions } from './explain';
 import { layoutGraph, layoutJson, layoutText, writeSvg } from './layout';
 import { pickGraph } from './pick-graph';
 import { remoteOptions, withEndpointOption } from './remote-options';
@@ -54,6 +55,15 @@ withEndpointOption(program
       return opts.json ? JSON.stringify(scopesJson(report)) : scopesText(report);
     }, remoteOptions(opts));
   });
+
+withEndpointOption(program
+  .command('explain'))
+  .description('explain how each op name was made: every segment\'s kind (outer name_scope, variables, a variable\'s own ops, ops only, gradients), re-entries, uniquified leaves and the variables the op reads')
+  .argument('<file>', `any file \`scopeview inspect\` accepts${REMOTE}`)
+  .argument('[names...]', 'op names to explain (default: every op of the graph, not its function library)')
+  .option('--graph <index>', 'which graph of the file (see `scopeview inspect`)', '0')
+  .option('--json', 'print machine-readable JSON')
+  .action((file: string, names: string[], opts: ExplainOptions) => runExplain(file, names, opts));
 
 /** Loads, picks and lays out a graph; prints errors and sets the exit status itself. */
 async function laidOut(file: string, graph: string | undefined, expand: string | undefined, endpoint: string | undefined) {

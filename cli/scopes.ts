@@ -14,6 +14,7 @@ export function scopesJson(report: ScopesReport): ScopesReport {
       shared: v.shared,
       twins: v.twins,
       reasons: v.reasons,
+      captured: v.captured,
     })),
     reentrySiblings: report.reentrySiblings,
   };
@@ -36,8 +37,9 @@ export function scopesText(report: ScopesReport, maxLines = 30): string {
   const outside = vs.filter((v) => v.outsideReaderScopes);
   const shared = vs.filter((v) => v.shared);
   const twins = vs.filter((v) => v.twins.length > 0);
+  const captured = vs.filter((v) => v.captured).length;
   const lines = [
-    `${vs.length} variables: ${outside.length} outside their readers' scopes, ${shared.length} shared, ${twins.length} with uniquified twins; ${report.reentrySiblings.length} re-entered scopes`,
+    `${vs.length} variables${captured > 0 ? ` (${captured} captured handles)` : ''}: ${outside.length} outside their readers' scopes, ${shared.length} shared, ${twins.length} with uniquified twins; ${report.reentrySiblings.length} re-entered scopes`,
     ...section('outside their readers\' scopes (get_variable under name_scope)', outside.map((v) => `${v.name}: ${reason(v, 'outside')}`), maxLines),
     ...section('shared across scopes (reuse=True)', shared.map((v) => `${v.name}: ${reason(v, 'shared')}`), maxLines),
     ...section('uniquified twins', twins.map((v) => `${v.name}  twins ${v.twins.join(', ')}`), maxLines),

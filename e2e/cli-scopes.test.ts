@@ -25,12 +25,12 @@ describe('scopeview scopes', () => {
   it('prints the exact document shape; name_scope puts b at the root, outside its readers', () => {
     const r = report(join(FIXTURES, 'scoping-name-scope.pb'));
     expect(Object.keys(r)).toEqual(['variables', 'reentrySiblings']);
-    for (const v of r.variables) expect(Object.keys(v)).toEqual(['name', 'op', 'scope', 'readerScopes', 'outsideReaderScopes', 'shared', 'twins', 'reasons']);
+    for (const v of r.variables) expect(Object.keys(v)).toEqual(['name', 'op', 'scope', 'readerScopes', 'outsideReaderScopes', 'shared', 'twins', 'reasons', 'captured']);
     expect(r.variables).toEqual([
-      { name: 'scope_name/a', op: 'VariableV2', scope: 'scope_name', readerScopes: ['scope_name/res'], outsideReaderScopes: false, shared: false, twins: [], reasons: [] },
+      { name: 'scope_name/a', op: 'VariableV2', scope: 'scope_name', readerScopes: ['scope_name/res'], outsideReaderScopes: false, shared: false, twins: [], reasons: [], captured: false },
       {
         name: 'b', op: 'VariableV2', scope: '', readerScopes: ['scope_name/res'], outsideReaderScopes: true, shared: false, twins: [],
-        reasons: ["`get_variable` ignored `name_scope('scope_name')`: `b` lives at the root, its readers in `scope_name/res`"],
+        reasons: ["`get_variable` ignored `name_scope('scope_name')`: `b` lives at the root, its readers in `scope_name/res`"], captured: false,
       },
     ]);
   });
@@ -58,6 +58,20 @@ describe('scopeview scopes', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^2 variables: 1 outside their readers' scopes, 0 shared/);
     expect(r.stdout).toContain("\n  b: `get_variable` ignored `name_scope('scope_name')`: `b` lives at the root, its readers in `scope_name/res`\n");
+  });
+
+  it('lists captured TF2 resource handles as captured, never outside their readers', () => {
+    const r = report(join(FIXTURES, 'captured-handles.pb'));
+    expect(r.variables.map((v) => [v.name, v.captured, v.outsideReaderScopes])).toEqual([
+      ['dense/MatMul/ReadVariableOp/resource', true, false],
+      ['dense/BiasAdd/ReadVariableOp/resource', true, false],
+    ]);
+  });
+
+  it.skipIf(!HAVE_CORPUS)('keras_imagenet_main: none of its captured _Arg handles is flagged (corpus)', () => {
+    const r = report(join(CORPUS_DIR, 'tf_repo/compiler/jit/tests/keras_imagenet_main.pbtxt'));
+    expect(r.variables.filter((v) => v.captured).length).toBeGreaterThan(150);
+    expect(r.variables.filter((v) => v.outsideReaderScopes)).toEqual([]);
   });
 
   it('fails with exit status 1 and a message on a file that is not a graph', () => {

@@ -10,6 +10,12 @@ export const VARIABLE_OPS: ReadonlySet<string> = new Set(['VariableV2', 'Variabl
 /** Ops whose input 0 is a resource handle: whatever feeds it is a variable (TF2 resource args). */
 const HANDLE_READ_OPS: ReadonlySet<string> = new Set(['ReadVariableOp', 'VariableShape']);
 
+/**
+ * Ops that receive a variable made elsewhere: a TF2 graph captures a resource handle as a
+ * Placeholder or _Arg named after its first reader (`…/Conv2D/ReadVariableOp/resource`).
+ */
+const CAPTURE_OPS: ReadonlySet<string> = new Set(['Placeholder', '_Arg']);
+
 const WRITE_OPS: ReadonlySet<string> = new Set([
   'Assign', 'AssignAdd', 'AssignSub', 'AssignVariableOp', 'AssignAddVariableOp', 'AssignSubVariableOp',
   'StridedSliceAssign', 'ResourceStridedSliceAssign',
@@ -94,7 +100,7 @@ function adjacency(graph: Graph): Adjacency {
  * looked for through Identity chains so that `arg → Identity → ReadVariableOp` names `arg`, not the
  * Identity (which would otherwise hide the real variable behind a pass-through).
  */
-function findVariables(graph: Graph, input0: Int32Array): Int32Array {
+function findVariables(graph: Graph, input0: Int32Array): { variables: Int32Array; captured: Uint8Array } {
   const n = graph.nodeCount;
   const isVar = new Uint8Array(n);
   // Memoised chain roots keep this linear however many reads share one Identity chain.
@@ -118,14 +124,20 @@ function findVariables(graph: Graph, input0: Int32Array): Int32Array {
   }
   const out: number[] = [];
   for (let i = 0; i < n; i++) if (isVar[i]) out.push(i);
-  return Int32Array.from(out);
+  const variables = Int32Array.from(out);
+  const captured = Uint8Array.from(variables, (v) => (CAPTURE_OPS.has(graph.op(v)) ? 1 : 0));
+  return { variables, captured };
 }
 
 export interface VariableReads {
   /** Variable nodes, in graph order. */
   readonly variables: Int32Array;
+  /** 1 where variables[k] is a captured resource handle (a Placeholder or _Arg feeding a ReadVariableOp). */
+  readonly captured: Uint8Array;
   /** Distinct scope entries (ScopeNames) of the readers of variables[k], in discovery order. */
   readerScopes(k: number): Int32Array;
+  /** The reader ops of variables[k], in discovery order. */
+  readers(k: number): Int32Array;
 }
 
 /**
@@ -137,7 +149,7 @@ export function variableReads(graph: Graph, scopeNames: ScopeNames): VariableRea
   const n = graph.nodeCount;
   const { outStart, outEdge, input0 } = adjacency(graph);
   const { dst, dstInput } = graph.edges;
-  const variables = findVariables(graph, input0);
+  const { variables, captured } = findVariables(graph, input0);
   const varMark = new Uint8Array(n);
   for (const v of variables) varMark[v] = 1;
   // Per-walk stamps; following (input 0 of a pass-through) and counting (any other input) are
@@ -149,6 +161,8 @@ export function variableReads(graph: Graph, scopeNames: ScopeNames): VariableRea
   const bookkeeping = new BookkeepingScopes(scopeNames);
   const start = new Int32Array(variables.length + 1);
   const found: number[] = [];
+  const readerStart = new Int32Array(variables.length + 1);
+  const readerNodes: number[] = [];
   const stack: number[] = [];
   for (let k = 0; k < variables.length; k++) {
     const v = variables[k] as number;
@@ -172,6 +186,7 @@ export function variableReads(graph: Graph, scopeNames: ScopeNames): VariableRea
           continue;
         }
         counted[d] = k;
+        readerNodes.push(d);
         const entry = scopeNames.entryOf(d);
         if (scopeSeen[entry + 1] === k) continue;
         scopeSeen[entry + 1] = k;
@@ -179,7 +194,14 @@ export function variableReads(graph: Graph, scopeNames: ScopeNames): VariableRea
       }
     }
     start[k + 1] = found.length;
+    readerStart[k + 1] = readerNodes.length;
   }
   const flat = Int32Array.from(found);
-  return { variables, readerScopes: (k) => flat.subarray(start[k] as number, start[k + 1] as number) };
+  const flatReaders = Int32Array.from(readerNodes);
+  return {
+    variables,
+    captured,
+    readerScopes: (k) => flat.subarray(start[k] as number, start[k + 1] as number),
+    readers: (k) => flatReaders.subarray(readerStart[k] as number, readerStart[k + 1] as number),
+  };
 }

@@ -123,6 +123,8 @@ describe('readers', () => {
     ]);
     // `e` and `l` are no instances of `m`: reading from elsewhere is not reuse.
     expect(r.variables.map((v) => v.shared)).toEqual([false, false, false, false]);
+    // Placeholder / _Arg handles are captured: made outside this graph, never outside their readers.
+    expect(r.variables.map((v) => [v.captured, v.outsideReaderScopes])).toEqual([[false, true], [true, false], [true, false], [true, false]]);
   });
 
   it('outsideReaderScopes: readers, and none in the scope or a re-entry of it', () => {
@@ -216,7 +218,7 @@ describe.skipIf(!HAVE_CORPUS)('corpus', () => {
     expect(v.get('discriminator/layer_1/conv2d/kernel')).toEqual({
       name: 'discriminator/layer_1/conv2d/kernel', op: 'VariableV2', scope: 'discriminator/layer_1/conv2d',
       readerScopes: ['fake_discriminator/discriminator/layer_1/conv2d', 'real_discriminator/discriminator/layer_1/conv2d'],
-      outsideReaderScopes: true, shared: true, twins: [],
+      captured: false, outsideReaderScopes: true, shared: true, twins: [],
       reasons: [
         "`get_variable` ignored `name_scope('fake_discriminator')` and `name_scope('real_discriminator')`: `discriminator/layer_1/conv2d/kernel` lives in `discriminator/layer_1/conv2d`, its readers in `fake_discriminator/discriminator/layer_1/conv2d` and `real_discriminator/discriminator/layer_1/conv2d`",
         "`variable_scope('discriminator', reuse=True)` entered under `name_scope('fake_discriminator')` and `name_scope('real_discriminator')`",

@@ -14,6 +14,11 @@ export interface VariableReport {
   op: string;
   scope: string;
   readerScopes: string[];
+  /**
+   * A captured resource handle (TF2): a Placeholder or _Arg feeding a ReadVariableOp, named after
+   * its first reader. It was made outside this graph, so its name says nothing about scopes.
+   */
+  captured: boolean;
   outsideReaderScopes: boolean;
   shared: boolean;
   /** One sentence per flag that is set, naming the scopes. */
@@ -47,6 +52,9 @@ export interface ScopesReport {
  *   `report_uninitialized_variables*`. These touch every variable, so counting them would make
  *   every variable look shared.
  * - **readerScopes**: the sorted distinct scopes of the readers.
+ * - **captured**: a Placeholder or _Arg found through a ReadVariableOp / VariableShape (a TF2
+ *   captured handle, named after its first reader): never outsideReaderScopes nor shared, and it
+ *   adds no home to the name anatomy.
  * - **Canonical paths and instances** (scope-instances.ts): a path's canonical form drops the `_N`
  *   of every segment whose base is a sibling scope; reader scope R is an instance of the variable's
  *   scope S when canonical(R) is P/canonical(S) or inside it, for a name-scope prefix P (maybe '').
@@ -76,9 +84,10 @@ export function analyzeVariables(graph: Graph): ScopesReport {
     const entries = reads.readerScopes(k);
     const readerScopes = Array.from(entries, (e) => scopes.name(e));
     if (readerScopes.length > 1) readerScopes.sort();
-    const outside = entries.length > 0 && !Array.from(entries).some((e) => withinPath(canon.canonical(e), canonS));
+    const captured = reads.captured[k] === 1;
+    const outside = !captured && entries.length > 0 && !Array.from(entries).some((e) => withinPath(canon.canonical(e), canonS));
     const instances = new Map<string, ScopeInstance>();
-    if (scope !== '') {
+    if (scope !== '' && !captured) {
       for (const e of entries) {
         const found = canon.instanceIn(e, canonS);
         if (found) instances.set(found.instance, found);
@@ -90,7 +99,7 @@ export function analyzeVariables(graph: Graph): ScopesReport {
     const reasons: string[] = [];
     if (outside) reasons.push(outsideReason(name, scope, readerScopes, [...instances.values()]));
     if (shared) reasons.push(sharedReason(scope, [...instances.values()]));
-    return { name, op: graph.op(v), scope, readerScopes, outsideReaderScopes: outside, shared, reasons, twins: twins[k] as string[] };
+    return { name, op: graph.op(v), scope, readerScopes, captured, outsideReaderScopes: outside, shared, reasons, twins: twins[k] as string[] };
   });
   return { variables, reentrySiblings: reentryGroups(scopes) };
 }
