@@ -24,13 +24,13 @@ function report(file: string): Report {
 describe('scopeview scopes', () => {
   it('prints the exact document shape; name_scope puts b at the root, outside its readers', () => {
     const r = report(join(FIXTURES, 'scoping-name-scope.pb'));
-    expect(Object.keys(r)).toEqual(['variables', 'reentrySiblings']);
-    for (const v of r.variables) expect(Object.keys(v)).toEqual(['name', 'op', 'scope', 'readerScopes', 'outsideReaderScopes', 'shared', 'twins', 'reasons', 'captured']);
+    expect(Object.keys(r)).toEqual(['variables', 'reentrySiblings', 'reentryBookkeeping']);
+    for (const v of r.variables) expect(Object.keys(v)).toEqual(['name', 'op', 'scope', 'readerScopes', 'outsideReaderScopes', 'shared', 'twins', 'reasons', 'captured', 'bookkeeping', 'slotOf']);
     expect(r.variables).toEqual([
-      { name: 'scope_name/a', op: 'VariableV2', scope: 'scope_name', readerScopes: ['scope_name/res'], outsideReaderScopes: false, shared: false, twins: [], reasons: [], captured: false },
+      { name: 'scope_name/a', op: 'VariableV2', scope: 'scope_name', readerScopes: ['scope_name/res'], outsideReaderScopes: false, shared: false, twins: [], reasons: [], captured: false, bookkeeping: null, slotOf: null },
       {
         name: 'b', op: 'VariableV2', scope: '', readerScopes: ['scope_name/res'], outsideReaderScopes: true, shared: false, twins: [],
-        reasons: ["`get_variable` ignored `name_scope('scope_name')`: `b` lives at the root, its readers in `scope_name/res`"], captured: false,
+        reasons: ["`get_variable` ignored `name_scope('scope_name')`: `b` lives at the root, its readers in `scope_name/res`"], captured: false, bookkeeping: null, slotOf: null,
       },
     ]);
   });
@@ -57,7 +57,7 @@ describe('scopeview scopes', () => {
     const r = run(join(FIXTURES, 'scoping-name-scope.pb'));
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^2 variables: 1 outside their readers' scopes, 0 shared/);
-    expect(r.stdout).toContain("\n  b: `get_variable` ignored `name_scope('scope_name')`: `b` lives at the root, its readers in `scope_name/res`\n");
+    expect(r.stdout).toContain("\n  b  [outside its readers' scopes]\n      `get_variable` ignored `name_scope('scope_name')`: `b` lives at the root, its readers in `scope_name/res`");
   });
 
   it('lists captured TF2 resource handles as captured, never outside their readers', () => {
@@ -90,5 +90,17 @@ describe('scopeview scopes', () => {
     const weights = pix.variables.filter((v) => /^discriminator\/layer_\d\/\w+\/\w+$/.test(v.name));
     expect(weights).toHaveLength(22);
     expect(pix.variables.filter((v) => v.shared).map((v) => v.name)).toEqual(weights.map((v) => v.name));
+  });
+
+  it.skipIf(!HAVE_CORPUS)('pix2pix: Adam slot pairs and moving averages are bookkeeping, not twins or re-entries (corpus)', () => {
+    const file = join(CORPUS_DIR, 'pix2pix_gan_reuse/1/events.out.tfevents.1573068136.neuromancer-lab');
+    const pix = report(file);
+    expect(pix.variables.find((v) => v.name === 'generator/encoder_1/conv2d/kernel/Adam_1')).toMatchObject({ bookkeeping: 'optimizer-slot', slotOf: 'generator/encoder_1/conv2d/kernel' });
+    expect(pix.reentryBookkeeping.filter((k) => k === null)).toHaveLength(2);
+    const text = run(file).stdout;
+    expect(text).toMatch(/^270 variables: 22 outside their readers' scopes, 22 shared, 0 with uniquified twins; 2 re-entered scopes\nfindings \(22\), reuse first:\n/);
+    expect(text).toContain('TensorFlow bookkeeping (160 variables, 98 numbered scope groups; made this way on purpose, not findings):\n  Optimizer slots: 152 variables, 76 scope groups');
+    // Each finding is listed once.
+    expect(text.split('\n').filter((l) => l.startsWith('  discriminator/layer_1/conv2d/kernel  '))).toHaveLength(1);
   });
 });

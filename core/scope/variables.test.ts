@@ -223,6 +223,7 @@ describe.skipIf(!HAVE_CORPUS)('corpus', () => {
         "`get_variable` ignored `name_scope('fake_discriminator')` and `name_scope('real_discriminator')`: `discriminator/layer_1/conv2d/kernel` lives in `discriminator/layer_1/conv2d`, its readers in `fake_discriminator/discriminator/layer_1/conv2d` and `real_discriminator/discriminator/layer_1/conv2d`",
         "`variable_scope('discriminator', reuse=True)` entered under `name_scope('fake_discriminator')` and `name_scope('real_discriminator')`",
       ],
+      bookkeeping: null, slotOf: null,
     });
     const model = r.variables.filter((x) => /^discriminator\/layer_\d\/\w+\/\w+$/.test(x.name));
     expect(model).toHaveLength(22);

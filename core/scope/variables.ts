@@ -8,6 +8,7 @@ import { ScopeNames } from './scope-names';
 import { variableReads } from './variable-readers';
 import { reentryGroups, uniquifiedTwins } from './uniquified-names';
 import { outsideReason, sharedReason } from './variable-reasons';
+import { reentryBookkeeping, variableBookkeeping, type BookkeepingKind } from './bookkeeping';
 
 export interface VariableReport {
   name: string;
@@ -24,11 +25,17 @@ export interface VariableReport {
   /** One sentence per flag that is set, naming the scopes. */
   reasons: string[];
   twins: string[];
+  /** TensorFlow's own bookkeeping (bookkeeping.ts), or null for the user's variable. */
+  bookkeeping: BookkeepingKind | null;
+  /** For an optimizer slot, the variable it belongs to. */
+  slotOf: string | null;
 }
 
 export interface ScopesReport {
   variables: VariableReport[];
   reentrySiblings: string[][];
+  /** Per group of reentrySiblings: the bookkeeping it holds (`kernel/Adam`, `AssignMovingAvg`), or null for a real re-entry. */
+  reentryBookkeeping: (BookkeepingKind | null)[];
 }
 
 /**
@@ -77,6 +84,7 @@ export function analyzeVariables(graph: Graph): ScopesReport {
   const reads = variableReads(graph, scopes);
   const names = Array.from(reads.variables, (v) => graph.name(v));
   const twins = uniquifiedTwins(names);
+  const kinds = variableBookkeeping(names);
   const variables = Array.from(reads.variables, (v, k): VariableReport => {
     const name = names[k] as string;
     const scope = scopes.scopeOf(v);
@@ -99,7 +107,8 @@ export function analyzeVariables(graph: Graph): ScopesReport {
     const reasons: string[] = [];
     if (outside) reasons.push(outsideReason(name, scope, readerScopes, [...instances.values()]));
     if (shared) reasons.push(sharedReason(scope, [...instances.values()]));
-    return { name, op: graph.op(v), scope, readerScopes, captured, outsideReaderScopes: outside, shared, reasons, twins: twins[k] as string[] };
+    return { name, op: graph.op(v), scope, readerScopes, captured, outsideReaderScopes: outside, shared, reasons, twins: twins[k] as string[], bookkeeping: kinds[k]?.kind ?? null, slotOf: kinds[k]?.slotOf ?? null };
   });
-  return { variables, reentrySiblings: reentryGroups(scopes) };
+  const reentrySiblings = reentryGroups(scopes);
+  return { variables, reentrySiblings, reentryBookkeeping: reentryBookkeeping(graph, scopes, reentrySiblings, reads.variables, kinds) };
 }

@@ -3,12 +3,18 @@
 // panel gives each flag its reason in words.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
 import { boxOf, dropFiles, openApp, ROOT, shutdown, skipReason, waitReady, type App } from './harness';
 
 const skip = skipReason();
 if (skip) console.log(`UI end-to-end suite ${skip}`);
 const REUSE = join(ROOT, 'fixtures/generated/reuse-in-reentry-only.pb');
 const GAN = join(ROOT, 'fixtures/generated/gan-discriminator-name-scopes.pb');
+const PIX2PIX = join(CORPUS_DIR, 'pix2pix_gan_reuse/1/events.out.tfevents.1573068136.neuromancer-lab');
+/** Screenshots for a person to look at, written only when SCOPEVIEW_SHOTS names a folder. */
+const shot = async (app: App, name: string): Promise<void> => {
+  if (process.env.SCOPEVIEW_SHOTS) await app.page.screenshot({ path: join(process.env.SCOPEVIEW_SHOTS, name) });
+};
 
 const nodeName = (app: App): Promise<string | null> => app.page.textContent('[data-testid="inspector"] .node-name');
 
@@ -56,11 +62,11 @@ describe.skipIf(skip !== null)('scope semantics in the UI (Chromium)', () => {
     await app.page.click('[role="tab"]:text("Scopes")');
     await app.page.waitForSelector('[data-testid="scope-reason"]');
     const panel = (await app.page.textContent('[data-testid="scopes-panel"]')) ?? '';
-    expect(panel).toContain('Shared (reuse)');
+    expect(await app.page.locator('[data-testid="scope-finding"] .flag').allTextContents()).toEqual(['shared (reuse)']);
     // Quoted names are set as code: the text reads without the backquotes.
     expect(await app.page.textContent('[data-testid="scope-reason"] >> nth=0')).toBe("variable_scope('V1', reuse=True) re-entered as V1_1");
     expect(await app.page.textContent('[data-testid="scope-reason"] >> nth=0 >> code >> nth=1')).toBe('V1_1');
-    expect(panel).not.toContain("Outside their readers' scope");
+    expect(panel).not.toContain('outside its readers');
   });
 
   it('the Scopes panel explains a discriminator shared across name scopes, once per flag', async () => {
@@ -72,5 +78,33 @@ describe.skipIf(skip !== null)('scope semantics in the UI (Chromium)', () => {
     expect(reasons).toHaveLength(4);
     expect(reasons[0]).toMatch(/^get_variable ignored name_scope\('fake_discriminator'\) and name_scope\('real_discriminator'\)/);
     expect(reasons[3]).toBe("variable_scope('discriminator', reuse=True) entered under name_scope('fake_discriminator') and name_scope('real_discriminator')");
+    // Each variable is listed once, with both of its flags.
+    const findings = app.page.locator('[data-testid="scope-finding"]');
+    expect(await findings.count()).toBe(2);
+    expect(await findings.nth(0).locator('.flag').allTextContents()).toEqual(['shared (reuse)', 'outside its readers']);
+  });
+
+  it.skipIf(!HAVE_CORPUS)('pix2pix GAN: the 22 shared discriminator variables come first, once each; Adam slots and moving averages are folded bookkeeping', async () => {
+    await dropFiles(app.page, [PIX2PIX]);
+    await waitReady(app.page);
+    await app.page.click('[role="tab"]:text("Scopes")');
+    await app.page.waitForSelector('[data-testid="scope-finding"]');
+    const names = await app.page.locator('[data-testid="scope-finding"] > button.link').allTextContents();
+    expect(names).toHaveLength(22);
+    expect(new Set(names).size).toBe(22);
+    expect(names.every((n) => /^discriminator\/layer_\d\/\w+\/\w+$/.test(n))).toBe(true);
+    const panel = app.page.locator('[data-testid="scopes-panel"]');
+    expect(await panel.textContent()).not.toContain('created twice');
+    const bookkeeping = app.page.locator('[data-testid="scope-bookkeeping"]');
+    expect(await bookkeeping.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await bookkeeping.locator('> summary').textContent()).toBe('TensorFlow bookkeeping (160 variables, 98 numbered scope groups)');
+    expect(await app.page.locator('[data-testid="bookkeeping-optimizer-slot"] > summary').textContent()).toBe('Optimizer slots (152 variables, 76 scope groups)');
+    // Only the real re-entries are listed outside the fold.
+    expect(await panel.locator('section:has(h3:text("Re-entered scopes")) li').allTextContents()).toEqual(['deprocess, deprocess_1, deprocess_2', 'load_images/preprocess, load_images/preprocess_1']);
+    await bookkeeping.locator('> summary').click();
+    await app.page.locator('[data-testid="bookkeeping-optimizer-slot"] > summary').click();
+    expect(await app.page.locator('[data-testid="bookkeeping-optimizer-slot"] li >> nth=0').textContent()).toBe('discriminator/layer_1/conv2d/kernel/Adamslot of discriminator/layer_1/conv2d/kernel');
+    await shot(app, 'scopes-pix2pix.png');
+    expect(app.errors).toEqual([]);
   });
 });
