@@ -56,5 +56,6 @@ export function inspectText(r: LoadResult): string {
   });
   for (const w of r.warnings) lines.push(`  warning (${w.kind}${w.offset !== null ? ` at byte ${w.offset}` : ''}): ${w.message}`);
   if (r.error) lines.push(`  error (${r.error.kind}${r.error.offset !== null ? ` at byte ${r.error.offset}` : ''}): ${r.error.message}`);
+  if (r.error?.detail) lines.push(`    detail: ${r.error.detail}`);
   return lines.join('\n');
 }

@@ -42,4 +42,16 @@ describe('planFolder', () => {
       ],
     });
   });
+  it('opens the graph files of a folder without event files (an exported export.meta, frozen .pb)', () => {
+    expect(planFolder(['export.meta', 'README.md', 'frozen/model.pb', 'frozen/graph.PBTXT', 'variables/variables.index'])).toEqual({
+      kind: 'logdir',
+      runs: [
+        { run: '.', files: ['export.meta'] },
+        { run: 'frozen', files: ['frozen/graph.PBTXT', 'frozen/model.pb'] },
+      ],
+    });
+  });
+  it('keeps to event files when there are any', () => {
+    expect(planFolder(['export.meta', 'train/events.out.tfevents.1'])).toEqual({ kind: 'logdir', runs: [{ run: 'train', files: ['train/events.out.tfevents.1'] }] });
+  });
 });

@@ -28,23 +28,28 @@ export interface LoadErrorInfo {
   readonly message: string;
   readonly offset: number | null;
   readonly file: string;
+  /** The decoder's own account, when `message` says what went wrong in a user's terms. */
+  readonly detail?: string;
 }
 
 export class LoadError extends Error implements LoadErrorInfo {
   readonly kind: LoadErrorKind;
   readonly offset: number | null;
   readonly file: string;
+  readonly detail: string | undefined;
 
-  constructor(kind: LoadErrorKind, file: string, offset: number | null, message: string) {
+  constructor(kind: LoadErrorKind, file: string, offset: number | null, message: string, detail?: string) {
     super(message);
     this.name = 'LoadError';
     this.kind = kind;
     this.file = file;
     this.offset = offset;
+    this.detail = detail;
   }
 
   toJSON(): LoadErrorInfo {
-    return { kind: this.kind, message: this.message, offset: this.offset, file: this.file };
+    const info = { kind: this.kind, message: this.message, offset: this.offset, file: this.file };
+    return this.detail === undefined ? info : { ...info, detail: this.detail };
   }
 }
 

@@ -10,6 +10,7 @@ import type { GraphBytesHook } from './graph-def-reader';
 import type { FileFormat, LoadedGraph, LoadResult, StepStatsRecord } from './load-result';
 import { scanRecords } from './tfrecord-reader';
 import { textToBinary } from './text-format';
+import { walkFields } from './wire';
 
 export interface LoadOptions {
   /** Run name to attach to graphs (logdir loads). */
@@ -32,6 +33,8 @@ export async function loadSource(source: ByteSource, options: LoadOptions = {}):
   const file = source.name;
   const run = options.run ?? null;
   let format: FileFormat | null = null;
+  /** The whole file, when its format had to be guessed from its wire structure. */
+  let guessed: Uint8Array | null = null;
   try {
     if (source.size === 0) throw new LoadError('unknown-format', file, 0, 'the file is empty');
     options.onProgress?.('detecting format', 0, source.size);
@@ -39,15 +42,45 @@ export async function loadSource(source: ByteSource, options: LoadOptions = {}):
     format = detectFromHead(head);
     if (format === 'events') return await loadEvents(source, run, options);
     const bytes = await readAll(source);
-    if (format === null) format = classifyBinary(bytes);
+    if (format === null) {
+      guessed = bytes;
+      format = classifyBinary(bytes);
+    }
     options.onProgress?.('decoding graph', 0, source.size);
     const graphs = decodeWhole(format, bytes, file, run, options.onGraphBytes);
     options.onProgress?.('decoding graph', source.size, source.size);
     return { file, format, graphs, stepStats: [], warnings: [], error: null, resumeOffset: null };
   } catch (err) {
-    const e = toLoadError(err, 'malformed-proto', file, null);
+    let e = toLoadError(err, 'malformed-proto', file, null);
+    // A file that is not protobuf at all (a README, a PNG) is named for what it is, not for the
+    // first byte the decoder tripped on; that detail stays, with its offset.
+    if (guessed && e.kind === 'malformed-proto' && !looksLikeProtobuf(guessed)) {
+      e = new LoadError('unknown-format', file, e.offset, `${baseName(file)} is not a TensorFlow graph file (${GRAPH_FILE_KINDS})`, e.message);
+      format = null;
+    }
     return { file, format, graphs: [], stepStats: [], warnings: [], error: e.toJSON(), resumeOffset: null };
   }
+}
+
+/** What Scopeview reads, in the words of the "not a graph file" error. */
+export const GRAPH_FILE_KINDS = 'event log, GraphDef, MetaGraphDef or SavedModel';
+
+const baseName = (file: string): string => file.slice(file.lastIndexOf('/') + 1) || file;
+
+/**
+ * False for bytes that cannot be a serialized message: the top-level fields break at the first
+ * byte, or the start reads as plain text (a binary message starts with tags and lengths, which
+ * are control bytes; text formats were recognised before this point).
+ */
+function looksLikeProtobuf(bytes: Uint8Array): boolean {
+  const { fields, errorAt } = walkFields(bytes, 0, bytes.length, 4096);
+  if (errorAt === 0 || fields.length === 0) return false;
+  const n = Math.min(bytes.length, 512);
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] as number;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return true;
+  }
+  return false;
 }
 
 function decodeWhole(format: FileFormat, raw: Uint8Array, file: string, run: string | null, onBytes?: GraphBytesHook): LoadedGraph[] {
@@ -113,6 +146,6 @@ export async function loadLogdir(runs: readonly { run: string; sources: readonly
       }
     }
   }
-  if (runs.length === 0) warnings.push({ kind: 'empty', offset: null, file: name, message: 'no event files (*tfevents*) found in this folder' });
+  if (runs.length === 0) warnings.push({ kind: 'empty', offset: null, file: name, message: 'no TensorFlow graph files in this folder: no event logs (*tfevents*), SavedModel, GraphDef (.pb, .pbtxt) or MetaGraphDef (.meta)' });
   return { file: name, format: 'logdir', graphs, stepStats, warnings, error, resumeOffset: null };
 }

@@ -14,18 +14,26 @@ function dirOf(path: string): string {
   return i < 0 ? '.' : path.slice(0, i);
 }
 
+/** GraphDef and MetaGraphDef files by their usual names (`export.meta`, `model.ckpt-100.meta`, `graph.pbtxt`). */
+export function isGraphFileName(path: string): boolean {
+  return /\.(pb|pbtxt|meta)$/i.test(path);
+}
+
 /**
  * Decides what a dropped or opened folder is from the relative paths of its files (`/`-separated):
  * a SavedModel when `saved_model.pb` or `saved_model.pbtxt` sits at its top, else a logdir whose
- * runs are the folders holding event files, sorted by run name, files sorted by name.
+ * runs are the folders holding event files, sorted by run name, files sorted by name. A folder
+ * without event files but with graph files (an exported `export.meta`, frozen `.pb`s) opens those,
+ * each folder as a run.
  */
 export function planFolder(paths: readonly string[]): FolderPlan {
   for (const name of ['saved_model.pb', 'saved_model.pbtxt']) {
     if (paths.includes(name)) return { kind: 'savedmodel', file: name };
   }
+  const wanted = paths.some(isEventFileName) ? isEventFileName : isGraphFileName;
   const runs = new Map<string, string[]>();
   for (const p of paths) {
-    if (!isEventFileName(p)) continue;
+    if (!wanted(p)) continue;
     const run = dirOf(p);
     const list = runs.get(run) ?? [];
     list.push(p);

@@ -4,6 +4,7 @@
 import type { StepStatsRecord } from '../io/load-result';
 import type { Hierarchy } from '../scope/hierarchy';
 import { scopeHistograms } from '../scope/histograms';
+import { rankByCount } from './colour-ranks';
 
 export interface Dominant {
   readonly op: string | null;
@@ -23,6 +24,7 @@ function top(counts: ReadonlyMap<string, number>): string | null {
 export class NodeMetrics {
   private readonly cache = new Map<number, Dominant>();
   private xlaColumn: (string | null)[] | null = null;
+  private rankCache: ReturnType<NodeMetrics['ranks']> | null = null;
   /** Per graph node, from run metadata (NaN: not profiled); null without run metadata. */
   readonly compute: Float64Array | null;
   readonly memory: Float64Array | null;
@@ -50,6 +52,16 @@ export class NodeMetrics {
     this.memory = memory;
   }
 
+  /** Graph-wide colour ranks of op types, devices and XLA clusters (colour-ranks.ts), computed once. */
+  ranks(): { readonly op: Map<string, number>; readonly device: Map<string, number>; readonly xla: Map<string, number> } {
+    if (!this.rankCache) {
+      const col = this.xlaColumn;
+      const hist = scopeHistograms(this.hier, 0, col ? (node) => col[node] ?? null : () => null);
+      this.rankCache = { op: rankByCount(hist.ops), device: rankByCount(hist.devices), xla: rankByCount(hist.xlaClusters) };
+    }
+    return this.rankCache;
+  }
+
   /** Includes XLA clusters in `dominant` (decodes one attribute per node, once). */
   withXla(): this {
     if (!this.xlaColumn) {
@@ -62,6 +74,7 @@ export class NodeMetrics {
       }
       this.xlaColumn = col;
       this.cache.clear();
+      this.rankCache = null;
     }
     return this;
   }

@@ -6,6 +6,7 @@ import { boxLabel, countLabel, PADDING } from '../layout/node-sizes';
 import { fitText, LABEL_METRICS, type TextMetrics } from '../layout/text-metrics';
 import { H_OP, H_SCOPE, H_SERIES } from '../scope/hierarchy';
 import type { ScopedHierarchy } from '../scope/scope-engine';
+import { tableRanks, templateRanks } from './colour-ranks';
 import type { NodeMetrics } from './node-metrics';
 
 export const SHAPE_SCOPE_OPEN = 0;
@@ -49,6 +50,8 @@ export interface Scene {
   /** Per categorical mode: a key per node (-1: no category) and the table the keys index. */
   readonly keys: Readonly<Record<CategoricalMode, Int32Array>>;
   readonly tables: Readonly<Record<CategoricalMode, readonly string[]>>;
+  /** Per mode, each table entry's colour rank in the whole graph (colour-ranks.ts); absent for previews. */
+  readonly ranks?: Readonly<Record<CategoricalMode, Int32Array>>;
   /** Run-metadata figures per node (NaN: unknown): compute time in µs and memory in bytes. */
   readonly compute: Float32Array | null;
   readonly memory: Float32Array | null;
@@ -169,13 +172,16 @@ export function buildScene(model: ScopedHierarchy, placed: PlacedGraph, metrics:
     edgeElements[e] = edge.elements;
     points.set(edge.points, 2 * (pointStart[e] as number));
   }
+  const tableValues = { structure: tables.structure.values, op: tables.op.values, device: tables.device.values, xla: tables.xla.values };
+  const ranks = tableRanks(tableValues, { structure: templateRanks(model.templates), ...metrics.ranks() });
   return {
     width: placed.width,
     height: placed.height,
     nodeCount: n,
     ids, boxes, shapes, depth, aux, parentSlot, names, labels, sublabels,
     keys,
-    tables: { structure: tables.structure.values, op: tables.op.values, device: tables.device.values, xla: tables.xla.values },
+    tables: tableValues,
+    ranks,
     compute, memory,
     edgeCount: m, edgeFrom, edgeTo, edgeKind, edgeMultiplicity, edgeElements, pointStart, points,
     notices,

@@ -191,3 +191,27 @@ describe('Session.open first frame', () => {
     expect(small).toEqual([]);
   });
 });
+
+describe('Session colour ranks', () => {
+  /** Each visible scope's colour rank per mode (the canvas colours by rank), by name. */
+  const ranksOf = (scene: Awaited<ReturnType<Session<Uint8Array>['layout']>>) => new Map(scene.names.map((n, i) => [n, (['structure', 'op', 'device'] as const).map((m) => {
+    const k = scene.keys[m][i] as number;
+    return k < 0 ? -1 : (scene.ranks?.[m][k] ?? -2);
+  }).join()]));
+
+  it('depend on the graph only: not on what was opened before, nor on which scopes are open', async () => {
+    const fresh = await demo();
+    const first = ranksOf(await fresh.layout([], false));
+    expect(first.get('conv1')).toBe(first.get('conv2')); // one template, one rank
+    expect(Number(first.get('conv1')?.split(',')[0])).toBeGreaterThanOrEqual(0);
+    const s = session();
+    await s.open('other', [{ path: 'g.pb', file: fixture('gan-discriminator.pb') }], false, {});
+    s.select(0, null, DEFAULT_VIEW_OPTIONS, () => {});
+    await s.layout([], false);
+    await s.open('demo', [{ path: 'events.out.tfevents.0.scopeview', file: fixture('demo/events.out.tfevents.0.scopeview') }], false, {});
+    s.select(0, null, DEFAULT_VIEW_OPTIONS, () => {});
+    expect(ranksOf(await s.layout([], false))).toEqual(first);
+    const open = ranksOf(await s.layout(['conv1', 'gradients'], false));
+    for (const [name, r] of first) if (open.has(name)) expect(open.get(name), name).toBe(r);
+  });
+});

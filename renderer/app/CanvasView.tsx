@@ -6,6 +6,7 @@ import { Minimap } from '../canvas/minimap';
 import type { AppState, Controller } from './controller';
 import { Legend } from './Legend';
 import { ProgressBar } from './Notices';
+import { useRemembered } from './use-remembered';
 
 interface Tip {
   readonly id: number;
@@ -20,6 +21,8 @@ export function CanvasView({ state, c, onCanvas, showProgress = true }: { state:
   const canvasRef = useRef<GraphCanvas | null>(null);
   const miniRef = useRef<Minimap | null>(null);
   const [tip, setTip] = useState<Tip | null>(null);
+  const [showLegend, setShowLegend] = useRemembered(c.host, 'view:legend', true);
+  const [showMinimap, setShowMinimap] = useRemembered(c.host, 'view:minimap', true);
 
   useEffect(() => {
     if (!host.current || !mini.current) return;
@@ -73,8 +76,14 @@ export function CanvasView({ state, c, onCanvas, showProgress = true }: { state:
           <div className="muted">{scene.tables.op[scene.keys.op[slot] as number] ?? ''}{scene.sublabels[slot] ? ` · ${scene.sublabels[slot]}` : ''}</div>
         </div>
       )}
-      <div ref={mini} className="minimap" data-testid="minimap" />
-      {scene && <Legend scene={scene} mode={state.colourMode} />}
+      <div ref={mini} className="minimap" data-testid="minimap" hidden={!scene || !showMinimap} />
+      {scene && showMinimap && <button type="button" className="link overlay-hide minimap-hide" onClick={() => setShowMinimap(false)} aria-label="Hide the minimap" title="Hide the minimap" data-testid="hide-minimap">✕</button>}
+      {scene && showLegend && <Legend scene={scene} mode={state.colourMode} theme={state.theme} onHide={() => setShowLegend(false)} />}
+      {scene && !showLegend && <button type="button" className="button small overlay-show show-legend" onClick={() => setShowLegend(true)} data-testid="show-legend">Legend</button>}
+      {scene && !showMinimap && <button type="button" className="button small overlay-show show-minimap" onClick={() => setShowMinimap(true)} data-testid="show-minimap">Minimap</button>}
+      {!scene && state.phase === 'ready' && state.opened && (
+        <div className="canvas-empty muted" data-testid="canvas-empty">Nothing to show: {state.opened.name} holds no graph that could be read.</div>
+      )}
       {/* Over the canvas, not above it: a bar that pushed the canvas down resized its drawing buffer
           when it came and again when it went (100-200 ms each on a software rasteriser). */}
       {progressShown ? <ProgressBar state={state} c={c} /> : state.layoutBusy && <div className="busy" role="status">Laying out…</div>}

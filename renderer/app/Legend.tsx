@@ -1,23 +1,57 @@
-// The legend of the current colour mode, over the canvas.
+// The legend over the canvas: what the colours of the current mode mean (category names shortened
+// so that entries stay distinct, full names on hover) and what the edge styles, count pills and
+// compare badges mean. It can be hidden; the choice is the caller's to remember.
 import { useMemo } from 'react';
 import type { ColourMode, Scene } from '../../core/pipeline/scene';
-import { cssColour, legendFor } from '../canvas/palette';
+import { edgeLegend, type EdgeLegendEntry } from '../canvas/edge-legend';
+import { shortLabels } from '../canvas/legend-labels';
+import { cssColour, legendFor, type ThemeName } from '../canvas/palette';
 
 const TITLES: Record<ColourMode, string> = {
   structure: 'Structure (same colour: same inner structure)', op: 'Op type (dominant in a scope)', device: 'Device', xla: 'XLA cluster',
   compute: 'Compute time (run metadata)', memory: 'Memory (run metadata)', diff: 'Diff (A → B)',
 };
 
-export function Legend({ scene, mode }: { scene: Scene; mode: ColourMode }) {
+/** Characters a label keeps in the two-column legend; longer category names get one column of twice that. */
+const NARROW = 18;
+
+export function Legend({ scene, mode, theme, onHide }: { scene: Scene; mode: ColourMode; theme: ThemeName; onHide: () => void }) {
   const entries = useMemo(() => legendFor(scene, mode), [scene, mode]);
+  const edges = useMemo(() => edgeLegend(scene, theme), [scene, theme]);
+  const cats = entries.filter((e) => e.category).map((e) => e.label);
+  // One column when two would cut names mid-word.
+  const wide = shortLabels(cats, NARROW).labels.some((l) => l.length >= NARROW);
+  const short = shortLabels(cats, wide ? 2 * NARROW : NARROW);
+  const shortOf = new Map(cats.map((l, i) => [l, short.labels[i] ?? l]));
   return (
-    <div className="legend" data-testid="legend" data-mode={mode}>
+    <div className={wide ? 'legend wide' : 'legend'} data-testid="legend" data-mode={mode}>
+      <button type="button" className="link legend-hide" onClick={onHide} aria-label="Hide the legend" title="Hide the legend" data-testid="hide-legend">✕</button>
       <h4>{TITLES[mode]}</h4>
+      {short.prefix && <div className="legend-prefix muted" title={short.prefix}>… = {short.prefix}</div>}
       <ul>
         {entries.map((e) => (
-          <li key={e.label}><span className="swatch" style={{ background: cssColour(e.colour) }} />{e.label}</li>
+          <li key={e.label} title={e.label} data-testid="legend-entry">
+            <span className="swatch" style={{ background: cssColour(e.colour) }} />{e.category ? shortOf.get(e.label) : e.label}
+          </li>
         ))}
       </ul>
+      {edges.length > 0 && (
+        <>
+          <h4 className="legend-edges">Edges</h4>
+          <ul className="edges" data-testid="edge-legend">
+            {edges.map((e) => <li key={e.key} title={e.label} data-edge={e.key}><EdgeSwatch e={e} />{e.label}</li>)}
+          </ul>
+        </>
+      )}
     </div>
+  );
+}
+
+function EdgeSwatch({ e }: { e: EdgeLegendEntry }) {
+  if (e.sample === 'count' || e.sample === 'badge') return <span className={`edge-pill ${e.sample}`} style={{ color: cssColour(e.colour) }}>{e.text}</span>;
+  return (
+    <svg className="edge-swatch" width="24" height="10" aria-hidden="true">
+      <line x1="1" y1="5" x2="23" y2="5" stroke={cssColour(e.colour)} strokeWidth="2" strokeDasharray={e.sample === 'dashed' ? '4 3' : undefined} />
+    </svg>
   );
 }

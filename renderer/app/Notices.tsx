@@ -1,5 +1,6 @@
 // What the user must know about loading: the progress bar with its stage and Cancel, the load error
 // (file and byte offset) and warnings of a partially readable file, app failures and short toasts.
+import { useState } from 'react';
 import type { LoadErrorInfo, LoadWarning } from '../../core/io/errors';
 import type { AppState, Controller } from './controller';
 import { ProgressTrack } from './ProgressTrack';
@@ -19,21 +20,45 @@ export function ProgressBar({ state, c }: { state: AppState; c: Controller }) {
   );
 }
 
+/**
+ * The load error and warnings. An error leads with what happened in a user's terms, its kind,
+ * file, offset and the decoder's own words on a detail line. A truncated log says that the graphs
+ * shown were read whole (a graph is one record, never half-read) and what is missing. Warnings
+ * can be dismissed; a new file brings its own.
+ */
 export function LoadProblems({ error, warnings }: { error: LoadErrorInfo | null; warnings: readonly LoadWarning[] }) {
-  if (!error && warnings.length === 0) return null;
+  const [dismissed, setDismissed] = useState<{ of: readonly LoadWarning[]; n: number }>({ of: warnings, n: 0 });
+  const hidden = dismissed.of === warnings ? dismissed.n : 0;
+  const shown = warnings.slice(hidden);
+  if (!error && shown.length === 0) return null;
   return (
     <div className="problems">
       {error && (
         <div className="banner error" role="alert" data-testid="load-error">
-          <strong>Could not read {error.file}</strong> ({error.kind}{error.offset !== null ? `, byte ${error.offset.toLocaleString()}` : ''}): {error.message}
+          <strong>{error.kind === 'unknown-format' ? error.message : `Could not read ${error.file}: ${error.message}`}</strong>
+          <div className="detail">{error.kind} in {where(error)}{error.detail ? `: ${error.detail}` : ''}</div>
         </div>
       )}
-      {warnings.slice(0, 5).map((w, i) => (
-        <div key={i} className="banner warning" role="status" data-testid="load-warning">
-          <strong>Warning</strong> ({w.kind}) in {where(w)}: {w.message}
+      {shown.length > 0 && (
+        <div className="banner warning" role="status" data-testid="load-warning">
+          <button type="button" className="link dismiss" aria-label="Dismiss the warnings" data-testid="dismiss-warnings"
+            onClick={() => setDismissed({ of: warnings, n: warnings.length })}>✕</button>
+          {shown.slice(0, 5).map((w, i) => <WarningLine key={i} w={w} />)}
+          {shown.length > 5 && <div>…and {shown.length - 5} more warnings</div>}
         </div>
-      ))}
-      {warnings.length > 5 && <div className="banner warning">…and {warnings.length - 5} more warnings</div>}
+      )}
+    </div>
+  );
+}
+
+function WarningLine({ w }: { w: LoadWarning }) {
+  if (w.kind !== 'truncated') return <div><strong>Warning</strong> ({w.kind}) in {where(w)}: {w.message}</div>;
+  return (
+    <div>
+      <strong>Truncated file:</strong> {w.file} is cut short at byte {w.offset?.toLocaleString() ?? '?'} (it was probably still being written).{' '}
+      The graph shown is complete: a graph is stored whole in one record, and every graph listed was read before the cut.
+      Whatever came after the cut (later steps, perhaps another graph) is missing.
+      <div className="detail">{w.message}</div>
     </div>
   );
 }

@@ -99,6 +99,7 @@ export class Controller extends Store<AppState> {
     this.input = input;
     this.set({ phase: 'loading', progress: { stage: `Reading ${input.name}`, done: 0, total: 0 }, opened: null, selection: null, scene: null, details: null,
       selected: -1, results: null, traced: null, variables: null, failure: null, query: '' });
+    this.canvas?.clear();
     let openId = -1;
     const { id, result } = this.client.start({ type: 'open', name: input.name, files: input.files, folder: input.folder },
       (stage, done, total) => this.set({ progress: { stage, done, total } }), this.pane, (scene) => this.showPreview(scene, openId));

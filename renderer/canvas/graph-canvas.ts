@@ -175,6 +175,13 @@ export class GraphCanvas {
     this.updateLabelsNow();
   }
 
+  /** Draws nothing until the next scene (a new file is opening: the old graph must not stay under its name). */
+  clear(): void {
+    this.model = null;
+    this.fading = null;
+    this.redrawLayers();
+  }
+
   setStyle(style: { theme: ThemeName; colourMode: ColourMode }): void {
     if (style.theme === this.style.theme && style.colourMode === this.style.colourMode) return;
     const themeChanged = style.theme !== this.style.theme;

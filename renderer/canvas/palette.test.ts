@@ -1,13 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SHAPE_SCOPE } from '../../core/pipeline/scene';
 import {
-  categoricalColour, categorySlots, DIFF_COLOURS, formatBytes, formatMicros, legendFor, logRange, PALETTE_SIZE, rampColour, rampPosition, resetCategorySlots,
+  categoricalColour, categorySlots, DIFF_COLOURS, formatBytes, formatMicros, legendFor, logRange, PALETTE_SIZE, rampColour, rampPosition,
 } from './palette';
 import { tinyScene, type TinyNode } from './test-support/tiny-scene';
 
 const op = (name: string): TinyNode => ({ box: [0, 0, 40, 22], cats: { op: name } });
-
-beforeEach(() => resetCategorySlots());
 
 describe('categorical colours', () => {
   it('are grey for "no category" and cycle through the palette', () => {
@@ -17,21 +15,30 @@ describe('categorical colours', () => {
     expect(distinct.size).toBe(PALETTE_SIZE);
   });
 
-  it('give the most frequent categories distinct slots', () => {
+  it('follow the graph-wide ranks: the graph\'s most common categories get distinct slots', () => {
     const scene = tinyScene([op('MatMul'), op('MatMul'), op('Add'), op('Relu'), op('MatMul')]);
-    const slots = categorySlots(scene, 'op');
-    expect(new Set(slots).size).toBe(3);
+    const ranked = { ...scene, ranks: { ...emptyRanks(scene), op: Int32Array.from(scene.tables.op, (name) => ['MatMul', 'Add', 'Relu'].indexOf(name)) } };
+    const slots = categorySlots(ranked, 'op');
+    expect([...slots]).toEqual(scene.tables.op.map((name) => ['MatMul', 'Add', 'Relu'].indexOf(name)));
+    const wrapped = { ...scene, ranks: { ...emptyRanks(scene), op: Int32Array.from(scene.tables.op, (_, k) => k + PALETTE_SIZE) } };
+    expect([...categorySlots(wrapped, 'op')]).toEqual(scene.tables.op.map((_, k) => k));
   });
 
-  it('keep a category its colour when a new scene orders the table differently', () => {
+  it('depend on the category alone, not on what was coloured before or on table order', () => {
     const a = tinyScene([op('MatMul'), op('Add')]);
     const slotsA = categorySlots(a, 'op');
     const b = tinyScene([op('Conv2D'), op('Add'), op('Add'), op('MatMul')]);
     const slotsB = categorySlots(b, 'op');
     expect(slotsB[b.tables.op.indexOf('MatMul')]).toBe(slotsA[a.tables.op.indexOf('MatMul')]);
     expect(slotsB[b.tables.op.indexOf('Add')]).toBe(slotsA[a.tables.op.indexOf('Add')]);
-    expect(slotsB[b.tables.op.indexOf('Conv2D')]).not.toBe(slotsB[b.tables.op.indexOf('Add')]);
+    // Seeing b first changes nothing for a.
+    expect([...categorySlots(a, 'op')]).toEqual([...slotsA]);
   });
+});
+
+const emptyRanks = (scene: ReturnType<typeof tinyScene>) => ({
+  structure: new Int32Array(scene.tables.structure.length).fill(-1), op: new Int32Array(scene.tables.op.length).fill(-1),
+  device: new Int32Array(scene.tables.device.length).fill(-1), xla: new Int32Array(scene.tables.xla.length).fill(-1),
 });
 
 describe('legendFor', () => {
@@ -53,7 +60,7 @@ describe('legendFor', () => {
       { box: [0, 0, 80, 38], shape: SHAPE_SCOPE, cats: { structure: 'block' } },
       { box: [0, 0, 80, 38], shape: SHAPE_SCOPE, cats: { structure: 'block' } },
     ]);
-    expect(legendFor(scene, 'structure')).toEqual([{ label: 'block', colour: expect.any(Array) }]);
+    expect(legendFor(scene, 'structure')).toEqual([{ label: 'block', colour: expect.any(Array), category: true }]);
   });
 
   it('gives ramp stops with formatted values for numeric modes', () => {

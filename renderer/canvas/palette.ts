@@ -95,16 +95,11 @@ export function categoricalColour(key: number): Rgb {
   return CATEGORICAL[key % PALETTE_SIZE] as Rgb;
 }
 
-/**
- * Palette slots handed out to category names for the whole session, per mode, so that a category
- * keeps its colour when expanding a scope rebuilds the scene (scene keys are table indexes in
- * first-appearance order, which shift). The canvas and the legend share this module's registry.
- */
-const slots: Record<CategoricalMode, Map<string, number>> = { structure: new Map(), op: new Map(), device: new Map(), xla: new Map() };
-
-/** Forgets every slot assignment (tests; a new session). */
-export function resetCategorySlots(): void {
-  for (const m of Object.values(slots)) m.clear();
+/** A palette slot read off a category name alone: for scenes without graph-wide ranks (previews). */
+function hashSlot(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % PALETTE_SIZE;
 }
 
 /** Category frequencies of a scene in a mode: [key, count] sorted by count, descending, then key. */
@@ -119,28 +114,16 @@ export function categoryCounts(scene: Scene, mode: CategoricalMode): [number, nu
 }
 
 /**
- * Palette slot per scene key of `mode` (-1 for none). Names seen before keep their slot; new
- * names, most frequent first, take the slot used least so far (so the top categories of a scene
- * differ as long as the palette allows).
+ * Palette slot per scene key of `mode`: the category's rank in the whole graph (Scene.ranks), so
+ * the colours depend on the graph's content only, never on what was opened or expanded before,
+ * and the graph's most common categories differ as long as the palette allows.
  */
 export function categorySlots(scene: Scene, mode: CategoricalMode): Int32Array {
-  const table = scene.tables[mode];
-  const reg = slots[mode];
-  const out = new Int32Array(table.length).fill(-1);
-  const use = new Array<number>(PALETTE_SIZE).fill(0);
-  for (const s of reg.values()) use[s] = (use[s] ?? 0) + 1;
-  for (const [key] of categoryCounts(scene, mode)) {
-    const name = table[key] ?? '';
-    let slot = reg.get(name);
-    if (slot === undefined) {
-      slot = 0;
-      for (let s = 1; s < PALETTE_SIZE; s++) if ((use[s] as number) < (use[slot] as number)) slot = s;
-      use[slot] = (use[slot] as number) + 1;
-      reg.set(name, slot);
-    }
-    out[key] = slot;
-  }
-  return out;
+  const ranks = scene.ranks?.[mode];
+  return Int32Array.from(scene.tables[mode], (name, k) => {
+    const r = ranks?.[k] ?? -1;
+    return r >= 0 ? r % PALETTE_SIZE : hashSlot(name);
+  });
 }
 
 /**
@@ -208,6 +191,8 @@ export function formatBytes(b: number): string {
 export interface LegendEntry {
   readonly label: string;
   readonly colour: [number, number, number];
+  /** A category name (a device, a template): the legend may shorten it, keeping what tells it apart. */
+  readonly category?: boolean;
 }
 
 const LEGEND_MAX = 12;
@@ -242,6 +227,7 @@ export function legendFor(scene: Scene, mode: ColourMode): LegendEntry[] {
   const out: LegendEntry[] = counts.slice(0, LEGEND_MAX).map(([key]) => ({
     label: table[key] ?? `#${key}`,
     colour: [...categoricalColour(slotOf[key] ?? -1)],
+    category: true,
   }));
   const listed = counts.slice(0, LEGEND_MAX).reduce((s, [, c]) => s + c, 0);
   if (listed < scene.nodeCount) out.push({ label: mode === 'structure' ? 'unique scope / op' : 'other / none', colour: [...categoricalColour(-1)] });
