@@ -43,7 +43,7 @@ function explainAll(g: Graph): string {
 }
 
 async function cases(): Promise<{ label: string; bytes: Uint8Array }[]> {
-  const out = [{ label: '15K nodes of tiled corpus graphs', bytes: new Uint8Array(readFileSync(await tiledFile(15_000))) }];
+  const out: { label: string; bytes: Uint8Array }[] = [{ label: '15K nodes of tiled corpus graphs', bytes: new Uint8Array(readFileSync(await tiledFile(15_000))) }];
   if (HAVE_CORPUS) {
     const loaded = await loadSource(memorySource(KERAS, new Uint8Array(readFileSync(join(CORPUS_DIR, KERAS)))));
     const graph = loaded.graphs[0]?.graph;
