@@ -7,11 +7,13 @@ import { GcsStore } from './gcs-store';
 import { parseRemoteLocation } from './remote-location';
 import { RemoteObject, type TransferMeter } from './remote-reader';
 import { startFakeGcs, type FakeGcs } from './test-support/gcs-server';
+import { NO_METADATA_ENV } from './test-support/no-metadata';
 
 const bytes = (n: number, seed: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (i * seed + 1) & 0xff);
 let gcs: FakeGcs;
 
 beforeAll(async () => {
+  Object.assign(process.env, NO_METADATA_ENV);
   gcs = await startFakeGcs();
   gcs.buckets.set('tb-logs', new Map([
     ['exp/train/events.out.tfevents.1.h', bytes(40_000, 3)],

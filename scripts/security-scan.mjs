@@ -3,7 +3,10 @@
 // any high or medium finding that docs/SECURITY.md does not justify by check id and file.
 // Tests are left out (they are not shipped). The check that downloads Electron's release list is
 // skipped: this machine is offline, and the version is pinned in package.json anyway.
+// Then the remote-reading regression tests (issue 27: hostile servers, secrets, sockets) run, against
+// servers they start on 127.0.0.1.
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -46,3 +49,15 @@ try {
 } finally {
   rmSync(stage, { recursive: true, force: true });
 }
+
+// The remote layer's hardening, as unit tests (they also run with the rest of `npm run test:unit`).
+const REMOTE_TESTS = [
+  'remote/http-hardening.test.ts',
+  'remote/store-hardening.test.ts',
+  'remote/outside-sockets.test.ts',
+  'remote/remote-location.test.ts',
+  'cli/open-remote-names.test.ts',
+  'electron/main/remote-inputs-hardening.test.ts',
+];
+const vitest = spawnSync(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...REMOTE_TESTS], { cwd: root, stdio: 'inherit' });
+if (vitest.status !== 0) process.exitCode = 1;

@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
+import { NO_METADATA_ENV } from './no-metadata';
 
-export const S3RVER_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' } as const;
+/** s3rver's account, and no metadata probes (no-metadata.ts) for whoever puts these in its environment. */
+export const S3RVER_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1', ...NO_METADATA_ENV } as const;
 
 export interface LocalS3 {
   readonly endpoint: string;
