@@ -42,8 +42,13 @@ function explainAll(g: Graph): string {
   return JSON.stringify({ nodes: Array.from({ length: g.nodeCount }, (_, i) => anatomy.explain(i)) });
 }
 
-async function cases(): Promise<{ label: string; bytes: Uint8Array }[]> {
-  const out: { label: string; bytes: Uint8Array }[] = [{ label: '15K nodes of tiled corpus graphs', bytes: new Uint8Array(readFileSync(await tiledFile(15_000))) }];
+interface Case {
+  readonly label: string;
+  readonly bytes: Uint8Array;
+}
+
+async function cases(): Promise<Case[]> {
+  const out: Case[] = [{ label: '15K nodes of tiled corpus graphs', bytes: new Uint8Array(readFileSync(await tiledFile(15_000))) }];
   if (HAVE_CORPUS) {
     const loaded = await loadSource(memorySource(KERAS, new Uint8Array(readFileSync(join(CORPUS_DIR, KERAS)))));
     const graph = loaded.graphs[0]?.graph;
