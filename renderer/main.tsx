@@ -7,6 +7,7 @@ import { Controller } from './app/controller';
 import { SessionClient } from './app/session-client';
 import { browserHost } from './host/browser-host';
 import { electronHost, shellBridge } from './host/electron-host';
+import { installTestHooks } from './app/test-hooks';
 import './app/styles.css';
 
 const bridge = shellBridge();
@@ -53,4 +54,5 @@ Object.assign(window, {
     },
   },
 });
+if (__SCOPEVIEW_TEST_BUILD__) installTestHooks();
 createRoot(root).render(<App controller={controller} demoUrl={demoUrl} />);
