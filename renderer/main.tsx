@@ -27,6 +27,11 @@ Object.assign(window, {
       const host = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
       return box && host ? { ...box, x: box.x + host.left, y: box.y + host.top } : null;
     },
+    /** No canvas is animating (a fade, a motion's sharpening, a label update): the drawing stays as it is. */
+    settled() {
+      const canvases = [controller.graphCanvas, ...(controller.comparison?.panes.map((p) => p.graphCanvas) ?? [])];
+      return canvases.every((c) => !c || c.settled);
+    },
     /** The page rectangle holding every top-level box drawn (tests check that the view fits it). */
     shownBounds() {
       const scene = controller.getState().scene;

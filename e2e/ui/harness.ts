@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { CHROMIUM, haveChromium, launchChromium } from '../../scripts/chromium';
 import { RENDERER_TEST_DIST } from '../../scripts/build-renderer';
 import { serveStatic, type StaticServer } from '../../scripts/static-server';
@@ -117,9 +117,27 @@ export async function waitReady(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="app"][data-phase="ready"]', { timeout: 60_000 });
   // Nothing laying out: no busy pill, and no progress bar (an expansion shows the bar instead of the pill).
   await page.waitForFunction(() => !document.querySelector('.busy') && !document.querySelector('[data-testid="progress"]'), undefined, { timeout: 60_000 });
-  // Two frames for the canvas to draw what it was given.
+  await waitDrawn(page);
+}
+
+/**
+ * Waits until every canvas has settled (no fade, no sharpening after motion, no label update
+ * pending) and two frames have drawn what it holds: a screenshot taken then shows what stays.
+ */
+export async function waitDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { scopeview: { settled(): boolean } }).scopeview.settled(), undefined, { timeout: 60_000 });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
-  await page.waitForTimeout(400);
+}
+
+/** Polls canvas shots until one differs from `before` by more than `ratio` (a change that stays). */
+export async function untilCanvasChanges(page: Page, before: Pixels, ratio: number): Promise<Pixels> {
+  let shot = before;
+  await expect.poll(async () => {
+    await waitDrawn(page);
+    shot = await canvasShot(page);
+    return changedRatio(before, shot);
+  }, { timeout: 60_000 }).toBeGreaterThan(ratio);
+  return shot;
 }
 
 export interface Pixels {
