@@ -2,6 +2,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Unit tests run the user build's code paths (vite.config.ts sets this for the e2e variant).
+  define: { __SCOPEVIEW_TEST_BUILD__: 'false' },
   test: {
     include: ['core/**/*.test.ts', 'cli/**/*.test.ts', 'renderer/**/*.test.ts', 'fixtures/**/*.test.ts', 'scripts/**/*.test.ts', 'electron/**/*.test.ts', 'remote/**/*.test.ts'],
     environment: 'node',

@@ -4,3 +4,5 @@ declare module '*?url' {
   export default url;
 }
 declare module '*.css';
+/** True only in the end-to-end tests' build (vite.config.ts): it carries the test switches. */
+declare const __SCOPEVIEW_TEST_BUILD__: boolean;

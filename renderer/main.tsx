@@ -7,6 +7,7 @@ import { Controller } from './app/controller';
 import { SessionClient } from './app/session-client';
 import { browserHost } from './host/browser-host';
 import { electronHost, shellBridge } from './host/electron-host';
+import { installTestHooks } from './app/test-hooks';
 import './app/styles.css';
 
 const bridge = shellBridge();
@@ -25,6 +26,11 @@ Object.assign(window, {
       const box = controller.boxOf(name);
       const host = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
       return box && host ? { ...box, x: box.x + host.left, y: box.y + host.top } : null;
+    },
+    /** No canvas is animating (a fade, a motion's sharpening, a label update): the drawing stays as it is. */
+    settled() {
+      const canvases = [controller.graphCanvas, ...(controller.comparison?.panes.map((p) => p.graphCanvas) ?? [])];
+      return canvases.every((c) => !c || c.settled);
     },
     /** The page rectangle holding every top-level box drawn (tests check that the view fits it). */
     shownBounds() {
@@ -53,4 +59,5 @@ Object.assign(window, {
     },
   },
 });
+if (__SCOPEVIEW_TEST_BUILD__) installTestHooks();
 createRoot(root).render(<App controller={controller} demoUrl={demoUrl} />);

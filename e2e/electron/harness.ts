@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { ROOT } from '../ui/harness';
+import { throttleCpu } from '../cpu-throttle';
 
 export const MAIN = join(ROOT, 'dist/electron/main.cjs');
 
@@ -55,6 +56,7 @@ export async function launchShell(args: readonly string[] = [], userData = mkdte
     timeout: 60_000,
   });
   const page = await app.firstWindow();
+  await throttleCpu(app.context(), page);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {

@@ -1,22 +1,20 @@
-// Long work can be cancelled from the progress bar: a large GraphDef (generated here) is opened
-// and cancelled while it loads (no CSS animation runs meanwhile); the app returns to the start
-// screen and can open files again.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Long work can be cancelled from the progress bar: an opening is held in progress by the test
+// build's layout hold (docs/TESTING.md) — not by a file large enough to be slow — and cancelled
+// there; the stage without a total shows a stepping block (no CSS animation runs meanwhile); the
+// app returns to the start screen and can open files again.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticDag, tileGraphs } from '../../bench/tile';
 import { openApp, ROOT, shutdown, skipReason, waitReady, type App } from './harness';
 
 const skip = skipReason();
+const DEMO = join(ROOT, 'fixtures/generated/demo.pb');
+
+type Hooks = { scopeviewTest: { holdLayouts(pass: number): void; releaseLayouts(): void } };
 
 describe.skipIf(skip !== null)('cancelling long work (Chromium)', () => {
   let app: App;
-  let big: string;
   beforeAll(async () => {
-    big = join(mkdtempSync(join(tmpdir(), 'scopeview-e2e-')), 'big.pb');
-    writeFileSync(big, tileGraphs([syntheticDag(2000, 40, true)], 600_000));
-    app = await openApp();
+    app = await openApp('?layout-hold');
   });
   afterAll(async () => {
     await app?.close();
@@ -24,26 +22,27 @@ describe.skipIf(skip !== null)('cancelling long work (Chromium)', () => {
   });
 
   it('shows stage progress with a Cancel button, and Cancel returns to the start screen', async () => {
-    await app.page.setInputFiles('[data-testid="open-file"]', big);
-    await app.page.waitForSelector('[data-testid="progress"]');
-    expect(await app.page.textContent('[data-testid="progress"] .stage')).toMatch(/reading|decoding|building|laying|scanning/i);
-    // A stage without a total (the scope engine) shows a block that steps along the track, with no
-    // CSS animation: on a CPU rasteriser each animated frame recomposites the window and takes a
-    // core from the workers (ProgressTrack.tsx).
+    const page = app.page;
+    // Every scope layout waits: the opening stays at its layout stage until Cancel.
+    await page.evaluate(() => (window as unknown as Hooks).scopeviewTest.holdLayouts(0));
+    await page.setInputFiles('[data-testid="open-file"]', DEMO);
+    await page.locator('[data-testid="progress"] .stage').getByText(/laying out/i).waitFor({ timeout: 60_000 });
+    // A stage without a total shows a block that steps along the track, with no CSS animation: on a
+    // CPU rasteriser each animated frame recomposites the window and takes a core from the workers
+    // (ProgressTrack.tsx).
     const block = '[data-testid="progress"] .bar.indeterminate > div';
-    await app.page.waitForSelector(block, { timeout: 60_000 });
-    expect(await app.page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length)).toBe(0);
-    const left = await app.page.$eval(block, (e) => (e as HTMLElement).style.left);
-    await app.page.waitForFunction(([sel, was]) => {
-      const e = document.querySelector(sel as string) as HTMLElement | null;
-      return e === null || e.style.left !== was;
-    }, [block, left], { timeout: 5000 });
-    await app.page.click('[data-testid="cancel"]');
-    await app.page.waitForSelector('[data-testid="start-screen"]', { timeout: 30_000 });
-    expect(await app.page.textContent('[data-testid="toast"]')).toMatch(/cancel/i);
-    await app.page.setInputFiles('[data-testid="open-file"]', join(ROOT, 'fixtures/generated/demo.pb'));
-    await waitReady(app.page);
-    expect(await app.page.textContent('.status')).toContain('298 nodes');
+    await page.waitForSelector(block, { timeout: 60_000 });
+    expect(await page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length)).toBe(0);
+    const left = await page.$eval(block, (e) => (e as HTMLElement).style.left);
+    await page.waitForFunction(([sel, was]) => (document.querySelector(sel as string) as HTMLElement | null)?.style.left !== was, [block, left], { timeout: 60_000 });
+    expect(await page.isVisible('[data-testid="cancel"]')).toBe(true);
+    await page.click('[data-testid="cancel"]');
+    await page.waitForSelector('[data-testid="start-screen"]', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid="toast"]')).toMatch(/Loading cancelled/);
+    await page.evaluate(() => (window as unknown as Hooks).scopeviewTest.releaseLayouts());
+    await page.setInputFiles('[data-testid="open-file"]', DEMO);
+    await waitReady(page);
+    expect(await page.textContent('.status')).toContain('298 nodes');
     expect(app.errors).toEqual([]);
   });
 });

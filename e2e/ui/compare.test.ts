@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiffDocument } from '../../core/diff/diff';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
-import { inkRatio, openApp, ROOT, shutdown, skipReason, type App } from './harness';
+import { inkRatio, openApp, ROOT, shutdown, skipReason, waitDrawn, type App } from './harness';
 import { PNG } from 'pngjs';
 
 const skip = skipReason() ?? (HAVE_CORPUS ? null : 'skipped: no corpus');
@@ -41,7 +41,7 @@ async function waitCompared(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="pane-a"][data-phase="ready"]');
   await page.waitForSelector('[data-testid="pane-b"][data-phase="ready"]');
   await page.waitForFunction(() => !document.querySelector('.busy'), undefined, { timeout: 60_000 });
-  await page.waitForTimeout(600);
+  await waitDrawn(page);
 }
 
 /** Distance from a node's box centre to its pane's centre, px. */
@@ -91,17 +91,17 @@ describe.skipIf(skip !== null)('compare UI (Chromium)', () => {
     const name = 'gradients/Mul_grad/mul';
     expect(await paneBox(p, 0, name)).toBeNull(); // inside closed scopes
     await p.locator(`[data-testid="diff-entry"][title="${name}"]`).click();
-    await p.waitForFunction(() => !document.querySelector('.busy'), undefined, { timeout: 60_000 });
-    await p.waitForTimeout(800);
-    expect(await offCentre(p, 0, name)).toBeLessThan(40);
-    expect(await offCentre(p, 1, name)).toBeLessThan(40);
+    // Centred is where the panes stay once the scopes on the way are open.
+    await expect.poll(() => offCentre(p, 0, name), { timeout: 60_000 }).toBeLessThan(40);
+    await expect.poll(() => offCentre(p, 1, name), { timeout: 60_000 }).toBeLessThan(40);
     expect(await p.getAttribute(`[data-testid="diff-entry"][title="${name}"]`, 'class')).toContain('focused');
     // N twice in quick succession steps on through the changes, and leaves the cameras' link as the user set it.
     await p.click('.compare-title'); // keys go to the page, not to an input
     await p.keyboard.press('n');
     await p.keyboard.press('n');
+    await p.waitForFunction((was) => document.querySelector('[data-testid="diff-entry"].focused')?.getAttribute('title') !== was, name, { timeout: 60_000 });
     await p.waitForFunction(() => !document.querySelector('.busy'), undefined, { timeout: 60_000 });
-    await p.waitForTimeout(800);
+    await waitDrawn(p);
     expect(await p.isChecked('[data-testid="sync-camera"]')).toBe(true);
     expect(await p.locator('[data-testid="diff-entry"].focused').count()).toBe(1);
   });
@@ -112,14 +112,12 @@ describe.skipIf(skip !== null)('compare UI (Chromium)', () => {
     const target = 'beta2_power';
     await p.mouse.click(300, 200); // focus the page, not an input
     await p.keyboard.press('f');
-    await p.waitForTimeout(800);
+    await waitDrawn(p);
     const box = (await paneBox(p, 0, target)) as Box;
     expect(await paneBox(p, 1, `${target}/Assign`)).toBeNull();
     await p.mouse.dblclick(box.x + box.width / 2, box.y + Math.min(8, box.height / 2));
-    await p.waitForFunction(() => !document.querySelector('.busy'), undefined, { timeout: 60_000 });
-    await p.waitForTimeout(1000);
-    expect(await paneBox(p, 0, `${target}/Assign`)).not.toBeNull();
-    expect(await paneBox(p, 1, `${target}/Assign`)).not.toBeNull();
+    await expect.poll(() => paneBox(p, 0, `${target}/Assign`), { timeout: 60_000 }).not.toBeNull();
+    await expect.poll(() => paneBox(p, 1, `${target}/Assign`), { timeout: 60_000 }).not.toBeNull();
     await p.click('[data-testid="sync-camera"]');
   });
 

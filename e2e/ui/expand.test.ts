@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { besideAtRoot, lazyNodes, tileGraphs } from '../../bench/tile';
+import { besideAtRoot, lazyNodes } from '../../bench/tile';
 import { memorySource } from '../../core/io/byte-source';
 import { loadSource } from '../../core/io/load';
 import { scopeview } from '../../core/io/generated/proto.js';
@@ -136,37 +136,75 @@ describe.skipIf(skip !== null)('View menu and expansion on the demo graph (Chrom
   });
 });
 
-/** 1,500 scopes of 40 ops each, wired differently, so that no two scopes share a layout: an expansion long enough
- * to cancel (it is laid out in one step, below the early-draw threshold, and 400 scopes could finish before the click). */
+/** 120 scopes of 40 ops each (a series s[0-119]) and one more, `kept`, wired differently, so that no two
+ * scopes share a layout: each open scope is
+ * one layout request, which the test build's layout hold can park. Its size does not matter: the hold,
+ * not the machine's speed, keeps the expansion open until Cancel is clicked. */
 function distinctScopes(): Uint8Array {
   const nodes: scopeview.lazy.ILazyNodeDef[] = [];
-  for (let s = 0; s < 1500; s++) {
+  for (let s = 0; s <= 120; s++) {
+    const scope = s < 120 ? `s${s}` : 'kept';
     for (let i = 0; i < 40; i++) {
-      const input = i < 4 ? [] : [`s${s}/op_${(i * (s + 3)) % i}`, `s${s}/op_${(i + s) % i}`];
-      nodes.push({ name: `s${s}/op_${i}`, op: i < 4 ? 'Placeholder' : 'Add', input, device: '', attr: [] });
+      const input = i < 4 ? [] : [`${scope}/op_${(i * (s + 3)) % i}`, `${scope}/op_${(i + s) % i}`];
+      nodes.push({ name: `${scope}/op_${i}`, op: i < 4 ? 'Placeholder' : 'Add', input, device: '', attr: [] });
     }
   }
-  return tileGraphs([nodes], nodes.length);
+  return scopeview.lazy.LazyGraphDef.encode({ versions: { producer: 27 }, node: nodes }).finish();
 }
+
+/** Parks scope layouts after the next `pass` (the page runs the test build with `?layout-hold`). */
+const holdLayouts = (page: Page, pass: number): Promise<void> =>
+  page.evaluate((n) => (window as unknown as { scopeviewTest: { holdLayouts(pass: number): void } }).scopeviewTest.holdLayouts(n), pass);
+const releaseLayouts = (page: Page): Promise<void> =>
+  page.evaluate(() => (window as unknown as { scopeviewTest: { releaseLayouts(): void } }).scopeviewTest.releaseLayouts());
 
 describe.skipIf(skip !== null)('cancelling a long expansion (Chromium)', () => {
   let file = '';
   const app = appPerSuite(async () => {
     file = join(mkdtempSync(join(tmpdir(), 'scopeview-e2e-')), 'scopes.pb');
     writeFileSync(file, distinctScopes());
-  });
+  }, '?layout-hold');
 
   it('shows scopes laid out / total with Cancel, and Cancel keeps what was open before', async () => {
-    await app().page.setInputFiles('[data-testid="open-file"]', file);
-    await waitReady(app().page);
-    const before = await visibleCount(app().page);
-    await app().page.keyboard.press('e');
-    await app().page.waitForSelector('[data-testid="progress"] >> text=/Laying out scopes: [\\d,]+ of [\\d,]+/', { timeout: 60_000 });
-    await app().page.click('[data-testid="cancel"]');
-    await app().page.waitForSelector('[data-testid="toast"] >> text=/Expansion cancelled/');
-    await waitReady(app().page);
-    expect(await app().page.locator('[data-testid="progress"]').count()).toBe(0);
-    expect(await visibleCount(app().page)).toBe(before);
+    const page = app().page;
+    await page.setInputFiles('[data-testid="open-file"]', file);
+    await waitReady(page);
+    // One scope open before the expansion, so that "what was open before" is more than the top level.
+    const kept = await boxOf(page, 'kept');
+    expect(kept).not.toBeNull();
+    if (!kept) return;
+    await page.mouse.dblclick(kept.x + kept.width / 2, kept.y + kept.height / 2);
+    await page.waitForFunction(() => (window as unknown as { scopeview: { boxOf(n: string): unknown } }).scopeview.boxOf('kept/op_0') !== null);
+    await waitReady(page);
+    const before = await visibleCount(page);
+    // Three scope layouts go through, then the rest wait: the progress below stays until Cancel.
+    await holdLayouts(page, 3);
+    await page.keyboard.press('e');
+    const progress = page.locator('[data-testid="progress"]');
+    await progress.getByText(/Laying out scopes: [\d,]+ of [\d,]+/).waitFor({ timeout: 60_000 });
+    const [done, total] = ((await progress.textContent()) ?? '').match(/Laying out scopes: ([\d,]+) of ([\d,]+)/)?.slice(1).map((n) => Number(n.replace(/,/g, ''))) ?? [];
+    expect(done).toBeGreaterThanOrEqual(1);
+    expect(done).toBeLessThanOrEqual(3);
+    expect(total).toBeGreaterThanOrEqual(120);
+    expect(await page.isVisible('[data-testid="cancel"]')).toBe(true);
+    await page.click('[data-testid="cancel"]');
+    // The toast stays until dismissed.
+    await page.locator('[data-testid="toast"]').getByText('Expansion cancelled').waitFor({ timeout: 60_000 });
+    // What stays after a cancel: no progress, the same boxes as before, `kept` still open and no other scope.
+    await progress.waitFor({ state: 'detached', timeout: 60_000 });
+    await waitReady(page);
+    expect(await visibleCount(page)).toBe(before);
+    expect(await boxOf(page, 'kept/op_0')).not.toBeNull();
+    expect(await boxOf(page, 's8/op_0')).toBeNull();
+    // Released, the parked layouts of the cancelled expansion are dropped: nothing else opens.
+    await releaseLayouts(page);
+    await waitReady(page);
+    expect(await visibleCount(page)).toBe(before);
+    // And a new expansion runs to its end.
+    await page.keyboard.press('e');
+    await page.waitForFunction(() => (window as unknown as { scopeview: { boxOf(n: string): unknown } }).scopeview.boxOf('s8/op_0') !== null, undefined, { timeout: 60_000 });
+    await waitReady(page);
+    expect(await visibleCount(page)).toBeGreaterThan(before);
     expect(app().errors).toEqual([]);
   });
 });

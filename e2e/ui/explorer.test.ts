@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
-import { boxOf, canvasShot, changedRatio, dropFiles, inkRatio, openApp, ROOT, shutdown, skipReason, visibleCount as countShown, waitReady, type App } from './harness';
+import { boxOf, canvasShot, changedRatio, dropFiles, inkRatio, openApp, untilCanvasChanges, ROOT, shutdown, skipReason, visibleCount as countShown, waitReady, type App } from './harness';
 
 const skip = skipReason();
 if (skip) console.log(`UI end-to-end suite ${skip}`);
@@ -75,9 +75,8 @@ describe.skipIf(skip !== null)('explorer UI (Chromium)', () => {
     expect(await app.page.locator('[data-testid="help"]').count()).toBe(0);
     const before = await canvasShot(app.page);
     await app.page.keyboard.press('t');
-    await app.page.waitForTimeout(300);
-    expect(await app.page.getAttribute('html', 'data-theme')).toBe('dark');
-    expect(changedRatio(before, await canvasShot(app.page))).toBeGreaterThan(0.3);
+    await app.page.waitForSelector('html[data-theme="dark"]');
+    await untilCanvasChanges(app.page, before, 0.3);
     await app.page.keyboard.press('t');
   });
 });
@@ -154,21 +153,17 @@ describe.skipIf(skip !== null || !HAVE_CORPUS)('explorer UI on corpus files (Chr
     const before = await canvasShot(app.page);
     await app.page.click('[data-testid="inspector"] button:text("Trace inputs")');
     await app.page.waitForSelector('[data-testid="inspector"] >> text=/ops? on the input side/');
-    await app.page.waitForTimeout(300);
-    const traced = await canvasShot(app.page);
-    expect(changedRatio(before, traced)).toBeGreaterThan(0.01);
+    const traced = await untilCanvasChanges(app.page, before, 0.01);
     await app.page.click('[data-testid="inspector"] button:text("Clear trace")');
-    await app.page.waitForTimeout(300);
-    expect(changedRatio(traced, await canvasShot(app.page))).toBeGreaterThan(0.01);
+    await untilCanvasChanges(app.page, traced, 0.01);
   });
 
   it('switches the colour mode: the legend and the canvas change', async () => {
     const before = await canvasShot(app.page);
     await app.page.selectOption('[data-testid="colour-mode"]', 'op');
     await app.page.waitForSelector('[data-testid="legend"][data-mode="op"]');
-    await app.page.waitForTimeout(300);
     expect(await app.page.textContent('[data-testid="legend"]')).toMatch(/MatMul|Const|Add|Identity/);
-    expect(changedRatio(before, await canvasShot(app.page))).toBeGreaterThan(0.005);
+    await untilCanvasChanges(app.page, before, 0.005);
     await app.page.selectOption('[data-testid="colour-mode"]', 'structure');
   });
 

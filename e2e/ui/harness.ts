@@ -1,22 +1,26 @@
 // Playwright harness for the UI tests: serves the built renderer on 127.0.0.1, launches Debian's
 // Chromium (SCOPEVIEW_CHROMIUM overrides the path) with the flags this machine needs, and gives
 // tests user-level helpers: drop a file, read canvas pixels from a screenshot, find a node's box.
+// It serves the test build (dist/renderer-test, e2e/global-setup.ts), whose layout hold tests reach
+// with the `layout-hold` query flag, and applies the CPU-throttle switch (docs/TESTING.md).
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { CHROMIUM, haveChromium, launchChromium } from '../../scripts/chromium';
+import { RENDERER_TEST_DIST } from '../../scripts/build-renderer';
 import { serveStatic, type StaticServer } from '../../scripts/static-server';
+import { throttleCpu } from '../cpu-throttle';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
-export const DIST = join(ROOT, 'dist/renderer');
+export const DIST = RENDERER_TEST_DIST;
 
 /** Why the UI suite cannot run here, or null. Printed as a visible skip notice. */
 export function skipReason(): string | null {
   if (!haveChromium()) return `skipped: no Chromium at ${CHROMIUM} (install Debian's chromium or set SCOPEVIEW_CHROMIUM)`;
-  if (!existsSync(join(DIST, 'index.html'))) return 'skipped: dist/renderer is not built (npm run build)';
+  if (!existsSync(join(DIST, 'index.html'))) return 'skipped: dist/renderer-test is not built (e2e/global-setup.ts builds it)';
   return null;
 }
 
@@ -45,11 +49,18 @@ export async function shutdown(): Promise<void> {
   shared = null;
 }
 
-/** A fresh browser context (empty storage) on the app page. */
+/** A new page of `context`, under the CPU-throttle switch. */
+export async function newPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await throttleCpu(context, page);
+  return page;
+}
+
+/** A fresh browser context (empty storage) on the app page; `query` such as '?layout-hold'. */
 export async function openApp(query = ''): Promise<App> {
   const { browser, server } = await launch();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  const page = await context.newPage();
+  const page = await newPage(context);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
@@ -64,10 +75,10 @@ export async function openApp(query = ''): Promise<App> {
  * One app page for the tests of the calling `describe`: opened (then `setup`) before them, closed
  * after them with the browser. Returns the page's getter.
  */
-export function appPerSuite(setup: (app: App) => Promise<void> = async () => undefined): () => App {
+export function appPerSuite(setup: (app: App) => Promise<void> = async () => undefined, query = ''): () => App {
   let app: App | null = null;
   beforeAll(async () => {
-    app = await openApp();
+    app = await openApp(query);
     await setup(app);
   });
   afterAll(async () => {
@@ -106,9 +117,27 @@ export async function waitReady(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="app"][data-phase="ready"]', { timeout: 60_000 });
   // Nothing laying out: no busy pill, and no progress bar (an expansion shows the bar instead of the pill).
   await page.waitForFunction(() => !document.querySelector('.busy') && !document.querySelector('[data-testid="progress"]'), undefined, { timeout: 60_000 });
-  // Two frames for the canvas to draw what it was given.
+  await waitDrawn(page);
+}
+
+/**
+ * Waits until every canvas has settled (no fade, no sharpening after motion, no label update
+ * pending) and two frames have drawn what it holds: a screenshot taken then shows what stays.
+ */
+export async function waitDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { scopeview: { settled(): boolean } }).scopeview.settled(), undefined, { timeout: 60_000 });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
-  await page.waitForTimeout(400);
+}
+
+/** Polls canvas shots until one differs from `before` by more than `ratio` (a change that stays). */
+export async function untilCanvasChanges(page: Page, before: Pixels, ratio: number): Promise<Pixels> {
+  let shot = before;
+  await expect.poll(async () => {
+    await waitDrawn(page);
+    shot = await canvasShot(page);
+    return changedRatio(before, shot);
+  }, { timeout: 60_000 }).toBeGreaterThan(ratio);
+  return shot;
 }
 
 export interface Pixels {

@@ -20,7 +20,7 @@ import { RemoteInputs } from '../../electron/main/remote-inputs';
 import { InputWatcher } from '../../electron/main/watcher';
 import { S3RVER_CREDENTIALS, startLocalS3, type LocalS3 } from '../../remote/test-support/s3-server';
 import { nameScopeBasics } from '../../fixtures/seed-examples';
-import { boxOf, DIST, launch, ROOT, shutdown, skipReason, waitReady } from './harness';
+import { boxOf, DIST, launch, newPage, ROOT, shutdown, skipReason, waitReady } from './harness';
 
 const skip = skipReason();
 if (skip) console.log(`shell host suite ${skip}`);
@@ -104,7 +104,7 @@ describe.skipIf(skip !== null)('the page in the shell, main simulated (Chromium)
       const res = await protocol(new Request(`${APP_ORIGIN}${new URL(req.url()).pathname}`, { headers: req.headers() }));
       await route.fulfill({ status: res.status, headers: Object.fromEntries(res.headers), body: Buffer.from(await res.arrayBuffer()) });
     });
-    page = await context.newPage();
+    page = await newPage(context);
     await page.goto(server.url);
   });
 

@@ -3,6 +3,7 @@
 import type { Pane, Replies, Request, RequestType, Response } from '../../core/pipeline/protocol';
 import type { Scene } from '../../core/pipeline/scene';
 import type { HostFile } from '../host/file-source';
+import { adoptWorker } from './test-hooks';
 
 export class Cancelled extends Error {
   constructor(message: string) {
@@ -32,6 +33,7 @@ export class SessionClient {
   constructor() {
     this.worker = new Worker(new URL('../workers/session-worker.ts', import.meta.url), { type: 'module', name: 'scopeview-session' });
     this.worker.onmessage = (ev: MessageEvent<Response>) => this.route(ev.data);
+    if (__SCOPEVIEW_TEST_BUILD__) adoptWorker(this.worker);
     this.worker.onerror = (ev) => {
       const err = new Error(`the session worker failed: ${ev.message || 'unknown error'}`);
       for (const p of this.pending.values()) p.reject(err);

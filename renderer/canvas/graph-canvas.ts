@@ -234,6 +234,11 @@ export class GraphCanvas {
     this.applyCamera({ ...this.camera, zoom: this.camera.zoom + Math.log2(factor) });
   }
 
+  /** Nothing is fading, sharpening or waiting for labels: what is drawn next stays (tests wait on it). */
+  get settled(): boolean {
+    return this.fading === null && this.idleTimer === undefined && !this.lowRes && this.labelRaf === 0;
+  }
+
   getCamera(): Camera {
     return { ...this.camera };
   }
@@ -325,13 +330,14 @@ export class GraphCanvas {
     this.model?.cull(viewRect(this.camera, ...this.viewSize()), zoom, still ? Infinity : this.budget.value);
     this.deck.setProps({ viewState: this.viewState(), layers: this.buildLayers() });
     clearTimeout(this.idleTimer);
-    if (!still) this.idleTimer = setTimeout(() => this.settle(), IDLE_MS);
+    this.idleTimer = still ? undefined : setTimeout(() => this.settle(), IDLE_MS);
     this.scheduleLabels();
     this.callbacks.onCamera?.(this.getCamera());
   }
 
   /** The camera is still: the detail budget only matters for motion, so draw everything again. */
   private settle(): void {
+    this.idleTimer = undefined;
     const m = this.model;
     const sharpen = this.lowRes;
     if (sharpen) {

@@ -11,6 +11,7 @@ import { gatedProgress, type ProgressListener } from '../../core/pipeline/progre
 import { Session } from '../../core/pipeline/session';
 import { fileSource, type HostFile } from '../host/file-source';
 import { openLayoutStore } from './idb-layout-store';
+import { isHoldMessage, LayoutHold } from './layout-hold';
 import { workerScope } from './worker-scope';
 
 const scope = workerScope;
@@ -49,12 +50,14 @@ function layoutWorker(): LayoutWorker {
 // made "Expand all" slower: pix2pix 7.3-10.3 s with two against 6.0-8.5 s with one, alternated.
 const cores = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
 const pool = new WorkerPool(Array.from({ length: Math.max(1, cores - 1) }, layoutWorker));
+// Only the test build can park layouts (docs/TESTING.md); a user build compiles this to `null`.
+const hold = __SCOPEVIEW_TEST_BUILD__ ? new LayoutHold(pool) : null;
 // The store opens asynchronously; requests wait for it rather than racing it. Pane 0 is the
 // explorer's session; compare mode adds pane 1 and diffs the two (core/pipeline/compare.ts).
 const ready = openLayoutStore().then((store) => {
   const make = (): Session<HostFile> => new Session<HostFile>({
     source: (f): ByteSource => fileSource(f.file, f.path),
-    executor: pool,
+    executor: hold ?? pool,
     store,
     now,
   });
@@ -121,6 +124,7 @@ async function handle(req: Request<HostFile>): Promise<void> {
 }
 
 scope.onmessage = (ev: MessageEvent<Request<HostFile>>): void => {
+  if (hold && isHoldMessage(ev.data)) return hold.apply(ev.data);
   const req = ev.data;
   handle(req)
     .catch((err: unknown) => {
