@@ -4,7 +4,8 @@
 import { groupByKey } from '../graph/csr';
 import { PADDING } from './node-sizes';
 import { layoutResult } from './layout-result';
-import { portIsOut, type ScopeInput, type ScopeLayout } from './types';
+import { endPointOf, placeOwnPorts } from './border-ports';
+import type { ScopeInput, ScopeLayout } from './types';
 
 const GAP_X = 14;
 const GAP_Y = 30;
@@ -42,45 +43,6 @@ function layers(n: number, src: Int32Array, dst: Int32Array): Int32Array {
     queue.length = 0;
   }
   return layer;
-}
-
-/**
- * Own ports: entering ones along the side data comes from, leaving ones on the other side, each
- * near the mean x of the children its edges reach and in that order (ports spread evenly crossed
- * every edge whose child sat elsewhere), at least a few px apart and inside the border.
- */
-function placePorts(input: ScopeInput, boxes: Float64Array, index: ReadonlyMap<number, number>, W: number, H: number, up: boolean): Float64Array {
-  const n = input.ownPorts.length;
-  const portXY = new Float64Array(2 * n);
-  const own = new Map(input.ownPorts.map((key, k) => [key, k]));
-  const sum = new Float64Array(n);
-  const cnt = new Int32Array(n);
-  for (const e of input.edges) {
-    const [port, inner] = e.from.node < 0 ? [e.from, e.to] : [e.to, e.from];
-    if (port.node >= 0 || inner.node < 0) continue;
-    const i = index.get(inner.node) as number;
-    const childPort = inner.port >= 0 ? input.nodes[i]?.ports.find((q) => q.key === inner.port) : undefined;
-    const k = own.get(port.port) as number;
-    sum[k] = (sum[k] as number) + (boxes[4 * i] as number) + (childPort ? childPort.x : (boxes[4 * i + 2] as number) / 2);
-    cnt[k] = (cnt[k] as number) + 1;
-  }
-  for (const out of [false, true]) {
-    const side = input.ownPorts.flatMap((key, k) => (portIsOut(key) === out ? [k] : []));
-    const want = side.map((k, r) => ((cnt[k] as number) > 0 ? (sum[k] as number) / (cnt[k] as number) : (W * (r + 1)) / (side.length + 1)));
-    const order = side.map((_, r) => r).sort((a, b) => (want[a] as number) - (want[b] as number) || a - b);
-    const gap = Math.min(8, W / (side.length + 1));
-    const xs = new Float64Array(side.length);
-    let x = -Infinity;
-    for (const r of order) xs[r] = x = Math.max(want[r] as number, x + gap);
-    let limit = W;
-    for (let j = order.length - 1; j >= 0; j--) {
-      const r = order[j] as number;
-      xs[r] = limit = Math.max(0, Math.min(xs[r] as number, limit));
-      limit -= gap;
-    }
-    side.forEach((k, r) => portXY.set([xs[r] as number, out === up ? 0 : H], 2 * k));
-  }
-  return portXY;
 }
 
 /** Sweeps (down, then up) that order each layer by the mean position of its neighbours in the layer before. */
@@ -170,23 +132,10 @@ export function fastLayout(input: ScopeInput, now: () => number, withNotice = tr
   }
   const W = width + 2 * PADDING;
   const H = top + contentHeight + PADDING;
-  const portXY = placePorts(input, boxes, index, W, H, up);
-  const portIndex = new Map(input.ownPorts.map((key, k) => [key, k]));
-  const endPoint = (node: number, port: number, leaving: boolean): [number, number] => {
-    if (node < 0) {
-      const k = portIndex.get(port) as number;
-      return [portXY[2 * k] as number, portXY[2 * k + 1] as number];
-    }
-    const i = index.get(node) as number;
-    const [bx, by, bw, bh] = [boxes[4 * i], boxes[4 * i + 1], boxes[4 * i + 2], boxes[4 * i + 3]] as number[] as [number, number, number, number];
-    const child = input.nodes[i];
-    const p = port >= 0 ? child?.ports.find((q) => q.key === port) : undefined;
-    if (p) return [bx + p.x, by + p.y];
-    // Data flows up: leave through the top side, arrive through the bottom side.
-    const atTop = leaving === up;
-    return [bx + bw / 2, atTop ? by : by + bh];
-  };
-  const routes = input.edges.map((e) => [...endPoint(e.from.node, e.from.port, true), ...endPoint(e.to.node, e.to.port, false)]);
+  const at = { boxes, index };
+  const portXY = placeOwnPorts(input, at, W, H, up);
+  const endPoint = endPointOf(input, at, portXY, up);
+  const routes = input.edges.map((e) => [...endPoint(e.from, true), ...endPoint(e.to, false)]);
   const notice = withNotice ? `${n} children: drawn with the fast layered layout (ELK is used up to ${input.settings.flatLimit} children)` : null;
   return layoutResult(input, { boxes, width: W, height: H, portXY, routes }, now() - t0, notice);
 }

@@ -9,6 +9,13 @@ import type { LayoutSettings, ScopeLayout } from './types';
 import { LayoutCancelled, type LayoutExecutor } from './worker-pool';
 import { LABEL_METRICS } from './text-metrics';
 
+/**
+ * Version of the layout's output for the same input. Persisted layouts are keyed by it, so a change
+ * to the geometry (2: scopes with many ports bundled at their border, issue 23) must bump it, or a
+ * reopened file would get layouts from the code before.
+ */
+export const LAYOUT_ENGINE_VERSION = 2;
+
 export const DEFAULT_SETTINGS: LayoutSettings = { direction: 'UP', metrics: LABEL_METRICS, flatLimit: 1500 };
 
 export interface VisibleLayout {

@@ -3,7 +3,7 @@
 import type { TextMetrics } from './text-metrics';
 
 /** Flow direction of data edges: 'UP' is TensorBoard's (inputs at the bottom). */
-export type Direction = 'UP' | 'DOWN' | 'LEFT' | 'RIGHT';
+export type Direction = 'UP' | 'DOWN';
 
 export interface LayoutSettings {
   readonly direction: Direction;

@@ -7,7 +7,7 @@ import type { LoadResult } from '../io/load-result';
 import { planFolder } from '../io/logdir';
 import { assemble } from '../layout/assemble';
 import { contentHash, LayoutCache, type LayoutStore } from '../layout/layout-cache';
-import { DEFAULT_SETTINGS, LayoutEngine } from '../layout/layout-engine';
+import { DEFAULT_SETTINGS, LAYOUT_ENGINE_VERSION, LayoutEngine } from '../layout/layout-engine';
 import { LABEL_METRICS, type TextMetrics } from '../layout/text-metrics';
 import { placedGraphSvg } from '../layout/svg-export';
 import type { LayoutExecutor } from '../layout/worker-pool';
@@ -140,7 +140,7 @@ export class Session<F> {
       if (!f) throw new Error(`no library function ${fn} in graph ${graph}`);
       model = f;
     }
-    const namespace = `v${SCOPE_ENGINE_VERSION}/${this.contentKey}/${graph}/${fn ?? '-'}/${options.series ? 1 : 0}${options.extraction ? 1 : 0}${options.mergeReentry ? 1 : 0}`;
+    const namespace = `v${SCOPE_ENGINE_VERSION}.${LAYOUT_ENGINE_VERSION}/${this.contentKey}/${graph}/${fn ?? '-'}/${options.series ? 1 : 0}${options.extraction ? 1 : 0}${options.mergeReentry ? 1 : 0}`;
     const cache = new LayoutCache(16000, this.host.store, namespace);
     const engine = new LayoutEngine(model, this.host.executor, { ...DEFAULT_SETTINGS, metrics: labelMetrics }, cache, () => this.host.now());
     const stats = (this.loaded?.stepStats ?? []).filter((s) => s.file === loaded.file);
