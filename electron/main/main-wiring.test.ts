@@ -9,7 +9,7 @@ import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { APP_ORIGIN, INVOKE, type ShellCommand, type ShellInput } from '../ipc-contract';
 import { startHttpFileServer } from '../../remote/test-support/http-file-server';
 import { linkedFolders } from './test-support/linked-folders';
@@ -245,10 +245,12 @@ describe('main process wiring (bundled, against a stand-in Electron)', () => {
 
   it('saves the window state on close, atomically, in the user-data folder', async () => {
     rec.windows[0]?.emit('close');
-    await new Promise((r) => setTimeout(r, 100));
-    const saved = JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8')) as { window: unknown; recent: unknown[] };
-    expect(saved.window).toEqual({ x: 10, y: 20, width: 900, height: 700, maximized: false });
-    expect(saved.recent).toHaveLength(1);
+    // The save is asynchronous (temp file, flush, rename): wait for the file to say so, not for a time.
+    await vi.waitFor(() => {
+      const saved = JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8')) as { window: unknown; recent: unknown[] };
+      expect(saved.window).toEqual({ x: 10, y: 20, width: 900, height: 700, maximized: false });
+      expect(saved.recent).toHaveLength(1);
+    }, { timeout: 20_000, interval: 20 });
   });
 });
 
