@@ -117,3 +117,52 @@ export async function expandFile(p: Pipeline, rel: string, withCrossings: boolea
 }
 
 export const describeScope = (s: ScopeTime): string => `${s.name} (${s.children} children, ${s.ports} ports, ${s.edges} edges) ${s.ms.toFixed(0)} ms`;
+
+/**
+ * Bench rows: each corpus graph fully expanded, its three slowest scopes, its crossings per edge,
+ * each beside the same from SCOPEVIEW_BASELINE_SRC when set (run in turn, in this process); and the
+ * issue's per-scope budget (150 ms for any scope of ≤ 1,500 children) on the slowest scope of all.
+ */
+export async function benchCorpusExpand(): Promise<import('./report').BenchRow[]> {
+  const ours = await pipelineFrom(THIS_TREE);
+  const baseRoot = process.env.SCOPEVIEW_BASELINE_SRC;
+  const base = baseRoot ? await pipelineFrom(baseRoot) : null;
+  const label = `the tree in SCOPEVIEW_BASELINE_SRC`;
+  // ELK's code warmed once on each side, as the command's first scopes warm it for the rest.
+  const warm = 'albert_cls/albert_model.ckpt.meta';
+  await expandFile(ours, warm, false);
+  if (base) await expandFile(base, warm, false);
+  const rows: import('./report').BenchRow[] = [];
+  let worst: ScopeTime | null = null;
+  let baseWorst: ScopeTime | null = null;
+  let [edges, crossed, baseEdges, baseCrossed] = [0, 0, 0, 0];
+  for (const rel of corpusFiles()) {
+    const mine = await expandFile(ours, rel, true);
+    const theirs = base ? await expandFile(base, rel, true) : [];
+    for (const [k, g] of mine.entries()) {
+      const b = theirs[k];
+      edges += g.edges;
+      crossed += g.crossings;
+      baseEdges += b?.edges ?? 0;
+      baseCrossed += b?.crossings ?? 0;
+      for (const s of g.slowest) if (s.children <= 1500 && (!worst || s.ms > worst.ms)) worst = s;
+      for (const s of b?.slowest ?? []) if (s.children <= 1500 && (!baseWorst || s.ms > baseWorst.ms)) baseWorst = s;
+      if (g.nodes < 100) continue;
+      rows.push({
+        name: `corpus, fully expanded, one thread: ${g.label} (${g.nodes} nodes, ${g.scopes} scopes); slowest: ${g.slowest.slice(0, 3).map(describeScope).join('; ')}`,
+        value: g.ms / 1000, unit: 's', ...(b ? { baseline: { value: b.ms / 1000, label: `${label}; slowest: ${b.slowest.slice(0, 3).map(describeScope).join('; ')}` } } : {}),
+      });
+      rows.push({
+        name: `  crossings per edge: ${g.label}`, value: g.edges ? g.crossings / g.edges : 0, unit: 'crossings/edge',
+        ...(b ? { baseline: { value: b.edges ? b.crossings / b.edges : 0, label }, budget: { limit: 1.1 * (b.edges ? b.crossings / b.edges : 0), higherIsBetter: false } } : {}),
+      });
+    }
+  }
+  rows.push({
+    name: 'crossings per edge, every corpus graph fully expanded', value: crossed / Math.max(1, edges), unit: 'crossings/edge',
+    ...(base ? { baseline: { value: baseCrossed / Math.max(1, baseEdges), label }, budget: { limit: (1.1 * baseCrossed) / Math.max(1, baseEdges), higherIsBetter: false } } : {}),
+  });
+  if (worst) rows.push({ name: `slowest scope of ≤ 1,500 children, any corpus graph: ${describeScope(worst)}`, value: worst.ms, unit: 'ms', budget: { limit: 150, higherIsBetter: false },
+    ...(baseWorst ? { baseline: { value: baseWorst.ms, label: `${label}: ${describeScope(baseWorst)}` } } : {}) });
+  return rows;
+}

@@ -5,7 +5,8 @@
 // SCOPEVIEW_BASELINE_CLI when set); the same in the app (Chromium: press E, wait for the expanded
 // scene; against the build in SCOPEVIEW_BASELINE_DIST when set); "Expand the top level" in the app
 // on a root of thousands of children and on the tiled 10^6-node graph; and edge crossings per edge
-// of the fast layered layout against ELK on the scopes ELK can do.
+// of the fast layered layout against ELK on the scopes ELK can do. First, every corpus graph fully
+// expanded scope by scope, with its slowest scopes and crossings (corpus-expand.ts).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ import { CORPUS_DIR, HAVE_CORPUS } from '../core/test-support/corpus';
 import { ensureRendererBuild } from '../scripts/build-renderer';
 import { haveChromium, launchChromium } from '../scripts/chromium';
 import { serveStatic } from '../scripts/static-server';
+import { benchCorpusExpand } from './corpus-expand';
 import { crossings } from './crossings';
 import { tiledFile } from './load.bench';
 import { besideAtRoot, lazyNodes } from './tile';
@@ -171,7 +173,7 @@ export async function benchExpand(): Promise<BenchRow[]> {
     console.error('bench expand: skipped: no corpus at ../shared/tf-corpus');
     return [];
   }
-  const rows: BenchRow[] = [];
+  const rows: BenchRow[] = await benchCorpusExpand();
   const beside = await besideFile();
   const cases = [...GRAPHS, beside];
   const nodes = new Map<Case, number>();

@@ -9,6 +9,7 @@ import { benchScope } from './scope.bench';
 import { benchSearch } from './search.bench';
 import { benchLayout } from './layout.bench';
 import { benchExpand } from './expand.bench';
+import { benchCorpusExpand } from './corpus-expand';
 import { benchDiff } from './diff.bench';
 import { benchUi } from './ui.bench';
 import { benchCanvas } from './canvas.bench';
@@ -23,6 +24,7 @@ const PARTS: Record<string, () => Promise<BenchRow[]>> = {
   search: benchSearch,
   layout: benchLayout,
   expand: benchExpand,
+  'expand-corpus': benchCorpusExpand,
   diff: benchDiff,
   ui: benchUi,
   canvas: benchCanvas,

@@ -43,3 +43,34 @@ describe('fastLayout ordering', () => {
     for (const x of xs) expect(x >= 0 && x <= l.width).toBe(true);
   });
 });
+
+describe('fastLayout of a deep scope', () => {
+  it('wraps a chain of 2,000 layers into side-by-side columns shaped like a window, data still flowing up', () => {
+    const ids = Array.from({ length: 2000 }, (_, k) => 10 + k);
+    const l = fastLayout(input(ids, [], ids.slice(1).map((id) => edge([id - 1, -1], [id, -1]))), now, false);
+    // One column would be 2,000 × 52 px tall and 60 px wide.
+    expect(l.width / l.height).toBeGreaterThan(0.8);
+    expect(l.width / l.height).toBeLessThan(3.2);
+    const slot = new Map(Array.from(l.nodeIds, (id, i) => [id, i]));
+    const box = (id: number): number[] => { const i = slot.get(id) as number; return Array.from(l.nodeBoxes.slice(4 * i, 4 * i + 4)); };
+    let columns = 1;
+    for (const id of ids.slice(1)) {
+      const [x0, y0] = box(id - 1) as [number, number];
+      const [x1, y1] = box(id) as [number, number];
+      if (x1 === x0) expect(y1).toBeLessThan(y0);
+      else {
+        // The next column starts at the bottom, to the right.
+        expect(x1).toBeGreaterThan(x0);
+        expect(y1).toBeGreaterThan(y0);
+        columns++;
+      }
+    }
+    expect(columns).toBeGreaterThan(4);
+  });
+
+  it('leaves a short layout in one column', () => {
+    const l = fastLayout(input([10, 11, 12], [], [edge([10, -1], [11, -1]), edge([11, -1], [12, -1])]), now, false);
+    const xs = new Set([0, 1, 2].map((i) => l.nodeBoxes[4 * i]));
+    expect(xs.size).toBe(1);
+  });
+});

@@ -45,6 +45,43 @@ function layers(n: number, src: Int32Array, dst: Int32Array): Int32Array {
   return layer;
 }
 
+/** Gap between the columns of a wrapped deep layout, and the shape a wrapped layout aims for (width / height). */
+const COLUMN_GAP = 60;
+const WRAP_ASPECT = 1.6;
+
+interface Band { readonly start: number; readonly v: number[] }
+interface Column { readonly start: number; readonly height: number; readonly bands: Band[] }
+
+/**
+ * Bands (rows of layers, top to bottom in layer order) into columns: one when the layout is no
+ * taller than wide, else enough columns of consecutive bands that width / height nears WRAP_ASPECT.
+ */
+export function wrapColumns(bands: readonly Band[], height: number, width: number): Column[] {
+  const n = Math.round(Math.sqrt((WRAP_ASPECT * height) / Math.max(1, width + COLUMN_GAP)));
+  if (n < 2 || bands.length < 2) return [{ start: 0, height: Math.max(0, height), bands: [...bands] }];
+  const target = height / n;
+  const out: Column[] = [];
+  let cur: Band[] = [];
+  let start = 0;
+  const close = (end: number): void => {
+    out.push({ start, height: end - start, bands: cur });
+    cur = [];
+  };
+  bands.forEach((b, i) => {
+    if (cur.length > 0 && b.start - start >= target) {
+      close((bands[i - 1] as Band).start + bandHeight(bands, i - 1, height));
+      start = b.start;
+    }
+    cur.push(b);
+  });
+  close(height);
+  return out;
+}
+
+/** Height of band i: up to the next band's start less the gap, or to the layout's end. */
+const bandHeight = (bands: readonly Band[], i: number, height: number): number =>
+  (i + 1 < bands.length ? (bands[i + 1] as Band).start - GAP_Y : height) - (bands[i] as Band).start;
+
 /** Sweeps (down, then up) that order each layer by the mean position of its neighbours in the layer before. */
 const SWEEPS = 4;
 
@@ -97,7 +134,7 @@ export function fastLayout(input: ScopeInput, now: () => number, withNotice = tr
   const boxes = new Float64Array(4 * n);
   let y = 0;
   let width = 0;
-  const bands: { start: number; v: number[] }[] = [];
+  const bands: Band[] = [];
   for (const row of rows) {
     let x = 0;
     let h = 0;
@@ -120,16 +157,24 @@ export function fastLayout(input: ScopeInput, now: () => number, withNotice = tr
     }
     if (band.length) flush();
   }
-  const contentHeight = Math.max(0, y - GAP_Y);
+  // A deep scope's layers make a column far taller than wide: cut it into side-by-side columns of
+  // consecutive layers, so that the fitted view uses a window's shape instead of a thin strip.
+  const columns = wrapColumns(bands, y - GAP_Y, width);
+  const colWidth = width + COLUMN_GAP;
+  const contentHeight = Math.max(0, ...columns.map((c) => c.height));
   const up = input.settings.direction !== 'DOWN';
   const top = input.header + PADDING;
-  for (const band of bands) {
-    for (const v of band.v) {
-      const yy = up ? contentHeight - band.start - (boxes[4 * v + 3] as number) : band.start;
-      boxes[4 * v] = (boxes[4 * v] as number) + PADDING;
-      boxes[4 * v + 1] = yy + top;
+  columns.forEach((col, k) => {
+    for (const band of col.bands) {
+      const start = band.start - col.start;
+      for (const v of band.v) {
+        const yy = up ? col.height - start - (boxes[4 * v + 3] as number) : start;
+        boxes[4 * v] = (boxes[4 * v] as number) + PADDING + k * colWidth;
+        boxes[4 * v + 1] = yy + top + (up ? contentHeight - col.height : 0);
+      }
     }
-  }
+  });
+  width += (columns.length - 1) * colWidth;
   const W = width + 2 * PADDING;
   const H = top + contentHeight + PADDING;
   const at = { boxes, index };

@@ -54,6 +54,33 @@ async function choose(page: Page, testid: string): Promise<void> {
   expect(await menuOpen(page)).toBe(false);
 }
 
+/**
+ * Share of the 16 px tiles inside `bounds` (page px) that are all background: where the graph lies,
+ * every open scope is at least a filled outline and every op a mark, however small on screen.
+ */
+async function blankShare(page: Page, bounds: Rect): Promise<number> {
+  const c = await page.locator('[data-testid="canvas"]').boundingBox();
+  const p = await canvasShot(page);
+  if (!c) return 1;
+  const sx = p.width / c.width;
+  const at = (x: number, y: number): number => { const i = 4 * (y * p.width + x); return ((p.data[i] as number) << 16) | ((p.data[i + 1] as number) << 8) | (p.data[i + 2] as number); };
+  const counts = new Map<number, number>();
+  for (let y = 0; y < p.height; y += 3) for (let x = 0; x < p.width; x += 3) counts.set(at(x, y), (counts.get(at(x, y)) ?? 0) + 1);
+  const bg = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  const T = 16;
+  let tiles = 0;
+  let blank = 0;
+  for (let y = Math.ceil((bounds.y - c.y) * sx); y + T <= Math.floor((bounds.y + bounds.height - c.y) * sx) && y + T <= p.height; y += T) {
+    for (let x = Math.ceil((bounds.x - c.x) * sx); x + T <= Math.floor((bounds.x + bounds.width - c.x) * sx) && x + T <= p.width; x += T) {
+      tiles++;
+      let ink = false;
+      for (let k = 0; k < T * T && !ink; k++) ink = at(x + (k % T), y + Math.floor(k / T)) !== bg;
+      if (!ink) blank++;
+    }
+  }
+  return tiles ? blank / tiles : 1;
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, name), (await canvasShot(page)).png);
@@ -253,6 +280,13 @@ describe.skipIf(skip !== null || !HAVE_CORPUS)('Expand all on a corpus graph (Ch
     await expectFitted(app().page);
     await shot(app().page, 'pix2pix-expand-all.png');
     expect(inkRatio(await canvasShot(app().page))).toBeGreaterThan(0.05);
+    // Fitted, the largest corpus graph's ops are a pixel or two: still not blank where it lies (13 %
+    // of its 16 px tiles are background in this run: the gaps between top-level scopes).
+    const bounds = await shownBounds(app().page);
+    expect(bounds).not.toBeNull();
+    const blank = await blankShare(app().page, bounds as Rect);
+    console.log(`pix2pix expanded, fitted: ${(100 * blank).toFixed(1)}% of the graph's area blank`);
+    expect(blank).toBeLessThan(0.2);
     await choose(app().page, 'collapse-all');
     await waitReady(app().page);
     expect(await visibleCount(app().page)).toBe(before);

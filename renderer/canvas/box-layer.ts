@@ -1,6 +1,7 @@
 // Rounded boxes with an outline, drawn as plain quads (quad-layer.ts): node shapes, title bands,
 // selection rings and the pills behind counts. Geometry is in world units (the box's top-left and
 // size), corner radii, padding and outline widths in screen px, so outlines stay crisp at any zoom.
+// A box smaller than a pixel on screen is drawn a pixel wide and high: a mark, never nothing.
 import type { Model } from '@luma.gl/engine';
 import { QUAD_VS } from './quad-geometry';
 import { QuadLayer, uniformBlock, type QuadAttribute, type QuadSpec } from './quad-layer';
@@ -29,7 +30,7 @@ out vec2 vSize;
 ${QUAD_VS}
 void main(void) {
   vec2 corner = quad_corner();
-  vec2 sizePx = rects.zw * project.scale;
+  vec2 sizePx = max(rects.zw * project.scale, vec2(1.0));
   vec2 offsetPx = mix(-box.padding.xy, sizePx + box.padding.zw, corner);
   vec3 pos = vec3(positions + rects.xy, 0.0);
   geometry.worldPosition = pos;

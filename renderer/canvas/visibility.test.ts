@@ -24,14 +24,14 @@ describe('selectVisible', () => {
     expect(half.groups[opGroup]?.length).toBe(10);
   });
 
-  it('drops boxes and edges too small on screen', () => {
-    // At 1/40 an op is 2 px wide: under the LOD threshold; the 2100-wide scope (52 px) stays.
-    const v = selectVisible(groups, edges, everything, 1 / 40, Infinity);
-    expect(80 / 40).toBeLessThan(LOD.minBoxPx);
-    expect(v.groups[opGroup]?.length).toBe(0);
+  it('drops edges and title bands too small on screen, never boxes (tiny ones are drawn as marks)', () => {
+    // At 1/400 an op is 0.2 px wide: still drawn (as a one-pixel mark), and so is the scope.
+    const v = selectVisible(groups, edges, everything, 1 / 400, Infinity);
+    expect(LOD.minBoxPx).toBe(0);
+    expect(v.groups[opGroup]?.length).toBe(21);
     expect(v.groups[groups.findIndex((g) => g.name === 'open')]?.length).toBe(1);
     expect(v.edges.length).toBe(0);
-    // Its title band (26 × 1/40 px) is too thin to show.
+    // Its title band (26 × 1/400 px) is too thin to show.
     expect(v.groups[groups.findIndex((g) => g.name === 'band')]?.length).toBe(0);
   });
 
@@ -80,10 +80,11 @@ describe('edge level of detail', () => {
     const ends = { slots, boxes: scene.boxes };
     // At zoom 1 every op is drawn, so are the edges between them.
     expect(selectVisible(groups, edges, everything, 1, Infinity, ends).edges.length).toBe(19);
-    // Make the ops too flat to draw (22 × 0.08 < 2 px) while the edges are long enough on screen.
+    // With a box LOD (the default draws every box), ops too flat to draw (1 < 2 px) take their
+    // edges with them, even edges long enough on screen.
     const flat = Float32Array.from(scene.boxes);
     for (let i = 1; i <= 20; i++) flat[4 * i + 3] = 1;
-    expect(selectVisible(groups, edges, everything, 1, Infinity, { slots, boxes: flat }).edges.length).toBe(0);
+    expect(selectVisible(groups, edges, everything, 1, Infinity, { slots, boxes: flat }, { ...LOD, minBoxHeightPx: 2 }).edges.length).toBe(0);
   });
 });
 

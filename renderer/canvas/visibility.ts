@@ -1,6 +1,7 @@
 // Which instances get drawn: viewport culling (a padded window around the view, so a pan redoes
-// the choice only now and then), level of detail (boxes and edges too small on screen to read are
-// skipped) and a detail budget (when even that is too much for the GPU, edges go first and then
+// the choice only now and then), level of detail (edges and title bands too small on screen to read
+// are skipped; boxes never are: a box under a pixel is drawn as a one-pixel mark, box-layer.ts, so a
+// crowd of them reads as a texture where the graph lies) and a detail budget (when even that is too much for the GPU, edges go first and then
 // boxes, smallest size classes first, whole classes at a time so that equal boxes never show
 // holes). Pure typed-array work.
 import { containsRect, expandRect, intersects, type Rect } from './camera';
@@ -8,7 +9,7 @@ import type { EdgeGeometry } from './edge-geometry';
 import type { Group } from './scene-groups';
 
 export interface LodOptions {
-  /** Boxes narrower or shorter than this on screen (px) are not drawn. */
+  /** Boxes narrower or shorter than this on screen (px) are not drawn (0: all are, as marks). */
   readonly minBoxPx: number;
   readonly minBoxHeightPx: number;
   /** Title bands thinner than this are not drawn (the box's own fill is enough). */
@@ -17,7 +18,7 @@ export interface LodOptions {
   readonly minEdgePx: number;
 }
 
-export const LOD: LodOptions = { minBoxPx: 4, minBoxHeightPx: 2, minBandPx: 4, minEdgePx: 8 };
+export const LOD: LodOptions = { minBoxPx: 0, minBoxHeightPx: 0, minBandPx: 4, minEdgePx: 8 };
 
 export interface Visible {
   /** Per group: indexes of the group's instances to draw. */
