@@ -34,6 +34,8 @@ describe.skipIf(skip !== null)('scope semantics in the UI (Chromium)', () => {
     await app.page.fill('[data-testid="search"]', 'GradientDescent/learning_rate');
     await app.page.waitForSelector('[data-testid="search-results"] .result');
     await app.page.click('[data-testid="search-results"] .result >> nth=0');
+    await app.page.waitForSelector('[data-testid="search-results"] li[aria-current="true"]');
+    await app.page.click('[role="tab"]:text("Inspector")');
     await app.page.waitForFunction(() => document.querySelector('[data-testid="inspector"] .node-name')?.textContent === 'GradientDescent/learning_rate');
     await waitReady(app.page);
     const text = (await app.page.textContent('[data-testid="inspector"]')) ?? '';

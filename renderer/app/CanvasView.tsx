@@ -1,11 +1,12 @@
 // Thin React shell around the WebGL canvas and the minimap: creates them once, forwards the
 // scene, style and highlight, and shows the hover tooltip (text only: names never become HTML).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { GraphCanvas } from '../canvas/graph-canvas';
 import { Minimap } from '../canvas/minimap';
 import type { AppState, Controller } from './controller';
 import { Legend } from './Legend';
 import { ProgressBar } from './Notices';
+import { searchMatches } from './search-matches';
 
 interface Tip {
   readonly id: number;
@@ -57,9 +58,10 @@ export function CanvasView({ state, c, onCanvas, showProgress = true }: { state:
     canvasRef.current?.setStyle({ theme: state.theme, colourMode: state.colourMode });
     miniRef.current?.setTheme(state.theme);
   }, [state.theme, state.colourMode]);
+  const matches = useMemo(() => searchMatches(state.results, state.expanded), [state.results, state.expanded]);
   useEffect(() => {
-    canvasRef.current?.setHighlight({ selected: state.selected, hovered: state.hovered, traced: state.traced?.nodes ?? null, matches: null });
-  }, [state.selected, state.hovered, state.traced]);
+    canvasRef.current?.setHighlight({ selected: state.selected, hovered: state.hovered, traced: state.traced?.nodes ?? null, matches });
+  }, [state.selected, state.hovered, state.traced, matches]);
 
   const scene = state.scene;
   const progressShown = showProgress && state.progress !== null;
