@@ -5,15 +5,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
 import { appPerSuite, boxOf, dropFiles, skipReason, waitReady, type App } from './harness';
+import { shot } from './shots';
 
 const skip = skipReason();
 if (skip) console.log(`UI end-to-end suite ${skip}`);
 const PIX2PIX = join(CORPUS_DIR, 'pix2pix_gan_reuse/1/events.out.tfevents.1573068136.neuromancer-lab');
-
-/** Screenshots for a person to look at, written only when SCOPEVIEW_SHOTS names a folder. */
-const shot = async (app: App, name: string): Promise<void> => {
-  if (process.env.SCOPEVIEW_SHOTS) await app.page.screenshot({ path: join(process.env.SCOPEVIEW_SHOTS, name) });
-};
 
 type Hook = { selectedName(): string | null; outlinedMatches(): string[] };
 const selectedName = (app: App): Promise<string | null> => app.page.evaluate(() => (window as unknown as { scopeview: Hook }).scopeview.selectedName());
