@@ -32,6 +32,18 @@ Object.assign(window, {
       const canvases = [controller.graphCanvas, ...(controller.comparison?.panes.map((p) => p.graphCanvas) ?? [])];
       return canvases.every((c) => !c || c.settled);
     },
+    /** The selected box's name, and the names of the boxes outlined as search matches. */
+    selectedName() {
+      const { scene, selected } = controller.getState();
+      const i = scene ? scene.ids.indexOf(selected) : -1;
+      return scene && i >= 0 ? scene.names[i] : null;
+    },
+    outlinedMatches() {
+      const scene = controller.getState().scene;
+      const matches = controller.graphCanvas?.currentHighlight.matches;
+      if (!scene || !matches) return [];
+      return scene.names.filter((_, i) => matches.has(scene.ids[i] as number));
+    },
     /** The page rectangle holding every top-level box drawn (tests check that the view fits it). */
     shownBounds() {
       const scene = controller.getState().scene;

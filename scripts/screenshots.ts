@@ -34,6 +34,8 @@ try {
   await dblclick(page, 'fc');
   await page.fill('[data-testid="search"]', 'conv1/Conv2D');
   await page.click('[data-testid="search-results"] .result >> nth=0');
+  await page.waitForSelector('[data-testid="search-results"] li[aria-current="true"]');
+  await page.click('.tab:text("Inspector")');
   await page.waitForSelector('[data-testid="inspector-op"]');
   await waitReady(page);
   await page.screenshot({ path: join(OUT, 'expanded-inspector.png') });

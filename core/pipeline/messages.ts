@@ -81,7 +81,10 @@ export interface Location {
 
 export interface SearchEntry extends NodeRef, Location {
   readonly scopePath: readonly string[];
-  readonly field: 'name' | 'op' | 'attr';
+  /** 'scope': a scope named after the text (node is the scope; op is null). */
+  readonly field: 'name' | 'op' | 'attr' | 'scope';
+  /** Hierarchy ids of `expand`, in the same order: the closed one that stands for the hit on the canvas. */
+  readonly expandIds: readonly number[];
 }
 
 export interface SearchReply {

@@ -21,7 +21,7 @@ export type Request<F> = (
   | { readonly type: 'layout'; readonly id: number; readonly expanded: readonly string[]; readonly xla: boolean }
   /** The scopes "Expand to depth N" opens (depth null: every scope). */
   | { readonly type: 'expansion'; readonly id: number; readonly depth: number | null }
-  | { readonly type: 'search'; readonly id: number; readonly query: string }
+  | { readonly type: 'search'; readonly id: number; readonly query: string; readonly limit?: number }
   | { readonly type: 'inspect'; readonly id: number; readonly node: number; readonly embedded?: number }
   | { readonly type: 'trace'; readonly id: number; readonly node: number; readonly direction: 'inputs' | 'outputs' }
   | { readonly type: 'variables'; readonly id: number }

@@ -101,8 +101,12 @@ describe('Session', () => {
   it('searches, locates and inspects: a hit carries the scopes to open and the box to select', async () => {
     const s = await demo();
     const r = s.search('conv2/weights');
-    const hit = r.entries.find((e) => e.name === 'conv2/weights');
+    const hit = r.entries.find((e) => e.name === 'conv2/weights' && e.field !== 'scope');
     expect(hit?.expand).toEqual(['conv2', 'conv2/weights']);
+    expect(hit?.expandIds.map((x) => s.inspect(x).name)).toEqual(['conv2', 'conv2/weights']);
+    // The scope of the same name comes first, located as its own box.
+    expect(r.entries[0]).toMatchObject({ field: 'scope', name: 'conv2/weights', op: null, expand: ['conv2'] });
+    expect(r.entries[0]?.target).toBe(r.entries[0]?.node);
     expect(hit?.target).toBe(hit?.node);
     const d = s.inspect(hit?.node as number);
     expect(d.op).toBe('VariableV2');

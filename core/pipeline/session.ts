@@ -18,7 +18,7 @@ import { analyzeVariables, type ScopesReport } from '../scope/variables';
 import { decorateScene, hierarchyCounts, type DiffOverlay } from './diff-overlay';
 import { NodeMetrics } from './node-metrics';
 import { embeddedNode, locationOf, nodeDetails } from './node-details';
-import type { ExpansionReply, GraphEntry, Location, NodeDetails, OpenedFile, OpenSummary, SearchReply, SelectSummary, TraceReply, ViewOptions } from './messages';
+import type { ExpansionReply, GraphEntry, Location, NodeDetails, OpenedFile, OpenSummary, SearchEntry, SearchReply, SelectSummary, TraceReply, ViewOptions } from './messages';
 import { previewOf, previewScene, PREVIEW_MIN_BYTES, PREVIEW_MIN_NODES, topLevelOfGraphDef } from './preview';
 import { buildScene, type Scene } from './scene';
 import { Tracer } from './trace';
@@ -228,9 +228,10 @@ export class Session<F> {
     const h = cur.model.hierarchy;
     cur.search ??= SearchIndex.build(h.graph, h);
     const r = cur.search.query(query, limit);
-    const entries = r.hits.map((hit) => {
-      const node = h.holder(hit.node);
-      return { node, name: hit.name, op: hit.op, scopePath: hit.scopePath, field: hit.field, ...locationOf(cur.model, node, embeddedNode(h, hit.node)) };
+    const entries = r.hits.map((hit): SearchEntry => {
+      const node = hit.scope ?? h.holder(hit.node);
+      const loc = hit.scope !== undefined ? locationOf(cur.model, node) : locationOf(cur.model, node, embeddedNode(h, hit.node));
+      return { node, name: hit.name, op: hit.scope !== undefined ? null : hit.op, scopePath: hit.scopePath, field: hit.field, ...loc, expandIds: loc.expand.map((n) => h.find(n)) };
     });
     return { entries, total: r.total, truncated: r.truncated, error: r.error, ms: this.host.now() - t0 };
   }

@@ -5,7 +5,7 @@ import { NamePaths } from './search-paths';
 
 function matching(names: readonly string[], needle: string): number[] | null {
   const m = NamePaths.build(makeGraph(names.map((n): NodeSpec => [n, 'Op']))).matches(needle);
-  return m && [...m.keys()].filter((i) => m[i] === 1);
+  return m && [...m.keys()].filter((i) => m[i] !== 0);
 }
 
 describe('NamePaths', () => {
@@ -31,6 +31,13 @@ describe('NamePaths', () => {
     expect(matching(names, '/a/')).toEqual([5]);
     expect(matching(names, 'x/y')).toEqual([]);
     expect(matching(names, 'ab')).toEqual([6]);
+  });
+
+  it('tells a match in the leaf (bit 2) from one in a directory (bit 1)', () => {
+    const m = NamePaths.build(makeGraph(['conv1/weights', 'conv1/Conv2D', 'a/b/conv', 'x/y'].map((n): NodeSpec => [n, 'Op'])));
+    expect([...(m.matches('conv') ?? [])]).toEqual([1, 3, 2, 0]);
+    expect([...(m.matches('1/conv') ?? [])]).toEqual([0, 2, 0, 0]);
+    expect([...m.under(new Set(['conv1', 'b']))]).toEqual([1, 1, 1, 0]);
   });
 
   it('gives up on needles with more slashes than its state masks hold', () => {

@@ -102,11 +102,24 @@ export class NamePaths {
     return this.segmentText.reduce((s, c) => s + 2 * c.text.length + c.starts.byteLength, 0) + 4 * (this.dirParent.length * 2 + this.nodeDir.length * 2);
   }
 
-  /** Per node, 1 when its lowercased name contains `needle` (lowercase); null when the needle has too many slashes. */
+  /**
+   * Per node, non-zero when its lowercased name contains `needle` (lowercase): bit 1 when the match
+   * lies in a directory segment, bit 2 when it ends in the leaf (the op's own name, ranked first);
+   * null when the needle has too many slashes.
+   */
   matches(needle: string): Uint8Array | null {
     const parts = needle.split('/');
     if (parts.length - 1 > MAX_SLASHES) return null;
     return parts.length === 1 ? this.inSegment(needle) : this.acrossSegments(parts);
+  }
+
+  /** Per node, 1 when one of its directory segments (lowercased) is in `segments`. */
+  under(segments: ReadonlySet<string>): Uint8Array {
+    const { dirParent, dirSegment, nodeDir } = this;
+    const hit = Uint8Array.from(this.segments, (s) => (segments.has(s) ? 1 : 0));
+    const found = new Uint8Array(dirParent.length);
+    for (let d = 1; d < found.length; d++) found[d] = (found[dirParent[d] as number] as number) | (hit[dirSegment[d] as number] as number);
+    return Uint8Array.from(nodeDir, (d) => found[d] as number);
   }
 
   private inSegment(needle: string): Uint8Array {
@@ -121,7 +134,7 @@ export class NamePaths {
     const found = new Uint8Array(dirs);
     for (let d = 1; d < dirs; d++) found[d] = (found[dirParent[d] as number] as number) | (seg[dirSegment[d] as number] as number);
     const out = new Uint8Array(nodeDir.length);
-    for (let i = 0; i < out.length; i++) out[i] = (found[nodeDir[i] as number] as number) | (seg[nodeLeaf[i] as number] as number);
+    for (let i = 0; i < out.length; i++) out[i] = (found[nodeDir[i] as number] as number) | ((seg[nodeLeaf[i] as number] as number) << 1);
     return out;
   }
 
@@ -152,7 +165,7 @@ export class NamePaths {
     }
     for (let i = 0; i < out.length; i++) {
       const d = nodeDir[i] as number;
-      out[i] = (found[d] as number) | ((state[d] as number) & done && starts[nodeLeaf[i] as number] ? 1 : 0);
+      out[i] = (found[d] as number) | ((state[d] as number) & done && starts[nodeLeaf[i] as number] ? 2 : 0);
     }
     return out;
   }

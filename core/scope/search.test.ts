@@ -66,7 +66,8 @@ describe('SearchIndex queries', () => {
     expect(nodes(plain.query('/conv/i'))).toEqual(['a/b/Conv2D', 'a/b/conv_1']);
     expect(nodes(plain.query('/^a\\/b/'))).toEqual(['a/b', 'a/b/Conv2D', 'a/b/conv_1']);
     expect(nodes(plain.query('/a$/gm'))).toEqual(['a']);
-    expect(nodes(plain.query('/^[a-z]+$/'))).toEqual(['input', 'a', 'k', 'call', 'reshape']);
+    // The Const `k` comes last: constants rank below every other hit.
+    expect(nodes(plain.query('/^[a-z]+$/'))).toEqual(['input', 'a', 'call', 'reshape', 'k']);
     // Would match across names in the joined text ('…conv_1\nk\nmodel…').
     expect(plain.query('/1[^x]*model/').total).toBe(0);
     expect(plain.query('/_1\\nk/').total).toBe(0);
@@ -114,12 +115,14 @@ describe('SearchIndex queries', () => {
     expect(index.query('attr:').error).toMatch(/attr:/);
   });
 
-  it('limit truncates hits, total counts every match, hits stay in graph order', () => {
+  it('limit truncates hits, total counts every match, hits come ranked', () => {
     const r = plain.query('a', 3);
     const all = NODES.filter(([n, op]) => n.toLowerCase().includes('a') || op.toLowerCase().includes('a'));
     expect(r.total).toBe(all.length);
     expect(r.truncated).toBe(true);
-    expect(nodes(r)).toEqual(all.slice(0, 3).map(([n]) => n));
+    // Own-name hits (a, MatMul, call) before op-type hits (input: Placeholder) and in-scope hits (a/b).
+    expect(nodes(r)).toEqual(['a', 'model/dense/MatMul', 'call']);
+    expect(nodes(plain.query('a', 100))).toEqual(['a', 'model/dense/MatMul', 'call', 'reshape', 'input', 'a/b/conv_1', 'a/b', 'a/b/Conv2D']);
     expect(plain.query('a', 0)).toMatchObject({ hits: [], total: all.length, truncated: true });
     expect(plain.query('a', 100)).toMatchObject({ total: all.length, truncated: false });
     expect(plain.query('op:*', 2).hits.map((h) => h.node)).toEqual([0, 1]);
@@ -169,6 +172,17 @@ describe('scope paths', () => {
   });
 });
 
+/** Whether a match of `needle` (lowercase) in `name` ends in its last segment, segments lowercased apart. */
+function leafHolds(name: string, needle: string): boolean {
+  const segs = name.split('/').map((x) => x.toLowerCase());
+  const parts = needle.split('/');
+  const k = parts.length - 1;
+  const last = segs.length - 1;
+  if (k === 0) return (segs[last] as string).includes(needle);
+  if (last < k) return false;
+  return (segs[last - k] as string).endsWith(parts[0] as string) && parts.slice(1, k).every((p, j) => segs[last - k + 1 + j] === p) && (segs[last] as string).startsWith(parts[k] as string);
+}
+
 /** What a query should return, by brute force over the graph. */
 function naive(g: Graph, test: (i: number) => boolean): number[] {
   return Array.from({ length: g.nodeCount }, (_, i) => i).filter(test);
@@ -188,7 +202,14 @@ describe('search properties', () => {
         const expected = naive(g, (i) => g.name(i).toLowerCase().includes(needle) || g.op(i).toLowerCase().includes(needle));
         const r = SearchIndex.build(g).query(q, limit);
         expect(r.total).toBe(expected.length);
-        expect(r.hits.map((h) => h.node)).toEqual(expected.slice(0, limit));
+        // Ranked (search-rank.ts): Const-like ops last, then own-name hits before op-type hits before in-scope hits.
+        const rank = (i: number): number => {
+          if (g.op(i).includes('Const')) return 4;
+          if (leafHolds(g.name(i), needle)) return 1;
+          return g.op(i).toLowerCase().includes(needle) ? 2 : 3;
+        };
+        const ranked = [...expected].sort((a, b) => rank(a) - rank(b) || a - b);
+        expect(r.hits.map((h) => h.node)).toEqual(ranked.slice(0, limit));
         expect(r.truncated).toBe(expected.length > limit);
         for (const h of r.hits) expect(h.field).toBe(g.name(h.node).toLowerCase().includes(needle) ? 'name' : 'op');
       }),
@@ -223,7 +244,18 @@ describe.skipIf(!HAVE_CORPUS)('search on a corpus graph', () => {
     const res = index.query('op:Conv2D', Infinity);
     expect(res.total).toBe(conv.length);
     expect(res.hits.map((h) => h.node)).toEqual(conv);
-    expect(index.query('gradients').total).toBe(naive(g, (i) => g.name(i).toLowerCase().includes('gradients') || g.op(i).toLowerCase().includes('gradients')).length);
+    const h = buildHierarchy(g);
+    const gradScopes = Array.from({ length: h.count }, (_, x) => x).filter((x) => h.kind[x] === 0 && x !== h.root && (h.name(x).split('/').pop() as string).toLowerCase().includes('gradients'));
+    expect(gradScopes.length).toBeGreaterThan(0);
+    const grads = index.query('gradients', Infinity);
+    expect(grads.total).toBe(gradScopes.length + naive(g, (i) => g.name(i).toLowerCase().includes('gradients') || g.op(i).toLowerCase().includes('gradients')).length);
+    // Scopes named after the text come first, but those inside tf.gradients' own scope only after the ops named after it.
+    expect(grads.hits.filter((x) => x.field === 'scope').map((x) => x.scope).sort((a, b) => (a as number) - (b as number))).toEqual(gradScopes);
+    const outer = gradScopes.filter((x) => !/(^|\/)gradients(_\d+)?\//.test(h.name(x)));
+    expect(outer.length).toBeGreaterThan(0);
+    expect(grads.hits.slice(0, outer.length).map((x) => x.scope)).toEqual(outer);
+    const firstInner = grads.hits.findIndex((x) => x.field === 'scope' && !outer.includes(x.scope as number));
+    expect(grads.hits.slice(outer.length, firstInner).some((x) => x.field === 'name')).toBe(true);
     expect(index.query('/^discriminator\\/layer_\\d+\\/conv2d\\/Conv2D$/').total).toBe(naive(g, (i) => /^discriminator\/layer_\d+\/conv2d\/Conv2D$/.test(g.name(i))).length);
     const text = (b: Uint8Array): string => new TextDecoder().decode(b).toLowerCase();
     const padded = naive(g, (i) =>

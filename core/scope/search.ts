@@ -9,20 +9,30 @@
 //                  `(2, ?)`, strings (first 1 KiB), ints, floats, `true`/`false`, function names,
 //                  lists `[1, 2]`; a tensor as dtype and shape only (`float (3, 3)`), never its contents.
 //   anything else  a case-insensitive substring of the node's name or of its op type.
-// Results come in graph order, `total` counts every match past `limit`, one hit per node.
+// Plain text also finds scopes (hierarchy scopes whose own segment holds the text) and ranks what it
+// finds (search-rank.ts): scopes, ops named after the text, ops of that type, ops inside a matching
+// scope, then constants and initializer plumbing; regexes rank that plumbing last too. Within a rank,
+// and for op: and attr:, results come in graph order. `total` counts every match past `limit`, one hit
+// per node or scope.
 // Substring search runs on the distinct segments of names (search-paths.ts); regexes scan all names
 // joined into one text (search-text.ts); op types map to node lists; the attribute index is built
 // on the first attr: query (prepareAttributes).
 import type { Graph } from '../graph/graph';
-import type { Hierarchy } from './hierarchy';
 import { AttrTextIndex } from './search-attrs';
 import { NamePaths } from './search-paths';
 import { parseQuery } from './search-query';
 import { ChunkBuilder, matchInSegments, type TextChunk } from './search-text';
+import { H_SCOPE, type Hierarchy } from './hierarchy';
+import { isConstLike, PLUMBING_SEGMENTS, RANK_IN_SCOPE, RANK_LEAF, RANK_PLUMBING, RANK_SCOPE, RankedPage, rankOf } from './search-rank';
+
+/** A path inside the scope of tf.gradients (or a TF2 gradient tape). */
+const GRADIENTS = /(^|\/)(gradients(_\d+)?|gradient_tape)(\/|$)/;
 
 export interface SearchHit {
-  /** Graph node. */
+  /** Graph node; -1 for a scope hit. */
   node: number;
+  /** For a scope hit: its hierarchy node. */
+  scope?: number;
   name: string;
   op: string;
   /**
@@ -31,7 +41,7 @@ export interface SearchHit {
    */
   scopePath: string[];
   /** What matched. */
-  field: 'name' | 'op' | 'attr';
+  field: 'name' | 'op' | 'attr' | 'scope';
   /** For attr hits: the first attribute that matched. */
   attrKey?: string;
 }
@@ -47,6 +57,7 @@ export interface SearchResult {
 export const DEFAULT_LIMIT = 200;
 
 interface Matches {
+  /** Graph nodes, or hierarchy nodes where `fields` says 'scope'. */
   readonly nodes: readonly number[];
   readonly fields: readonly SearchHit['field'][];
   readonly keys?: readonly string[];
@@ -55,6 +66,10 @@ interface Matches {
 
 export class SearchIndex {
   private attrIndex: AttrTextIndex | null = null;
+  /** Per node, 1 for a Const-like op or one under an initializer segment (built on first use). */
+  private plumbingNodes: Uint8Array | null = null;
+  /** Hierarchy scopes and their own (last) segments, lowercased (built on first use). */
+  private scopeLeaves: { ids: Int32Array; leaves: string[] } | null = null;
 
   private constructor(
     private readonly graph: Graph,
@@ -64,6 +79,7 @@ export class SearchIndex {
     private readonly names: readonly TextChunk[],
     private readonly nodeOp: Int32Array,
     private readonly opLower: readonly string[],
+    private readonly opConst: Uint8Array,
     /** Nodes of op o, in graph order: opNodes[opStart[o] .. opStart[o + 1]). */
     private readonly opStart: Int32Array,
     private readonly opNodes: Int32Array,
@@ -105,7 +121,9 @@ export class SearchIndex {
       fill[o] = (fill[o] as number) + 1;
     }
     const paths = NamePaths.build(graph);
-    return new SearchIndex(graph, hierarchy ?? null, paths, names, nodeOp, opLower, opStart, opNodes, paths.hasLineTerminators);
+    const opConst = new Uint8Array(opLower.length);
+    for (const [op, id] of opIds) opConst[id] = isConstLike(op) ? 1 : 0;
+    return new SearchIndex(graph, hierarchy ?? null, paths, names, nodeOp, opLower, opConst, opStart, opNodes, paths.hasLineTerminators);
   }
 
   /** Runs a query (see the file header); never throws. */
@@ -137,6 +155,7 @@ export class SearchIndex {
     }
     const field = p.kind === 'op' ? 'op' : p.kind === 'attr' ? 'attr' : 'name';
     const hits = m.nodes.map((node, k): SearchHit => {
+      if (m.fields[k] === 'scope') return this.scopeHit(node);
       const hit: SearchHit = { node, name: this.graph.name(node), op: this.graph.op(node), scopePath: this.scopePath(node), field: m.fields[k] ?? field };
       const key = m.keys?.[k];
       if (key !== undefined) hit.attrKey = key;
@@ -178,30 +197,87 @@ export class SearchIndex {
 
   private textMatches(needle: string, lim: number): Matches {
     const n = this.graph.nodeCount;
-    const named = this.paths.matches(needle) ?? Uint8Array.from({ length: n }, (_, i) => (this.graph.name(i).toLowerCase().includes(needle) ? 1 : 0));
+    const named = this.paths.matches(needle) ?? Uint8Array.from({ length: n }, (_, i) => this.fallbackMatch(i, needle));
     const opMatch = Uint8Array.from(this.opLower, (op) => (op.includes(needle) ? 1 : 0));
     const nodeOp = this.nodeOp;
-    const nodes: number[] = [];
-    const fields: SearchHit['field'][] = [];
-    let total = 0;
+    const plumbing = this.plumbing();
+    const page = new RankedPage(lim);
+    // Scope hits are kept as -(id + 1); scopes inside tf.gradients' scope rank with the in-scope hits, below op names.
+    for (const x of this.scopesNamed(needle)) page.add(-(x + 1), this.inGradients(x) ? RANK_IN_SCOPE : RANK_SCOPE);
     for (let i = 0; i < n; i++) {
-      if (named[i] || opMatch[nodeOp[i] as number]) {
-        total++;
-        if (nodes.length < lim) {
-          nodes.push(i);
-          fields.push(named[i] ? 'name' : 'op');
-        }
-      }
+      const nm = named[i] as number;
+      const byOp = opMatch[nodeOp[i] as number] === 1;
+      if (nm !== 0 || byOp) page.add(i, rankOf(nm, byOp, plumbing[i] === 1));
     }
-    return { nodes, fields, total };
+    const { items } = page.page();
+    const nodes = items.map((i) => (i < 0 ? -i - 1 : i));
+    const fields = items.map((i): SearchHit['field'] => (i < 0 ? 'scope' : named[i] ? 'name' : 'op'));
+    return { nodes, fields, total: page.total };
+  }
+
+  /** A name match found name by name (needles with very many slashes): bit 2 when it reaches the leaf. */
+  private fallbackMatch(i: number, needle: string): number {
+    const lower = this.graph.name(i).toLowerCase();
+    const at = lower.lastIndexOf(needle);
+    if (at < 0) return 0;
+    return at + needle.length > lower.lastIndexOf('/') ? 2 : 1;
+  }
+
+  private plumbing(): Uint8Array {
+    if (!this.plumbingNodes) {
+      const p = this.paths.under(PLUMBING_SEGMENTS);
+      for (let i = 0; i < p.length; i++) if (this.opConst[this.nodeOp[i] as number]) p[i] = 1;
+      this.plumbingNodes = p;
+    }
+    return this.plumbingNodes;
+  }
+
+  /** Hierarchy scopes whose own segment contains `needle` (or, for a needle with '/', whose name holds it, ending in that segment). */
+  private scopesNamed(needle: string): number[] {
+    const h = this.hierarchy;
+    if (!h) return [];
+    if (!this.scopeLeaves) {
+      const ids: number[] = [];
+      const leaves: string[] = [];
+      for (let x = 0; x < h.count; x++) {
+        if (h.kind[x] !== H_SCOPE || x === h.root) continue;
+        const name = h.name(x);
+        ids.push(x);
+        leaves.push(name.slice(name.lastIndexOf('/') + 1).toLowerCase());
+      }
+      this.scopeLeaves = { ids: Int32Array.from(ids), leaves };
+    }
+    const { ids, leaves } = this.scopeLeaves;
+    const out: number[] = [];
+    const slash = needle.includes('/');
+    for (let k = 0; k < ids.length; k++) {
+      const x = ids[k] as number;
+      if (slash) {
+        const lower = h.name(x).toLowerCase();
+        const at = lower.lastIndexOf(needle);
+        if (at >= 0 && at + needle.length > lower.lastIndexOf('/')) out.push(x);
+      } else if ((leaves[k] as string).includes(needle)) out.push(x);
+    }
+    return out;
+  }
+
+  private inGradients(x: number): boolean {
+    const name = (this.hierarchy as Hierarchy).name(x);
+    return GRADIENTS.test(name.slice(0, Math.max(0, name.lastIndexOf('/'))));
+  }
+
+  private scopeHit(x: number): SearchHit {
+    const h = this.hierarchy as Hierarchy;
+    const scopePath: string[] = [];
+    for (let p = h.parent[x] as number; p > 0 && p !== h.root; p = h.parent[p] as number) scopePath.push(h.name(p));
+    return { node: -1, scope: x, name: h.name(x), op: '', scopePath: scopePath.reverse(), field: 'scope' };
   }
 
   private regexMatches(regex: RegExp, lookaround: boolean, lim: number): Matches {
-    const nodes: number[] = [];
-    let total = 0;
+    const plumbing = this.plumbing();
+    const page = new RankedPage(lim);
     const visit = (node: number): number => {
-      total++;
-      if (nodes.length < lim) nodes.push(node);
+      page.add(node, plumbing[node] === 1 ? RANK_PLUMBING : RANK_LEAF);
       return node + 1;
     };
     if (this.lineBreaks || lookaround) {
@@ -211,7 +287,7 @@ export class SearchIndex {
       const global = new RegExp(regex.source, `${regex.flags}gm`);
       matchInSegments(this.names, global, (node) => regex.test(this.graph.name(node)), visit);
     }
-    return { nodes, fields: [], total };
+    return { nodes: page.page().items, fields: [], total: page.total };
   }
 
   private opsWhere(test: (lowerOp: string, id: number) => boolean): number[] {

@@ -123,6 +123,9 @@ describe.skipIf(skip !== null || !HAVE_CORPUS)('explorer UI on corpus files (Chr
     await app.page.waitForSelector('[data-testid="search-results"] .result');
     expect(await app.page.textContent('[data-testid="search-results"]')).toContain('layer2/Wx_plus_b');
     await app.page.click('[data-testid="search-results"] .result >> nth=0');
+    // The result list stays for stepping; the inspector is one tab away.
+    await app.page.waitForSelector('[data-testid="search-results"] li[aria-current="true"]');
+    await app.page.click('[role="tab"]:text("Inspector")');
     await app.page.waitForSelector('[data-testid="inspector"]');
     await waitReady(app.page);
     expect(await app.page.textContent('[data-testid="inspector"] .node-name')).toBe('layer1/Wx_plus_b/MatMul');

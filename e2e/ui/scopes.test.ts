@@ -5,17 +5,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
 import { boxOf, dropFiles, openApp, ROOT, shutdown, skipReason, waitReady, type App } from './harness';
+import { shot } from './shots';
 
 const skip = skipReason();
 if (skip) console.log(`UI end-to-end suite ${skip}`);
 const REUSE = join(ROOT, 'fixtures/generated/reuse-in-reentry-only.pb');
 const GAN = join(ROOT, 'fixtures/generated/gan-discriminator-name-scopes.pb');
 const PIX2PIX = join(CORPUS_DIR, 'pix2pix_gan_reuse/1/events.out.tfevents.1573068136.neuromancer-lab');
-/** Screenshots for a person to look at, written only when SCOPEVIEW_SHOTS names a folder. */
-const shot = async (app: App, name: string): Promise<void> => {
-  if (process.env.SCOPEVIEW_SHOTS) await app.page.screenshot({ path: join(process.env.SCOPEVIEW_SHOTS, name) });
-};
-
 const nodeName = (app: App): Promise<string | null> => app.page.textContent('[data-testid="inspector"] .node-name');
 
 describe.skipIf(skip !== null)('scope semantics in the UI (Chromium)', () => {
@@ -34,6 +30,8 @@ describe.skipIf(skip !== null)('scope semantics in the UI (Chromium)', () => {
     await app.page.fill('[data-testid="search"]', 'GradientDescent/learning_rate');
     await app.page.waitForSelector('[data-testid="search-results"] .result');
     await app.page.click('[data-testid="search-results"] .result >> nth=0');
+    await app.page.waitForSelector('[data-testid="search-results"] li[aria-current="true"]');
+    await app.page.click('[role="tab"]:text("Inspector")');
     await app.page.waitForFunction(() => document.querySelector('[data-testid="inspector"] .node-name')?.textContent === 'GradientDescent/learning_rate');
     await waitReady(app.page);
     const text = (await app.page.textContent('[data-testid="inspector"]')) ?? '';

@@ -90,7 +90,7 @@ export function App({ controller: c, demoUrl }: { controller: Controller; demoUr
               </nav>
               <div className="panel-body">
                 {state.panel === 'inspector' && <Inspector details={state.details} c={c} traced={traced} />}
-                {state.panel === 'search' && <SearchPanel results={state.results} query={state.query} c={c} />}
+                {state.panel === 'search' && <SearchPanel results={state.results} query={state.query} cursor={state.searchCursor} c={c} />}
                 {state.panel === 'scopes' && <ScopesPanel report={state.variables} c={c} />}
               </div>
             </aside>

@@ -1,17 +1,25 @@
 // Thin React shell around the WebGL canvas and the minimap: creates them once, forwards the
 // scene, style and highlight, and shows the hover tooltip (text only: names never become HTML).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { GraphCanvas } from '../canvas/graph-canvas';
 import { Minimap } from '../canvas/minimap';
 import type { AppState, Controller } from './controller';
 import { Legend } from './Legend';
 import { ProgressBar } from './Notices';
+import { searchMatches } from './search-matches';
+import { tooltipDetail } from './tooltip-text';
 import { useRemembered } from './use-remembered';
 
 interface Tip {
   readonly id: number;
   readonly x: number;
   readonly y: number;
+}
+
+/** Right of the cursor, or left of it in the right half of the canvas, so that the edge never squeezes the text. */
+function tipPlace(tip: Tip, host: HTMLElement | null): { left?: number; right?: number; top: number } {
+  const width = host?.clientWidth ?? 0;
+  return tip.x > width / 2 ? { right: width - tip.x + 14, top: tip.y + 14 } : { left: tip.x + 14, top: tip.y + 14 };
 }
 
 /** `showProgress`: the explorer's progress bar, over the canvas (compare mode shows its own above both panes). */
@@ -35,6 +43,7 @@ export function CanvasView({ state, c, onCanvas, showProgress = true }: { state:
       onSelect: (id) => void c.select(id),
       onToggle: (id) => c.toggle(id),
       onCamera: (cam) => {
+        setTip(null);
         const el = host.current;
         if (el) minimap.setViewport(cam, el.clientWidth, el.clientHeight);
         c.onCamera();
@@ -55,14 +64,17 @@ export function CanvasView({ state, c, onCanvas, showProgress = true }: { state:
 
   useEffect(() => {
     if (state.scene) miniRef.current?.setScene(state.scene);
+    // The boxes moved under the cursor: whatever the tooltip named may no longer be there.
+    setTip(null);
   }, [state.scene]);
   useEffect(() => {
     canvasRef.current?.setStyle({ theme: state.theme, colourMode: state.colourMode });
     miniRef.current?.setTheme(state.theme);
   }, [state.theme, state.colourMode]);
+  const matches = useMemo(() => searchMatches(state.results, state.expanded), [state.results, state.expanded]);
   useEffect(() => {
-    canvasRef.current?.setHighlight({ selected: state.selected, hovered: state.hovered, traced: state.traced?.nodes ?? null, matches: null });
-  }, [state.selected, state.hovered, state.traced]);
+    canvasRef.current?.setHighlight({ selected: state.selected, hovered: state.hovered, traced: state.traced?.nodes ?? null, matches });
+  }, [state.selected, state.hovered, state.traced, matches]);
 
   const scene = state.scene;
   const progressShown = showProgress && state.progress !== null;
@@ -71,9 +83,9 @@ export function CanvasView({ state, c, onCanvas, showProgress = true }: { state:
     <div className="canvas-area">
       <div ref={host} className="canvas-host" data-testid="canvas" />
       {tip && scene && slot >= 0 && (
-        <div className="tooltip" style={{ left: tip.x + 14, top: tip.y + 14 }} data-testid="tooltip">
+        <div className="tooltip" style={tipPlace(tip, host.current)} data-testid="tooltip">
           <div className="tip-name">{scene.names[slot]}</div>
-          <div className="muted">{scene.tables.op[scene.keys.op[slot] as number] ?? ''}{scene.sublabels[slot] ? ` · ${scene.sublabels[slot]}` : ''}</div>
+          <div className="muted" data-testid="tooltip-detail">{tooltipDetail(scene, slot)}</div>
         </div>
       )}
       <div ref={mini} className="minimap" data-testid="minimap" hidden={!scene || !showMinimap} />

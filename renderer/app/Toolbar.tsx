@@ -32,8 +32,7 @@ export function Toolbar({ state, c, canvas, onOpen, openRef, searchRef }: Props)
       <input ref={searchRef} type="search" className="search" placeholder="Search  (/regex/, op:Type, attr:…)" aria-label="Search" data-testid="search"
         value={state.query} disabled={!state.selection} onChange={(e) => void c.search(e.currentTarget.value)}
         onKeyDown={(e) => {
-          const first = state.results?.entries[0];
-          if (e.key === 'Enter' && first) void c.reveal(first.target, first.expand, first.embedded);
+          if (e.key === 'Enter') void c.stepResult(e.shiftKey ? -1 : 1);
         }} />
       <label className="field">Colour
         <select value={state.colourMode} aria-label="Colour by" data-testid="colour-mode" disabled={!ready} onChange={(e) => c.setColourMode(e.currentTarget.value as ColourMode)}>

@@ -9,6 +9,9 @@ import type { RecentItem } from '../host/host';
 
 export type Panel = 'inspector' | 'search' | 'scopes';
 
+/** Search results asked for at first, and added by each "Show more". */
+export const SEARCH_PAGE = 200;
+
 /** What a compare pane reports to the comparison (compare-controller.ts): the user's own actions only. */
 export interface PaneHooks {
   onToggle?(name: string, open: boolean): void;
@@ -42,6 +45,9 @@ export interface AppState {
   readonly details: NodeDetails | null;
   readonly query: string;
   readonly results: SearchReply | null;
+  /** The result last stepped to (Enter, N, arrow keys, a click), -1 before any; how many results were asked for. */
+  readonly searchCursor: number;
+  readonly searchLimit: number;
   readonly traced: { readonly node: number; readonly direction: 'inputs' | 'outputs'; readonly nodes: ReadonlySet<number>; readonly count: number } | null;
   readonly colourMode: ColourMode;
   readonly theme: Theme;
@@ -66,5 +72,5 @@ export const INITIAL_STATE: AppState = {
   phase: 'start', progress: null, opened: null, selection: null, graph: 0, fn: null, options: DEFAULT_VIEW_OPTIONS, expanded: [],
   scene: null, layoutBusy: false, layoutMs: 0, selected: -1, hovered: -1, details: null, query: '', results: null, traced: null,
   colourMode: 'structure', theme: 'light', panel: 'inspector', variables: null, recent: [], failure: null, toast: null, help: false,
-  mode: 'explore', compareDialog: false,
+  mode: 'explore', compareDialog: false, searchCursor: -1, searchLimit: SEARCH_PAGE,
 };

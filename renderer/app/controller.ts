@@ -8,7 +8,7 @@ import type { ColourMode, Scene } from '../../core/pipeline/scene';
 import type { Camera, GraphCanvas } from '../canvas/graph-canvas';
 import { measureLabelMetrics } from '../canvas/measure-text';
 import type { Host, OpenedInput } from '../host/host';
-import { INITIAL_STATE, type AppState, type PaneHooks, type Panel, type Theme, type ViewState } from './app-state';
+import { INITIAL_STATE, SEARCH_PAGE, type AppState, type PaneHooks, type Panel, type Theme, type ViewState } from './app-state';
 
 export type { AppState, PaneHooks, Panel, Progress, Theme } from './app-state';
 import { Comparison } from './compare-controller';
@@ -320,10 +320,13 @@ export class Controller extends Store<AppState> {
     if (id !== this.state.hovered) this.set({ hovered: id });
   }
 
-  /** Selects box `id`; `embedded` inspects a graph node drawn inside it (a Const, a summary) instead. */
-  async select(id: number, embedded?: number): Promise<void> {
+  /**
+   * Selects box `id`; `embedded` inspects a graph node drawn inside it (a Const, a summary) instead.
+   * `keepPanel` leaves the side panel where it is (stepping through search results keeps the list).
+   */
+  async select(id: number, embedded?: number, keepPanel = false): Promise<void> {
     if (this.state.scene?.preview) return;
-    this.set({ selected: id, details: id < 0 ? null : this.state.details, panel: id < 0 ? this.state.panel : 'inspector' });
+    this.set({ selected: id, details: id < 0 ? null : this.state.details, panel: id < 0 || keepPanel ? this.state.panel : 'inspector' });
     this.hooks.onSelect?.(id);
     if (id < 0) return;
     try {
@@ -335,14 +338,14 @@ export class Controller extends Store<AppState> {
   }
 
   /** Opens the scopes holding a node, selects it and centres the view on it. */
-  async reveal(target: number, expand: readonly string[], embedded?: number): Promise<void> {
+  async reveal(target: number, expand: readonly string[], embedded?: number, keepPanel = false): Promise<void> {
     const missing = expand.filter((n) => !this.state.expanded.includes(n));
     if (missing.length > 0) {
       this.set({ expanded: [...this.state.expanded, ...missing] });
       await this.relayout(null);
     }
     this.canvas?.centreOn(target);
-    await this.select(target, embedded);
+    await this.select(target, embedded, keepPanel);
   }
 
   async revealByName(name: string): Promise<void> {
@@ -363,15 +366,38 @@ export class Controller extends Store<AppState> {
   }
 
   // ---- search
-  async search(query: string): Promise<void> {
+  async search(query: string, limit = SEARCH_PAGE): Promise<void> {
     const seq = ++this.searchSeq;
-    this.set({ query, panel: 'search' });
+    const more = query === this.state.query && limit > this.state.searchLimit;
+    this.set({ query, panel: 'search', searchLimit: limit, ...(more ? {} : { searchCursor: -1 }) });
     if (!query.trim() || !this.state.selection) {
       this.set({ results: null });
       return;
     }
-    const results = await this.req({ type: 'search', query });
+    const results = await this.req({ type: 'search', query, limit });
     if (seq === this.searchSeq) this.set({ results });
+  }
+
+  /** Asks for another page of results; the list keeps its place. */
+  showMoreResults(): Promise<void> {
+    return this.search(this.state.query, this.state.searchLimit + SEARCH_PAGE * 5);
+  }
+
+  /** Goes to result `index`: opens its scopes, centres and selects it, and keeps the result list shown. */
+  async goToResult(index: number): Promise<void> {
+    const entry = this.state.results?.entries[index];
+    if (!entry) return;
+    this.set({ searchCursor: index, panel: 'search' });
+    await this.reveal(entry.target, entry.expand, entry.embedded, true);
+  }
+
+  /** The next (`+1`) or previous (`-1`) result, wrapping around; from none, the first or the last. */
+  stepResult(delta: 1 | -1): Promise<void> {
+    const n = this.state.results?.entries.length ?? 0;
+    if (n === 0) return Promise.resolve();
+    const cur = this.state.searchCursor;
+    const next = cur < 0 ? (delta > 0 ? 0 : n - 1) : (cur + delta + n) % n;
+    return this.goToResult(next);
   }
 
   // ---- panels, colouring, theme

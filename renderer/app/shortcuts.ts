@@ -8,6 +8,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Ctrl+O', action: 'Open a file' },
   { keys: 'Ctrl+Shift+O', action: 'Open a folder (logdir or SavedModel)' },
   { keys: '/ or Ctrl+F', action: 'Search (regex /…/, op:Type, attr:text, or plain text)' },
+  { keys: 'Enter / Shift+Enter (in search), N / Shift+N', action: 'Next / previous search result (↑ ↓ in the result list)' },
   { keys: 'Double-click / Enter', action: 'Expand or collapse the selected scope' },
   { keys: 'Arrow keys', action: 'Pan' },
   { keys: '+ / −', action: 'Zoom in / out' },

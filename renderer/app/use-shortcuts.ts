@@ -65,6 +65,7 @@ export function useShortcuts(c: Controller, canvas: () => GraphCanvas | null, op
         case 'f': case 'F': cv?.fit(); break;
         case 'e': case 'E': if (ev.shiftKey) c.collapseAll(); else void c.expandTo(null); break;
         case 'Enter': if (s.selected >= 0) c.toggle(s.selected); break;
+        case 'n': case 'N': void c.stepResult(ev.shiftKey ? -1 : 1); break;
         case 'i': case 'I': void c.trace('inputs'); break;
         case 'o': case 'O': void c.trace('outputs'); break;
         default: return;

@@ -197,6 +197,11 @@ export class GraphCanvas {
     this.redrawLayers();
   }
 
+  /** What is highlighted now (the test hook reads the search matches outlined). */
+  get currentHighlight(): Highlight {
+    return this.highlight;
+  }
+
   setHighlight(h: { selected: number; hovered: number; traced: ReadonlySet<number> | null; matches: ReadonlySet<number> | null }): void {
     const prev = this.highlight;
     this.highlight = { ...h };

@@ -113,7 +113,8 @@ export function computeNodeColours(scene: Scene, style: CanvasStyle, h: Highligh
     }
     const id = scene.ids[i] as number;
     if (h.matches?.has(id)) {
-      f = mix(f, t.match, 0.3);
+      // An open scope is a container: outlined only, so that its contents stay readable.
+      if (shape !== SHAPE_SCOPE_OPEN) f = mix(f, t.match, 0.3);
       l = t.match;
       w = 2;
     }

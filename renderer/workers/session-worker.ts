@@ -103,7 +103,7 @@ async function handle(req: Request<HostFile>): Promise<void> {
     case 'expansion':
       return reply(req.id, 'expansion', session.expansion(req.depth));
     case 'search':
-      return reply(req.id, 'search', session.search(req.query));
+      return reply(req.id, 'search', session.search(req.query, req.limit));
     case 'inspect':
       return reply(req.id, 'inspect', session.inspect(req.node, req.embedded));
     case 'trace':
