@@ -17,10 +17,9 @@ export function sideWidth(wanted: number, windowWidth: number): number {
 
 export function SidePanelFrame({ host, children }: { host: Host; children: ReactNode }) {
   const [shown, setShown] = useRemembered(host, 'view:side-panel', true);
-  const [wanted, setWanted] = useState(() => {
+  const [wanted, setWanted] = useState<number | null>(() => {
     const stored = host.loadState('view:side-width');
-    // Narrow windows start with a narrower panel.
-    return typeof stored === 'number' ? stored : Math.min(SIDE_DEFAULT, Math.round(window.innerWidth * 0.3));
+    return typeof stored === 'number' ? stored : null;
   });
   const [windowWidth, setWindowWidth] = useState(window.innerWidth);
   useEffect(() => {
@@ -28,7 +27,8 @@ export function SidePanelFrame({ host, children }: { host: Host; children: React
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, []);
-  const width = sideWidth(wanted, windowWidth);
+  // Until the user drags the handle, narrow windows get a narrower panel.
+  const width = sideWidth(wanted ?? Math.min(SIDE_DEFAULT, Math.round(windowWidth * 0.3)), windowWidth);
   const startDrag = useCallback((e: ReactPointerEvent<HTMLDivElement>) => {
     e.preventDefault();
     const handle = e.currentTarget;
