@@ -35,6 +35,8 @@ export interface GraphEntry {
   readonly file: string;
   readonly nodes: number;
   readonly functions: readonly { readonly index: number; readonly name: string; readonly nodes: number }[];
+  /** An earlier graph of the same file with the same nodes (a meta_graph_def repeating the graph_def), or null. */
+  readonly sameAs?: number | null;
 }
 
 export interface OpenSummary {

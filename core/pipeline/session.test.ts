@@ -219,3 +219,13 @@ describe('Session colour ranks', () => {
     for (const [name, r] of first) if (open.has(name)) expect(open.get(name), name).toBe(r);
   });
 });
+
+describe('Session graph list', () => {
+  it('marks the meta_graph_def that repeats the graph_def, and nothing else', async () => {
+    const s = session();
+    const opened = await s.open('demo', [{ path: 'e', file: fixture('demo/events.out.tfevents.0.scopeview') }], false, {});
+    expect(opened.graphs.map((g) => [g.source, g.sameAs])).toEqual([['graph_def', null], ['meta_graph_def', 0]]);
+    const other = await s.open('pb', [{ path: 'g.pb', file: fixture('demo.pb') }], false, {});
+    expect(other.graphs.map((g) => g.sameAs)).toEqual([null]);
+  });
+});

@@ -16,6 +16,7 @@ import { analyzeGraph, SCOPE_ENGINE_VERSION, type ScopedHierarchy } from '../sco
 import { SearchIndex } from '../scope/search';
 import { analyzeVariables, type ScopesReport } from '../scope/variables';
 import { decorateScene, hierarchyCounts, type DiffOverlay } from './diff-overlay';
+import { duplicateGraphs } from './duplicate-graphs';
 import { NodeMetrics } from './node-metrics';
 import { embeddedNode, locationOf, nodeDetails } from './node-details';
 import type { ExpansionReply, GraphEntry, Location, NodeDetails, OpenedFile, OpenSummary, SearchEntry, SearchReply, SelectSummary, TraceReply, ViewOptions } from './messages';
@@ -113,9 +114,11 @@ export class Session<F> {
       }
     }
     this.loaded = result;
+    const same = duplicateGraphs(result.graphs);
     const graphs: GraphEntry[] = result.graphs.map((g, index) => ({
       index, source: g.source, run: g.run, tag: g.tag, step: g.step, file: g.file, nodes: g.graph.nodeCount,
       functions: g.graph.functions.map((f, i) => ({ index: i, name: f.name, nodes: f.graph.nodeCount })),
+      sameAs: same[index] ?? null,
     }));
     return { name, format: result.format, graphs, warnings: result.warnings, error: result.error, contentKey: this.contentKey, ms: this.host.now() - t0 };
   }

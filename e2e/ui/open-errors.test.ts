@@ -5,10 +5,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { tensorflow } from '../../core/io/generated/proto.js';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
-import { boxOf, canvasShot, dropFiles, inkRatio, openApp, ROOT, shutdown, skipReason, waitReady, type App } from './harness';
+import { appPerSuite, boxOf, canvasShot, dropFiles, inkRatio, ROOT, skipReason, waitReady, type App } from './harness';
 
 const skip = skipReason();
 if (skip) console.log(`UI end-to-end suite ${skip}`);
@@ -25,17 +25,14 @@ async function shown(app: App): Promise<{ status: string; ink: number; conv1: bo
 }
 
 describe.skipIf(skip !== null)('opening what is not a graph (Chromium)', () => {
-  let app: App;
-  let dir: string;
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'scopeview-open-'));
-    app = await openApp();
-    await app.page.click('[data-testid="open-demo"]');
-    await waitReady(app.page);
+  const dir = mkdtempSync(join(tmpdir(), 'scopeview-open-'));
+  const current = appPerSuite(async (a) => {
+    await a.page.click('[data-testid="open-demo"]');
+    await waitReady(a.page);
   });
-  afterAll(async () => {
-    await app?.close();
-    await shutdown();
+  let app: App;
+  beforeEach(() => {
+    app = current();
   });
 
   it('a README after the demo: the error names it as not a graph file, and the demo is gone from the canvas', async () => {

@@ -19,6 +19,7 @@ import { openUrlInput } from '../host/open-url';
 import type { OpenButtonsHandle } from './OpenButtons';
 import { ScopesPanel } from './ScopesPanel';
 import { SearchPanel } from './SearchPanel';
+import { SidePanelFrame } from './SidePanelFrame';
 import { StartScreen } from './StartScreen';
 import { Toolbar } from './Toolbar';
 import { useAppState } from './use-app-state';
@@ -82,7 +83,7 @@ export function App({ controller: c, demoUrl }: { controller: Controller; demoUr
           {state.opened && <LoadProblems error={state.opened.error} warnings={state.opened.warnings} />}
           <main className="explorer">
             <CanvasView state={state} c={c} onCanvas={onCanvas} />
-            <aside className="side">
+            <SidePanelFrame host={c.host}>
               <nav className="tabs" role="tablist">
                 {PANELS.map(([p, label]) => (
                   <button key={p} type="button" role="tab" aria-selected={state.panel === p} className={state.panel === p ? 'tab active' : 'tab'} onClick={() => c.setPanel(p)}>{label}</button>
@@ -93,7 +94,7 @@ export function App({ controller: c, demoUrl }: { controller: Controller; demoUr
                 {state.panel === 'search' && <SearchPanel results={state.results} query={state.query} cursor={state.searchCursor} c={c} />}
                 {state.panel === 'scopes' && <ScopesPanel report={state.variables} c={c} />}
               </div>
-            </aside>
+            </SidePanelFrame>
           </main>
           <footer className="status">
             {state.opened && <span>{state.opened.name} · {state.opened.format ?? 'unreadable'}</span>}
