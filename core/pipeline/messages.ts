@@ -7,6 +7,7 @@ import type { LoadErrorInfo, LoadWarning } from '../io/errors';
 import type { FileFormat, GraphSource } from '../io/load-result';
 import type { TextMetrics } from '../layout/text-metrics';
 import type { VariableReport } from '../scope/variables';
+import type { NameSection } from './name-section';
 
 /** A file handed over by the host: a path relative to what was opened, and something readable. */
 export interface OpenedFile<F> {
@@ -126,6 +127,8 @@ export interface NodeDetails {
   /** For an embedded op: every op it is drawn inside, in graph order. */
   readonly drawnIn: readonly NodeRef[];
   readonly path: readonly string[];
+  /** How the name was made (name-section.ts); absent for a series. */
+  readonly nameSection?: NameSection;
 }
 
 export interface TraceReply {

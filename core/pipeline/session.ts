@@ -14,7 +14,9 @@ import type { LayoutExecutor } from '../layout/worker-pool';
 import { H_SCOPE } from '../scope/hierarchy';
 import { analyzeGraph, SCOPE_ENGINE_VERSION, type ScopedHierarchy } from '../scope/scope-engine';
 import { SearchIndex } from '../scope/search';
-import { analyzeVariables, type ScopesReport } from '../scope/variables';
+import { analyzeVariables, type ScopesReport, type VariableReport } from '../scope/variables';
+import { NameAnatomy } from '../scope/anatomy/name-anatomy';
+import { opNameSection, scopeNameSection } from './name-section';
 import { decorateScene, hierarchyCounts, type DiffOverlay } from './diff-overlay';
 import { NodeMetrics } from './node-metrics';
 import { embeddedNode, locationOf, nodeDetails } from './node-details';
@@ -39,6 +41,8 @@ interface Current {
   readonly tracer: Tracer;
   search: SearchIndex | null;
   variables: ScopesReport | null;
+  /** Name anatomy and the variable report by name, built on the first inspection. */
+  names: { readonly anatomy: NameAnatomy; readonly byName: ReadonlyMap<string, VariableReport> } | null;
   expanded: Set<number>;
   /** Compare mode: this side of the diff and its counts per hierarchy node (diff-overlay.ts). */
   overlay: { readonly diff: DiffOverlay; readonly counts: Int32Array } | null;
@@ -145,7 +149,7 @@ export class Session<F> {
     const engine = new LayoutEngine(model, this.host.executor, { ...DEFAULT_SETTINGS, metrics: labelMetrics }, cache, () => this.host.now());
     const stats = (this.loaded?.stepStats ?? []).filter((s) => s.file === loaded.file);
     const metrics = new NodeMetrics(model.hierarchy, fn === null ? stats : []);
-    this.current = { graph, fn, model, engine, metrics, tracer: new Tracer(model), search: null, variables: null, expanded: new Set(), overlay: null };
+    this.current = { graph, fn, model, engine, metrics, tracer: new Tracer(model), search: null, variables: null, names: null, expanded: new Set(), overlay: null };
     const h = model.hierarchy;
     let scopes = 0;
     for (let x = 0; x < h.count; x++) if (h.kind[x] === H_SCOPE && x !== h.root) scopes++;
@@ -247,7 +251,15 @@ export class Session<F> {
 
   /** The inspector's details of hierarchy node `node`, or of the embedded graph node drawn inside it. */
   inspect(node: number, embedded?: number): NodeDetails {
-    return nodeDetails(this.need().model, node, embedded);
+    const cur = this.need();
+    const details = nodeDetails(cur.model, node, embedded);
+    if (details.kind === 'series') return details;
+    cur.names ??= { anatomy: new NameAnatomy(cur.model.hierarchy.graph), byName: new Map(this.variables().variables.map((v) => [v.name, v])) };
+    const h = cur.model.hierarchy;
+    const nameSection = details.kind === 'scope'
+      ? scopeNameSection(cur.names.anatomy, details.name)
+      : opNameSection(cur.names.anatomy, embedded ?? (h.opNode[node] as number), cur.names.byName);
+    return { ...details, nameSection };
   }
 
   trace(node: number, direction: 'inputs' | 'outputs'): TraceReply {

@@ -9,7 +9,7 @@ const outsideReason = (v: VariableReport): string | undefined => (v.outsideReade
 const sharedReason = (v: VariableReport): string | undefined => (v.shared ? v.reasons[v.reasons.length - 1] : undefined);
 
 /** A reason with its `quoted` scope names set as code (as React text, never HTML). */
-function Reason({ text }: { text: string }) {
+export function Reason({ text }: { text: string }) {
   return <div className="reason" data-testid="scope-reason">{text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}</div>;
 }
 
@@ -41,6 +41,7 @@ export function ScopesPanel({ report, c }: { report: ScopesReport | null; c: Con
       <VarList title="Outside their readers' scope" hint="tf.get_variable ignores tf.name_scope: the variable sits outside the scope of the ops that read it." items={v.filter((x) => x.outsideReaderScopes)} c={c} reason={outsideReason} />
       <VarList title="Shared (reuse)" hint="Read from two instances of its variable scope, or from a re-entry of it, as variable_scope(reuse=True) does." items={v.filter((x) => x.shared)} c={c} reason={sharedReason} />
       <VarList title="Uniquified twins" hint="Same name with a _N suffix in one scope: created twice." items={v.filter((x) => x.twins.length > 0)} c={c} />
+      <VarList title="Captured handles" hint="TF2 resource handles of variables made outside this graph (a Placeholder or _Arg feeding ReadVariableOp, named after its first reader): their names say nothing about scopes, so they are never flagged." items={v.filter((x) => x.captured)} c={c} />
       {report.reentrySiblings.length > 0 && (
         <section>
           <h3>Re-entered scopes <span className="muted">({report.reentrySiblings.length})</span></h3>
