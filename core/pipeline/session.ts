@@ -17,6 +17,7 @@ import { SearchIndex } from '../scope/search';
 import { analyzeVariables, type ScopesReport, type VariableReport } from '../scope/variables';
 import { NameAnatomy } from '../scope/anatomy/name-anatomy';
 import { opNameSection, scopeNameSection } from './name-section';
+import { scopeKindCodes } from './scope-kind-codes';
 import { decorateScene, hierarchyCounts, type DiffOverlay } from './diff-overlay';
 import { NodeMetrics } from './node-metrics';
 import { embeddedNode, locationOf, nodeDetails } from './node-details';
@@ -174,7 +175,7 @@ export class Session<F> {
   }
 
   /** `onProgress`: open scopes finished out of all of them (an expansion of thousands takes a while). */
-  async layout(expanded: readonly string[], xla: boolean, onProgress?: (done: number, total: number) => void): Promise<Scene> {
+  async layout(expanded: readonly string[], xla: boolean, onProgress?: (done: number, total: number) => void, kinds = false): Promise<Scene> {
     const cur = this.need();
     const ids = this.expandedIds(expanded);
     const visible = await cur.engine.layout(ids, onProgress);
@@ -183,7 +184,7 @@ export class Session<F> {
     const h = cur.model.hierarchy;
     const notices = visible.notices.map((n) => `${h.name(n.scope) || 'top level'}: ${n.message}`);
     const built = buildScene(cur.model, placed, xla ? cur.metrics.withXla() : cur.metrics, notices, cur.engine.settings.metrics);
-    const scene: Scene = { ...built, layoutStats: { open: visible.layouts.size, laidOut: visible.laidOut, ms: visible.ms } };
+    const scene: Scene = { ...built, layoutStats: { open: visible.layouts.size, laidOut: visible.laidOut, ms: visible.ms }, ...(kinds ? { scopeKinds: scopeKindCodes(this.names(cur).anatomy, built) } : {}) };
     return cur.overlay ? decorateScene(scene, h, cur.overlay.diff, cur.overlay.counts) : scene;
   }
 
@@ -254,12 +255,17 @@ export class Session<F> {
     const cur = this.need();
     const details = nodeDetails(cur.model, node, embedded);
     if (details.kind === 'series') return details;
-    cur.names ??= { anatomy: new NameAnatomy(cur.model.hierarchy.graph), byName: new Map(this.variables().variables.map((v) => [v.name, v])) };
+    const names = this.names(cur);
     const h = cur.model.hierarchy;
     const nameSection = details.kind === 'scope'
-      ? scopeNameSection(cur.names.anatomy, details.name)
-      : opNameSection(cur.names.anatomy, embedded ?? (h.opNode[node] as number), cur.names.byName);
+      ? scopeNameSection(names.anatomy, details.name)
+      : opNameSection(names.anatomy, embedded ?? (h.opNode[node] as number), names.byName);
     return { ...details, nameSection };
+  }
+
+  private names(cur: Current): NonNullable<Current['names']> {
+    cur.names ??= { anatomy: new NameAnatomy(cur.model.hierarchy.graph), byName: new Map(this.variables().variables.map((v) => [v.name, v])) };
+    return cur.names;
   }
 
   trace(node: number, direction: 'inputs' | 'outputs'): TraceReply {

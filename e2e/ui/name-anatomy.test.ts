@@ -10,6 +10,8 @@ import { dropFiles, openApp, ROOT, shutdown, skipReason, waitReady, type App } f
 const skip = skipReason();
 if (skip) console.log(`UI end-to-end suite ${skip}`);
 const GAN = join(ROOT, 'fixtures/generated/gan-discriminator-name-scopes.pb');
+const VARS = join(ROOT, 'fixtures/generated/scoping-variable-scope.pb');
+const NAMES = join(ROOT, 'fixtures/generated/scoping-name-scope.pb');
 const SHOTS = join(ROOT, 'test-results/name-anatomy');
 
 const nodeName = (app: App): Promise<string | null> => app.page.textContent('[data-testid="inspector"] .node-name');
@@ -59,6 +61,27 @@ describe.skipIf(skip !== null)('name anatomy in the UI (Chromium)', () => {
     await app.page.click('[data-testid="inspector-reads"] button');
     await app.page.waitForFunction(() => document.querySelector('[data-testid="inspector"] .node-name')?.textContent === 'discriminator/conv/w');
     expect(await nodeName(app)).toBe('discriminator/conv/w');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('colour by scope kind tells the seed pair apart in compare mode', async () => {
+    const p = app.page;
+    await p.click('[data-testid="open-compare"]');
+    await p.waitForSelector('[data-testid="compare-dialog"]');
+    await p.setInputFiles('[data-testid="compare-a-file"]', VARS);
+    await p.setInputFiles('[data-testid="compare-b-file"]', NAMES);
+    await p.click('[data-testid="compare-go"]');
+    await p.waitForSelector('[data-testid="compare"][data-phase="ready"]', { timeout: 90_000 });
+    await p.waitForSelector('[data-testid="pane-a"][data-phase="ready"]');
+    await p.waitForSelector('[data-testid="pane-b"][data-phase="ready"]');
+    await p.selectOption('[data-testid="compare-colour"]', 'kind');
+    const legend = (side: string) => p.locator(`[data-testid="pane-${side}"] .legend`);
+    // A: `scope_vars` holds its variables; B: `scope_name` holds `a`, and `b` sits at the root.
+    await p.waitForFunction(() => document.querySelector('[data-testid="pane-b"] .legend')?.textContent?.includes('ops only') === true, undefined, { timeout: 60_000 });
+    await p.waitForFunction(() => document.querySelector('[data-testid="pane-a"] .legend')?.textContent?.includes('holds variables') === true);
+    expect(await legend('a').textContent()).not.toContain('ops only');
+    await p.waitForFunction(() => !document.querySelector('.busy'), undefined, { timeout: 60_000 });
+    await shot(app, '[data-testid="compare"]', 'compare-scope-kind.png');
     expect(app.errors).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { cssColour, legendFor } from '../canvas/palette';
 
 const TITLES: Record<ColourMode, string> = {
   structure: 'Structure (same colour: same inner structure)', op: 'Op type (dominant in a scope)', device: 'Device', xla: 'XLA cluster',
-  compute: 'Compute time (run metadata)', memory: 'Memory (run metadata)', diff: 'Diff (A → B)',
+  compute: 'Compute time (run metadata)', memory: 'Memory (run metadata)', kind: 'Scope kind (what made each scope)', diff: 'Diff (A → B)',
 };
 
 export function Legend({ scene, mode }: { scene: Scene; mode: ColourMode }) {
