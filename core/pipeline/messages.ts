@@ -1,6 +1,7 @@
 // The data the session worker and the UI exchange: what opening, selecting, searching, inspecting
 // and comparing answer. Plain types only, below protocol.ts, the session and compare mode, which
 // all use them; nothing here imports them back.
+import type { ScopeKindChange } from '../diff/scope-kind-changes';
 import type { DiffStatus } from '../diff/classify';
 import type { DiffDocument } from '../diff/diff';
 import type { LoadErrorInfo, LoadWarning } from '../io/errors';
@@ -138,6 +139,8 @@ export interface TraceReply {
 }
 
 export interface DiffReply extends DiffDocument {
+  /** Scopes whose kind changed between A and B (core/diff/scope-kind-changes.ts). */
+  readonly scopeKindChanges: readonly ScopeKindChange[];
   readonly nodesA: number;
   readonly nodesB: number;
   readonly ms: number;

@@ -81,6 +81,8 @@ describe.skipIf(skip !== null)('name anatomy in the UI (Chromium)', () => {
     await p.waitForFunction(() => document.querySelector('[data-testid="pane-a"] .legend')?.textContent?.includes('holds variables') === true);
     expect(await legend('a').textContent()).not.toContain('ops only');
     await p.waitForFunction(() => !document.querySelector('.busy'), undefined, { timeout: 60_000 });
+    // The Changes panel lists the scope whose content changed kind, beside the node changes.
+    expect(await p.locator('[data-testid="kind-change"]').allTextContents()).toEqual(['scope_vars holds variables in A; scope_name holds only a and c in B; b moved to the root']);
     await shot(app, '[data-testid="compare"]', 'compare-scope-kind.png');
     expect(app.errors).toEqual([]);
   });
