@@ -1,6 +1,7 @@
 // `scopeview diff A B`: the diff of core/diff as the JSON document of issue 7 (summary + every
 // node that is not `same`) or a readable summary, and the command's action, which loads both
 // graphs first so that a load error on either side prints nothing but the error.
+import { scopeKindChanges } from '../core/diff/scope-kind-changes';
 import { COUNT_KEYS, DIFF_STATUSES, diffDocument, diffGraphs, listChanges, type DiffChange, type GraphDiff, type StatusCounts } from '../core/diff/diff';
 import type { LoadedGraph } from '../core/io/load-result';
 import { pickGraph } from './pick-graph';
@@ -67,5 +68,7 @@ export async function runDiff(pathA: string, pathB: string, opts: DiffCommandOpt
   }
   const [a, b] = picked.map((p) => p.graph) as [LoadedGraph, LoadedGraph];
   const diff = diffGraphs(a.graph, b.graph);
-  process.stdout.write(opts.json ? `${JSON.stringify(diffDocument(diff, a.graph, b.graph))}\n` : `${diffText(diff, a, b)}\n`);
+  // `scopeKindChanges` is added after the existing fields, which keep their shape.
+  const doc = () => ({ ...diffDocument(diff, a.graph, b.graph), scopeKindChanges: scopeKindChanges(diff, a.graph, b.graph) });
+  process.stdout.write(opts.json ? `${JSON.stringify(doc())}\n` : `${diffText(diff, a, b)}\n`);
 }

@@ -25,7 +25,7 @@ function diffJson(...args: string[]): DiffDocument {
 describe('scopeview diff', () => {
   it('prints the exact document: variable_scope against name_scope is 11 moves, b out of the scope', () => {
     const d = diffJson(fixture('scoping-variable-scope'), fixture('scoping-name-scope'));
-    expect(Object.keys(d)).toEqual(['summary', 'changes']);
+    expect(Object.keys(d)).toEqual(['summary', 'changes', 'scopeKindChanges']);
     expect(Object.keys(d.summary)).toEqual(['same', 'attrChanged', 'moved', 'renamed', 'added', 'removed']);
     expect(d.summary).toEqual({ same: 0, attrChanged: 0, moved: 11, renamed: 0, added: 0, removed: 0 });
     for (const c of d.changes) expect(Object.keys(c)).toEqual(['status', 'a', 'b', 'op', 'attrs']);
@@ -94,5 +94,11 @@ describe('scopeview diff', () => {
     const d = diffJson(file, file);
     expect(d.summary).toEqual({ same: 5202, attrChanged: 0, moved: 0, renamed: 0, added: 0, removed: 0 });
     expect(d.changes).toEqual([]);
+  });
+  it('lists scopes whose kind changed: the seed pair', () => {
+    const r = spawnSync(process.execPath, [BIN, 'diff', join(import.meta.dirname, '../fixtures/generated/scoping-variable-scope.pb'), join(import.meta.dirname, '../fixtures/generated/scoping-name-scope.pb'), '--json'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const d = JSON.parse(r.stdout) as { scopeKindChanges: { a: string; b: string; sentence: string }[] };
+    expect(d.scopeKindChanges.map((c) => c.sentence)).toEqual(['`scope_vars` holds variables in A; `scope_name` holds only `a` and `c` in B; `b` moved to the root']);
   });
 });

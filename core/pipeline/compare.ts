@@ -2,6 +2,7 @@
 // B), handed to each session as its overlay so that later scenes carry diff colours and badges;
 // counterparts across the panes (synchronised expansion, focusing a change in both); and the
 // variables of both graphs side by side.
+import { scopeKindChanges } from '../diff/scope-kind-changes';
 import { diffDocument, diffGraphs, type GraphDiff } from '../diff/diff';
 import { DIFF_STATUSES, STATUS_ADDED, type DiffStatus } from '../diff/classify';
 import type { Graph } from '../graph/graph';
@@ -41,7 +42,7 @@ export class Comparison<F> {
     const [sa, sb] = this.sessions;
     sa.setOverlay({ side: 'a', status: diff.a.status, match: diff.a.match, other: diff.b.rollup });
     sb.setOverlay({ side: 'b', status: diff.b.status, match: diff.b.match, other: diff.a.rollup });
-    return { ...diffDocument(diff, a, b), nodesA: a.nodeCount, nodesB: b.nodeCount, ms: this.now() - t0 };
+    return { ...diffDocument(diff, a, b), scopeKindChanges: scopeKindChanges(diff, a, b), nodesA: a.nodeCount, nodesB: b.nodeCount, ms: this.now() - t0 };
   }
 
   private need(): Current {

@@ -1,12 +1,14 @@
 // The data the session worker and the UI exchange: what opening, selecting, searching, inspecting
 // and comparing answer. Plain types only, below protocol.ts, the session and compare mode, which
 // all use them; nothing here imports them back.
+import type { ScopeKindChange } from '../diff/scope-kind-changes';
 import type { DiffStatus } from '../diff/classify';
 import type { DiffDocument } from '../diff/diff';
 import type { LoadErrorInfo, LoadWarning } from '../io/errors';
 import type { FileFormat, GraphSource } from '../io/load-result';
 import type { TextMetrics } from '../layout/text-metrics';
 import type { VariableReport } from '../scope/variables';
+import type { NameSection } from './name-section';
 
 /** A file handed over by the host: a path relative to what was opened, and something readable. */
 export interface OpenedFile<F> {
@@ -131,6 +133,8 @@ export interface NodeDetails {
   /** For an embedded op: every op it is drawn inside, in graph order. */
   readonly drawnIn: readonly NodeRef[];
   readonly path: readonly string[];
+  /** How the name was made (name-section.ts); absent for a series. */
+  readonly nameSection?: NameSection;
 }
 
 export interface TraceReply {
@@ -140,6 +144,8 @@ export interface TraceReply {
 }
 
 export interface DiffReply extends DiffDocument {
+  /** Scopes whose kind changed between A and B (core/diff/scope-kind-changes.ts). */
+  readonly scopeKindChanges: readonly ScopeKindChange[];
   readonly nodesA: number;
   readonly nodesB: number;
   readonly ms: number;

@@ -22,7 +22,7 @@ export const EDGE_KIND_CONTROL = 1;
 export const EDGE_KIND_REF = 2;
 
 /** 'diff' colours compare mode's statuses (Scene.diff); the explorer of a single graph does not offer it. */
-export const COLOUR_MODES = ['structure', 'op', 'device', 'xla', 'compute', 'memory', 'diff'] as const;
+export const COLOUR_MODES = ['structure', 'op', 'device', 'xla', 'compute', 'memory', 'kind', 'diff'] as const;
 export type ColourMode = (typeof COLOUR_MODES)[number];
 /** Modes whose keys are categories (indexes into a table); the others carry numbers. */
 export type CategoricalMode = 'structure' | 'op' | 'device' | 'xla';
@@ -75,6 +75,8 @@ export interface Scene {
   /** Compare mode (diff-overlay.ts): each box's diff code, and the badge text of closed scopes ('' for none). */
   readonly diff: Uint8Array | null;
   readonly badges: readonly string[] | null;
+  /** Colour by scope kind (scope-kind-codes.ts): each box's code, present when the layout asked for it. */
+  readonly scopeKinds?: Uint8Array;
 }
 
 export interface LayoutStats {
@@ -195,6 +197,6 @@ export function buildScene(model: ScopedHierarchy, placed: PlacedGraph, metrics:
 /** The typed arrays of a scene, for postMessage's transfer list. */
 export function sceneBuffers(s: Scene): ArrayBuffer[] {
   const arrays = [s.ids, s.boxes, s.shapes, s.depth, s.aux, s.parentSlot, s.keys.structure, s.keys.op, s.keys.device, s.keys.xla,
-    s.edgeFrom, s.edgeTo, s.edgeKind, s.edgeMultiplicity, s.edgeElements, s.pointStart, s.points, s.compute, s.memory, s.diff];
+    s.edgeFrom, s.edgeTo, s.edgeKind, s.edgeMultiplicity, s.edgeElements, s.pointStart, s.points, s.compute, s.memory, s.diff, s.scopeKinds ?? null];
   return arrays.filter((a): a is NonNullable<typeof a> => a !== null).map((a) => a.buffer as ArrayBuffer);
 }

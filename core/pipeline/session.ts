@@ -14,7 +14,10 @@ import type { LayoutExecutor } from '../layout/worker-pool';
 import { H_SCOPE } from '../scope/hierarchy';
 import { analyzeGraph, SCOPE_ENGINE_VERSION, type ScopedHierarchy } from '../scope/scope-engine';
 import { SearchIndex } from '../scope/search';
-import { analyzeVariables, type ScopesReport } from '../scope/variables';
+import { analyzeVariables, type ScopesReport, type VariableReport } from '../scope/variables';
+import { NameAnatomy } from '../scope/anatomy/name-anatomy';
+import { opNameSection, scopeNameSection } from './name-section';
+import { scopeKindCodes } from './scope-kind-codes';
 import { decorateScene, hierarchyCounts, type DiffOverlay } from './diff-overlay';
 import { duplicateGraphs } from './duplicate-graphs';
 import { NodeMetrics } from './node-metrics';
@@ -40,6 +43,8 @@ interface Current {
   readonly tracer: Tracer;
   search: SearchIndex | null;
   variables: ScopesReport | null;
+  /** Name anatomy and the variable report by name, built on the first inspection. */
+  names: { readonly anatomy: NameAnatomy; readonly byName: ReadonlyMap<string, VariableReport> } | null;
   expanded: Set<number>;
   /** Compare mode: this side of the diff and its counts per hierarchy node (diff-overlay.ts). */
   overlay: { readonly diff: DiffOverlay; readonly counts: Int32Array } | null;
@@ -148,7 +153,7 @@ export class Session<F> {
     const engine = new LayoutEngine(model, this.host.executor, { ...DEFAULT_SETTINGS, metrics: labelMetrics }, cache, () => this.host.now());
     const stats = (this.loaded?.stepStats ?? []).filter((s) => s.file === loaded.file);
     const metrics = new NodeMetrics(model.hierarchy, fn === null ? stats : []);
-    this.current = { graph, fn, model, engine, metrics, tracer: new Tracer(model), search: null, variables: null, expanded: new Set(), overlay: null };
+    this.current = { graph, fn, model, engine, metrics, tracer: new Tracer(model), search: null, variables: null, names: null, expanded: new Set(), overlay: null };
     const h = model.hierarchy;
     let scopes = 0;
     for (let x = 0; x < h.count; x++) if (h.kind[x] === H_SCOPE && x !== h.root) scopes++;
@@ -173,7 +178,7 @@ export class Session<F> {
   }
 
   /** `onProgress`: open scopes finished out of all of them (an expansion of thousands takes a while). */
-  async layout(expanded: readonly string[], xla: boolean, onProgress?: (done: number, total: number) => void): Promise<Scene> {
+  async layout(expanded: readonly string[], xla: boolean, onProgress?: (done: number, total: number) => void, kinds = false): Promise<Scene> {
     const cur = this.need();
     const ids = this.expandedIds(expanded);
     const visible = await cur.engine.layout(ids, onProgress);
@@ -182,7 +187,7 @@ export class Session<F> {
     const h = cur.model.hierarchy;
     const notices = visible.notices.map((n) => `${h.name(n.scope) || 'top level'}: ${n.message}`);
     const built = buildScene(cur.model, placed, xla ? cur.metrics.withXla() : cur.metrics, notices, cur.engine.settings.metrics);
-    const scene: Scene = { ...built, layoutStats: { open: visible.layouts.size, laidOut: visible.laidOut, ms: visible.ms } };
+    const scene: Scene = { ...built, layoutStats: { open: visible.layouts.size, laidOut: visible.laidOut, ms: visible.ms }, ...(kinds ? { scopeKinds: scopeKindCodes(this.names(cur).anatomy, built) } : {}) };
     return cur.overlay ? decorateScene(scene, h, cur.overlay.diff, cur.overlay.counts) : scene;
   }
 
@@ -251,7 +256,20 @@ export class Session<F> {
 
   /** The inspector's details of hierarchy node `node`, or of the embedded graph node drawn inside it. */
   inspect(node: number, embedded?: number): NodeDetails {
-    return nodeDetails(this.need().model, node, embedded);
+    const cur = this.need();
+    const details = nodeDetails(cur.model, node, embedded);
+    if (details.kind === 'series') return details;
+    const names = this.names(cur);
+    const h = cur.model.hierarchy;
+    const nameSection = details.kind === 'scope'
+      ? scopeNameSection(names.anatomy, details.name)
+      : opNameSection(names.anatomy, embedded ?? (h.opNode[node] as number), names.byName);
+    return { ...details, nameSection };
+  }
+
+  private names(cur: Current): NonNullable<Current['names']> {
+    cur.names ??= { anatomy: new NameAnatomy(cur.model.hierarchy.graph), byName: new Map(this.variables().variables.map((v) => [v.name, v])) };
+    return cur.names;
   }
 
   trace(node: number, direction: 'inputs' | 'outputs'): TraceReply {

@@ -43,6 +43,20 @@ function PaneView({ pane, c, cmp, name }: { pane: Pane; c: Controller; cmp: Comp
   );
 }
 
+/** Both panes' colouring: the diff, or each scope by its kind (how TensorFlow made it). */
+function CompareColour({ c, panes, ready }: { c: Controller; panes: readonly Controller[]; ready: boolean }) {
+  const state = useAppState(c);
+  return (
+    <label className="field">Colour
+      <select value={state.colourMode === 'kind' ? 'kind' : 'diff'} aria-label="Colour both by" data-testid="compare-colour" disabled={!ready}
+        onChange={(e) => { for (const p of panes) p.setColourMode(e.currentTarget.value === 'kind' ? 'kind' : 'diff'); }}>
+        <option value="diff">Diff</option>
+        <option value="kind">Scope kind</option>
+      </select>
+    </label>
+  );
+}
+
 /** The inspector of one pane; it alone follows that pane's state, so hovering does not redraw the window. */
 function PaneInspector({ c }: { c: Controller }) {
   const state = useAppState(c);
@@ -62,6 +76,7 @@ export function CompareView({ cmp, onExit, onTheme, onHelp, theme }: { cmp: Comp
         <button type="button" className="button" onClick={onExit} title="Back to the single-graph explorer (Esc)" data-testid="compare-exit">← Explorer</button>
         <strong className="compare-title">Compare</strong>
         <label className="field check"><input type="checkbox" checked={s.syncCamera} onChange={(e) => cmp.setSyncCamera(e.currentTarget.checked)} data-testid="sync-camera" /> Move together</label>
+        <CompareColour c={pa} panes={cmp.panes} ready={ready} />
         <button type="button" className="button" disabled={!ready} onClick={fitBoth} title="Fit both graphs (F)">Fit</button>
         <button type="button" className="button" disabled={!ready} onClick={() => void cmp.exportJson()} data-testid="export-diff-json" title="Save the diff as JSON, as `scopeview diff --json` prints it (Ctrl+Shift+E)">JSON</button>
         <button type="button" className="button" disabled={!ready} onClick={() => void cmp.exportPng()} data-testid="export-compare-png" title="Save both panes as one PNG (Ctrl+E)">PNG</button>

@@ -6,6 +6,7 @@ import type { DiffChange } from '../../core/diff/diff';
 import type { DiffReply } from '../../core/pipeline/messages';
 import { cssColour, DIFF_COLOURS } from '../canvas/palette';
 import type { Comparison } from './compare-controller';
+import { Reason } from './ScopeFindings';
 
 const PAGE = 300;
 const LABELS: Record<DiffStatus, string> = { same: 'same', 'attr-changed': 'changed', moved: 'moved', renamed: 'renamed', added: 'added', removed: 'removed' };
@@ -56,6 +57,15 @@ export function DiffList({ diff, focused, cmp }: { diff: DiffReply; focused: num
   return (
     <div className="diff-list">
       <p className="muted hint">{diff.nodesA.toLocaleString()} nodes in A, {diff.nodesB.toLocaleString()} in B · diffed in {diff.ms.toFixed(0)} ms. Click a change to centre it in both panes.</p>
+      {diff.scopeKindChanges.length > 0 && (
+        <section data-testid="kind-changes">
+          <h3>Scope kinds changed <span className="muted">({diff.scopeKindChanges.length})</span></h3>
+          <ul className="refs">
+            {diff.scopeKindChanges.slice(0, PAGE).map((k) => <li key={k.a} data-testid="kind-change"><Reason text={k.sentence} /></li>)}
+          </ul>
+          <h3>Nodes</h3>
+        </section>
+      )}
       <ul className="refs">
         {entries.slice(0, shown).map((e) => <Entry key={e.index} change={e.change} focused={e.index === focused} onFocus={() => void cmp.focus(e.change, e.index)} />)}
       </ul>

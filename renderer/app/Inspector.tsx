@@ -3,6 +3,7 @@
 // op, and for such an embedded op every op it is drawn inside.
 import type { EmbeddedRef, NodeDetails, NodeRef } from '../../core/pipeline/protocol';
 import type { Controller } from './controller';
+import { NameSection } from './NameSection';
 
 function RefList({ title, items, c }: { title: string; items: readonly (NodeRef & { slot?: string })[]; c: Controller }) {
   if (items.length === 0) return null;
@@ -57,6 +58,7 @@ export function Inspector({ details, c, traced }: { details: NodeDetails | null;
         {traced && <button type="button" className="button small" onClick={() => c.clearTrace()}>Clear trace</button>}
       </div>
       {traced && <p className="muted">{traced}</p>}
+      {d.nameSection && <NameSection section={d.nameSection} c={c} />}
       {d.histogram.length > 0 && (
         <section>
           <h3>Op types</h3>

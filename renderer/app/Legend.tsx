@@ -9,7 +9,7 @@ import { cssColour, legendFor, type ThemeName } from '../canvas/palette';
 
 const TITLES: Record<ColourMode, string> = {
   structure: 'Structure (same colour: same inner structure)', op: 'Op type (dominant in a scope)', device: 'Device', xla: 'XLA cluster',
-  compute: 'Compute time (run metadata)', memory: 'Memory (run metadata)', diff: 'Diff (A → B)',
+  compute: 'Compute time (run metadata)', memory: 'Memory (run metadata)', kind: 'Scope kind (what made each scope)', diff: 'Diff (A → B)',
 };
 
 /** Characters a label keeps in the two-column legend; longer category names get one column of twice that. */

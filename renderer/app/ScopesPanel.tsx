@@ -6,6 +6,18 @@ import { realReentries } from '../../core/scope/findings';
 import type { Controller } from './controller';
 import { Bookkeeping, Findings, ReadIn, VariableLink } from './ScopeFindings';
 
+/** TF2 captured resource handles, folded: their names say nothing about scopes, so they are never flagged. */
+function Captured({ items, c }: { items: readonly VariableReport[]; c: Controller }) {
+  if (items.length === 0) return null;
+  return (
+    <details className="captured" data-testid="scope-captured">
+      <summary><h3>Captured handles <span className="muted">({items.length})</span></h3></summary>
+      <p className="muted hint">TF2 resource handles of variables made outside this graph (a Placeholder or _Arg feeding ReadVariableOp, named after its first reader): their names say nothing about scopes, so they are never flagged.</p>
+      <ul className="refs">{items.slice(0, 300).map((v) => <li key={v.name}><VariableLink v={v} c={c} /><ReadIn v={v} /></li>)}</ul>
+    </details>
+  );
+}
+
 /** Every variable, folded: the findings and bookkeeping above already name the ones that matter. */
 function AllVariables({ items, c }: { items: readonly VariableReport[]; c: Controller }) {
   if (items.length === 0) return null;
@@ -40,6 +52,7 @@ export function ScopesPanel({ report, c }: { report: ScopesReport | null; c: Con
         </section>
       )}
       <Bookkeeping report={report} c={c} />
+      <Captured items={v.filter((x) => x.captured)} c={c} />
       <AllVariables items={v} c={c} />
     </div>
   );

@@ -9,7 +9,7 @@ import { GraphSelector } from './GraphSelector';
 import { OpenButtons, type OpenButtonsHandle } from './OpenButtons';
 import { ViewMenu } from './ViewMenu';
 
-const MODE_NAMES: Record<ColourMode, string> = { structure: 'Structure', op: 'Op type', device: 'Device', xla: 'XLA cluster', compute: 'Compute time', memory: 'Memory', diff: 'Diff' };
+const MODE_NAMES: Record<ColourMode, string> = { structure: 'Structure', op: 'Op type', device: 'Device', xla: 'XLA cluster', compute: 'Compute time', memory: 'Memory', kind: 'Scope kind', diff: 'Diff' };
 
 interface Props {
   state: AppState;

@@ -240,7 +240,7 @@ export class Controller extends Store<AppState> {
       if (seq === this.layoutSeq && this.expansion.active) this.set({ progress: { stage: `${stage}: ${done.toLocaleString()} of ${total.toLocaleString()}`, done, total } });
     };
     try {
-      const scene = await this.req({ type: 'layout', expanded: this.state.expanded, xla: this.state.colourMode === 'xla' }, progress ? onProgress : undefined);
+      const scene = await this.req({ type: 'layout', expanded: this.state.expanded, xla: this.state.colourMode === 'xla', kinds: this.state.colourMode === 'kind' }, progress ? onProgress : undefined);
       if (seq !== this.layoutSeq) return false;
       this.set({ scene, layoutBusy: false, traced: null, layoutMs: performance.now() - t0 });
       this.canvas?.setScene(scene, anchor !== null ? { anchorId: anchor } : undefined);
@@ -409,9 +409,10 @@ export class Controller extends Store<AppState> {
   }
 
   setColourMode(colourMode: ColourMode): void {
-    const needXla = colourMode === 'xla' && this.state.colourMode !== 'xla';
+    // XLA clusters and scope kinds are computed with the layout, only when a mode needs them.
+    const needLayout = (colourMode === 'xla' || colourMode === 'kind') && this.state.colourMode !== colourMode;
     this.set({ colourMode });
-    if (needXla) void this.relayout(null);
+    if (needLayout) void this.relayout(null);
   }
 
   setTheme(theme: Theme): void {

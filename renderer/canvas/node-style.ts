@@ -2,6 +2,8 @@
 // the title-band fill of open scopes and a dim flag for labels, one slot per scene node. Pure typed
 // array work, redone when the style or highlight changes (never per frame).
 import { SHAPE_CONST, SHAPE_SCOPE, SHAPE_SCOPE_OPEN, SHAPE_SERIES, SHAPE_VARIABLE, type ColourMode, type Scene } from '../../core/pipeline/scene';
+import { KIND_REENTRY, kindOfCode } from '../../core/pipeline/scope-kind-codes';
+import { KIND_COLOURS } from './scope-kinds';
 import { categoricalColour, categorySlots, DIFF_COLOURS, logRange, mix, rampColour, rampPosition, THEMES, type Rgb, type ThemeName } from './palette';
 
 export interface CanvasStyle {
@@ -63,10 +65,11 @@ export function computeNodeColours(scene: Scene, style: CanvasStyle, h: Highligh
   const mode = style.colourMode;
   const numeric = mode === 'compute' || mode === 'memory' ? scene[mode] : null;
   const range = numeric ? logRange(numeric) : null;
-  const categorical = mode === 'compute' || mode === 'memory' || mode === 'diff' ? null : mode;
+  const categorical = mode === 'compute' || mode === 'memory' || mode === 'diff' || mode === 'kind' ? null : mode;
   const keys = categorical ? scene.keys[categorical] : null;
   const slotOf = categorical ? categorySlots(scene, categorical) : null;
   const diff = mode === 'diff' ? scene.diff : null;
+  const kinds = mode === 'kind' ? (scene.scopeKinds ?? null) : null;
   const bandShade: Rgb = dark ? [255, 255, 255] : [60, 80, 110];
   for (let i = 0; i < n; i++) {
     const shape = scene.shapes[i] as number;
@@ -85,12 +88,16 @@ export function computeNodeColours(scene: Scene, style: CanvasStyle, h: Highligh
       c = Number.isNaN(p) ? t.unknown : dark ? mix(rampColour(p), [30, 33, 39], 0.25) : rampColour(p);
     } else if (diff) {
       c = DIFF_COLOURS[diff[i] as number] ?? null;
+    } else if (kinds) {
+      const kind = kindOfCode(kinds[i] as number);
+      c = kind ? KIND_COLOURS[kind] : null;
     }
+    const reentry = kinds !== null && ((kinds[i] as number) & KIND_REENTRY) !== 0;
     if (shape === SHAPE_SCOPE_OPEN) {
       f = t.openFills[depth % t.openFills.length] as Rgb;
       // Containers stay pale in every mode; structure mode tints the ones sharing a template.
-      const tint = mode === 'structure' || mode === 'diff' ? c : null;
-      if (tint) f = mix(f, tint, dark ? 0.16 : 0.1);
+      const tint = mode === 'structure' || mode === 'diff' || mode === 'kind' ? c : null;
+      if (tint) f = mix(f, tint, dark ? 0.16 : mode === 'kind' ? 0.16 : 0.1);
       l = t.scopeStroke;
       put(band, i, mix(f, tint ?? bandShade, mode === 'diff' && tint ? 0.3 : dark ? 0.06 : 0.07), 255);
     } else if (c && (mode !== 'structure' || shape === SHAPE_SCOPE)) {
@@ -110,6 +117,11 @@ export function computeNodeColours(scene: Scene, style: CanvasStyle, h: Highligh
         case SHAPE_SERIES: f = t.series; l = t.seriesStroke; break;
         default: f = t.op; l = t.opStroke;
       }
+    }
+    // A re-entered scope (`s_1` beside `s`) keeps its kind's fill under a heavy, dark border.
+    if (reentry && c) {
+      l = mix(c, dark ? [255, 255, 255] : [20, 20, 30], 0.5);
+      w = 3;
     }
     const id = scene.ids[i] as number;
     if (h.matches?.has(id)) {

@@ -1,6 +1,8 @@
 // Colours of the graph canvas: the light and dark themes, the categorical palette and the
 // sequential ramp of the colouring modes, and the legend the React UI shows beside the canvas.
 // Pure (no DOM, no deck.gl) so that the legend and the canvas share one source of truth.
+import { KIND_REENTRY, kindOfCode } from '../../core/pipeline/scope-kind-codes';
+import { KIND_COLOURS, KIND_LEGEND } from './scope-kinds';
 import type { CategoricalMode, ColourMode, Scene } from '../../core/pipeline/scene';
 
 export type Rgb = readonly [number, number, number];
@@ -209,6 +211,7 @@ export function legendFor(scene: Scene, mode: ColourMode): LegendEntry[] {
     return DIFF_LABELS.map((label, code) => ({ label, code })).filter((e) => present.has(e.code))
       .map(({ label, code }) => ({ label, colour: [...(DIFF_COLOURS[code] ?? THEMES.light.op)] as [number, number, number] }));
   }
+  if (mode === 'kind') return kindLegend(scene);
   if (mode === 'compute' || mode === 'memory') {
     const range = logRange(scene[mode]);
     if (!range) return [{ label: 'no figures', colour: [...categoricalColour(-1)] }];
@@ -241,4 +244,20 @@ export function mix(a: Rgb, b: Rgb, f: number): Rgb {
 
 export function cssColour(c: Rgb, alpha = 1): string {
   return alpha >= 1 ? `rgb(${c[0]},${c[1]},${c[2]})` : `rgba(${c[0]},${c[1]},${c[2]},${alpha})`;
+}
+
+/** Colour by scope kind: the kinds present, one line each, and the re-entry border when some box has it. */
+function kindLegend(scene: Scene): LegendEntry[] {
+  const codes = scene.scopeKinds;
+  if (!codes) return [{ label: 'no scopes', colour: [...categoricalColour(-1)] }];
+  const present = new Set<string>();
+  let reentry = false;
+  for (const code of codes) {
+    const kind = kindOfCode(code);
+    if (kind) present.add(kind === 'gradient-of' ? 'gradients' : kind);
+    if (code & KIND_REENTRY) reentry = true;
+  }
+  const out: LegendEntry[] = KIND_LEGEND.filter((e) => present.has(e.kind)).map((e) => ({ label: e.label, colour: [...KIND_COLOURS[e.kind]] as [number, number, number] }));
+  if (reentry) out.push({ label: 'heavy dark border: a scope entered again (s_1 beside s)', colour: [40, 40, 50] });
+  return out;
 }

@@ -7,7 +7,7 @@ import { CanonicalScopes } from '../scope-instances';
 import { ROOT_SCOPE, ScopeNames } from '../scope-names';
 import { splitUniquifier } from '../uniquified-names';
 import { VARIABLE_OPS, variableReads } from '../variable-readers';
-import { leafSentence, segmentSentence, type SegmentFacts } from './sentences';
+import { leafSentence, outerScopeSentence, segmentSentence, type SegmentFacts } from './sentences';
 import { pathKinds, type PathKinds, type SegmentKind, type VariablePaths } from './segment-kinds';
 
 export interface AnatomySegment {
@@ -129,23 +129,27 @@ export class NameAnatomy {
     };
   }
 
-  /** The anatomy of a scope path (`a/b/c`, or '' for the root). */
+  /**
+   * The anatomy of a scope path (`a/b/c`, or '' for the root), as a scope box shows it. Only
+   * `outer` depends on what follows a segment (a variable part further down), so a scope that is
+   * `ops` on its own path is `outer` when the path of some scope inside it makes it so.
+   */
   path(path: string): PathAnatomy {
     if (path === '') return { segments: [], sentences: [] };
-    return this.parse(path, this.entry(path)).anatomy;
+    const a = this.parse(path, this.entry(path)).anatomy;
+    const last = a.segments[a.segments.length - 1] as AnatomySegment;
+    if (last.kind !== 'ops' || !this.outer().has(path)) return a;
+    return {
+      segments: [...a.segments.slice(0, -1), { ...last, kind: 'outer' }],
+      sentences: [...a.sentences.slice(0, -1), outerScopeSentence(last.name, last.reentryOf)],
+    };
   }
 
-  /**
-   * The kind of a scope box (colour by scope kind): the kind of its last segment, and whether it is
-   * a re-entry. Only `outer` depends on what follows a segment (a variable part further down), so a
-   * scope that is `ops` on its own path is `outer` when the path of some scope inside it makes it so.
-   */
+  /** The kind of a scope box's last segment and whether it is a re-entry (colour by scope kind). */
   scopeKind(path: string): { kind: SegmentKind; reentryOf: string | null } | null {
     const segments = this.path(path).segments;
     const last = segments[segments.length - 1];
-    if (!last) return null;
-    const kind = last.kind === 'ops' && this.outer().has(path) ? 'outer' : last.kind;
-    return { kind, reentryOf: last.reentryOf };
+    return last ? { kind: last.kind, reentryOf: last.reentryOf } : null;
   }
 
   private outerPaths: Set<string> | null = null;

@@ -43,3 +43,9 @@ export function leafSentence(name: string, isVariable: boolean, uniquifiedFrom: 
   const suffix = name.slice(uniquifiedFrom.length);
   return `${code(name)}: ${isVariable ? 'the variable itself; ' : ''}TensorFlow appended ${code(suffix)} because ${code(uniquifiedFrom)} was taken`;
 }
+
+/** A scope box that wraps variable scopes whose variables `get_variable` put elsewhere. */
+export function outerScopeSentence(name: string, reentryOf: string | null): string {
+  const again = reentryOf !== null ? `${code(reentryOf)} entered again; ` : '';
+  return `${code(name)}: ${again}a \`name_scope\` that \`get_variable\` ignored for the variable scopes inside it`;
+}

@@ -1,0 +1,89 @@
+// Name anatomy in Chromium (DESIGN.md §4): the inspector's Name section explains each segment of
+// the selected op, and its chips and reads select scopes and variables; colour by scope kind tells
+// the seed pair (variable_scope vs name_scope) apart in compare mode; the Changes panel lists the
+// scope whose kind changed. Screenshots go to test-results/name-anatomy/ for a person to look at.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropFiles, openApp, ROOT, shutdown, skipReason, waitReady, type App } from './harness';
+
+const skip = skipReason();
+if (skip) console.log(`UI end-to-end suite ${skip}`);
+const GAN = join(ROOT, 'fixtures/generated/gan-discriminator-name-scopes.pb');
+const VARS = join(ROOT, 'fixtures/generated/scoping-variable-scope.pb');
+const NAMES = join(ROOT, 'fixtures/generated/scoping-name-scope.pb');
+const SHOTS = join(ROOT, 'test-results/name-anatomy');
+
+const nodeName = (app: App): Promise<string | null> => app.page.textContent('[data-testid="inspector"] .node-name');
+
+async function shot(app: App, selector: string, file: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  writeFileSync(join(SHOTS, file), await app.page.locator(selector).screenshot());
+}
+
+describe.skipIf(skip !== null)('name anatomy in the UI (Chromium)', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await openApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await shutdown();
+  });
+
+  it('the Name section explains each segment; a chip selects its scope, a read selects its variable', async () => {
+    await dropFiles(app.page, [GAN]);
+    await waitReady(app.page);
+    const op = 'fake_discriminator/discriminator/conv/MatMul';
+    await app.page.fill('[data-testid="search"]', op);
+    await app.page.waitForSelector('[data-testid="search-results"] .result');
+    await app.page.click('[data-testid="search-results"] .result >> nth=0');
+    await app.page.waitForFunction((name) => document.querySelector('[data-testid="inspector"] .node-name')?.textContent === name, op);
+    const section = app.page.locator('[data-testid="inspector-name"]');
+    await section.waitFor();
+    expect(await section.locator('.name-parts > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(['outer', 'variables', 'variables', 'leaf-op']);
+    const sentences = await section.locator('.name-parts .reason').allTextContents();
+    expect(sentences[0]).toBe('fake_discriminator: a name_scope that get_variable ignored; the variables live under discriminator/');
+    expect(await app.page.textContent('[data-testid="inspector-reads"]')).toContain('discriminator/conv/w');
+    expect(await app.page.textContent('[data-testid="inspector-reads"]')).toContain('home discriminator/conv · outside its readers’ scope · shared (reuse)');
+    await waitReady(app.page);
+    await shot(app, '[data-testid="inspector"]', 'name-section.png');
+
+    await section.locator('.name-parts > li >> nth=1 >> button').click();
+    await app.page.waitForFunction(() => document.querySelector('[data-testid="inspector"] .node-name')?.textContent === 'fake_discriminator/discriminator');
+    expect(await app.page.locator('[data-testid="inspector-name"] .name-parts > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(['outer', 'variables']);
+
+    await app.page.fill('[data-testid="search"]', '');
+    await app.page.fill('[data-testid="search"]', op);
+    await app.page.waitForSelector('[data-testid="search-results"] .result');
+    await app.page.click('[data-testid="search-results"] .result >> nth=0');
+    await app.page.waitForFunction((name) => document.querySelector('[data-testid="inspector"] .node-name')?.textContent === name, op);
+    await app.page.click('[data-testid="inspector-reads"] button');
+    await app.page.waitForFunction(() => document.querySelector('[data-testid="inspector"] .node-name')?.textContent === 'discriminator/conv/w');
+    expect(await nodeName(app)).toBe('discriminator/conv/w');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('colour by scope kind tells the seed pair apart in compare mode', async () => {
+    const p = app.page;
+    await p.click('[data-testid="open-compare"]');
+    await p.waitForSelector('[data-testid="compare-dialog"]');
+    await p.setInputFiles('[data-testid="compare-a-file"]', VARS);
+    await p.setInputFiles('[data-testid="compare-b-file"]', NAMES);
+    await p.click('[data-testid="compare-go"]');
+    await p.waitForSelector('[data-testid="compare"][data-phase="ready"]', { timeout: 90_000 });
+    await p.waitForSelector('[data-testid="pane-a"][data-phase="ready"]');
+    await p.waitForSelector('[data-testid="pane-b"][data-phase="ready"]');
+    await p.selectOption('[data-testid="compare-colour"]', 'kind');
+    const legend = (side: string) => p.locator(`[data-testid="pane-${side}"] .legend`);
+    // A: `scope_vars` holds its variables; B: `scope_name` holds `a`, and `b` sits at the root.
+    await p.waitForFunction(() => document.querySelector('[data-testid="pane-b"] .legend')?.textContent?.includes('ops only') === true, undefined, { timeout: 60_000 });
+    await p.waitForFunction(() => document.querySelector('[data-testid="pane-a"] .legend')?.textContent?.includes('holds variables') === true);
+    expect(await legend('a').textContent()).not.toContain('ops only');
+    await p.waitForFunction(() => !document.querySelector('.busy'), undefined, { timeout: 60_000 });
+    // The Changes panel lists the scope whose content changed kind, beside the node changes.
+    expect(await p.locator('[data-testid="kind-change"]').allTextContents()).toEqual(['scope_vars holds variables in A; scope_name holds only a and c in B; b moved to the root']);
+    await shot(app, '[data-testid="compare"]', 'compare-scope-kind.png');
+    expect(app.errors).toEqual([]);
+  });
+});
