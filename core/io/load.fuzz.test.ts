@@ -26,11 +26,10 @@ function wellFormed(r: LoadResult, size: number): void {
   for (const g of r.graphs) void g.graph.edges.count;
 }
 
-async function timedLoad(name: string, bytes: Uint8Array): Promise<LoadResult> {
-  const t0 = Date.now();
-  const r = await loadSource(memorySource(name, bytes));
-  expect(Date.now() - t0).toBeLessThan(1000);
-  return r;
+// No wall-clock budget here (a test passes on any machine): a hang fails at the test timeout, and
+// load times are measured by `npm run bench`.
+async function load(name: string, bytes: Uint8Array): Promise<LoadResult> {
+  return loadSource(memorySource(name, bytes));
 }
 
 /** Byte flips, truncation, insertion and duplicated ranges of a real file. */
@@ -62,7 +61,7 @@ describe('loader fuzz: random bytes', () => {
   it('never throws on arbitrary bytes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 4096 }), async (bytes) => {
-        wellFormed(await timedLoad('random.bin', bytes), bytes.length);
+        wellFormed(await load('random.bin', bytes), bytes.length);
       }),
       { numRuns: 300 },
     );
@@ -85,7 +84,7 @@ describe.skipIf(!HAVE_CORPUS)('loader fuzz: mutated corpus files', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(mutation(original.length), { minLength: 1, maxLength: 4 }), async (muts) => {
         const bytes = mutate(original, muts);
-        wellFormed(await timedLoad(rel, bytes), bytes.length);
+        wellFormed(await load(rel, bytes), bytes.length);
       }),
       { numRuns: 60 },
     );

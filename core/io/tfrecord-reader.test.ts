@@ -306,15 +306,13 @@ function expectWellFormed(file: Uint8Array, s: Scanned): void {
 describe('scanRecords: fuzz', () => {
   const chunk = fc.oneof(fc.integer({ min: 1, max: 40 }), fc.constant(4 * 1024 * 1024));
 
-  async function timedScan(file: Uint8Array, chunkSize: number): Promise<void> {
-    const t0 = performance.now();
-    const s = await scan(memorySource('fuzz', file), { chunkSize });
-    expect(performance.now() - t0).toBeLessThan(1000);
-    expectWellFormed(file, s);
+  // No wall-clock budget (a test passes on any machine): a hang fails at the test timeout.
+  async function scanChecked(file: Uint8Array, chunkSize: number): Promise<void> {
+    expectWellFormed(file, await scan(memorySource('fuzz', file), { chunkSize }));
   }
 
   it('never throws on random bytes', async () => {
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), chunk, timedScan), { numRuns: 300 });
+    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), chunk, scanChecked), { numRuns: 300 });
   });
 
   it('never throws on randomly mutated valid files', async () => {
@@ -328,7 +326,7 @@ describe('scanRecords: fuzz', () => {
           if (m.kind === 'cut') file = file.slice(0, at);
           if (m.kind === 'insert') file = Uint8Array.from([...file.subarray(0, at), m.value, ...file.subarray(at)]);
         }
-        await timedScan(file, chunkSize);
+        await scanChecked(file, chunkSize);
       }),
       { numRuns: 400 },
     );

@@ -186,7 +186,8 @@ export class Controller extends Store<AppState> {
       // Compare panes start collapsed and leave the explorer's saved view of the same file alone.
       const saved = key && this.standalone ? (this.host.loadState(key) as ViewState | null) : null;
       this.set({ selection, expanded: saved?.expanded ?? [], progress: { stage: 'Laying out', done: 0, total: 0 } });
-      await this.relayout(null);
+      // Cancelled while laid out (back on the start screen): nothing left to show.
+      if (!(await this.relayout(null)) && this.state.phase !== 'loading') return;
       if (saved?.camera) this.canvas?.setCamera(saved.camera, true);
       else this.openingView();
       this.markFrame('scopeview:complete');

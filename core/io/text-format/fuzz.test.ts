@@ -15,7 +15,6 @@ const DECODERS = { 'tensorflow.GraphDef': tensorflow.GraphDef, 'tensorflow.MetaG
 
 /** Transcodes and checks the outcome; returns 'ok' or 'error' for coverage statistics. */
 function check(bytes: Uint8Array, type: (typeof TYPES)[number]): 'ok' | 'error' {
-  const t0 = performance.now();
   let out: Uint8Array | null = null;
   try {
     out = textToBinary(bytes, type, 'fuzz.pbtxt');
@@ -27,7 +26,7 @@ function check(bytes: Uint8Array, type: (typeof TYPES)[number]): 'ok' | 'error' 
     expect(err.offset).toBeLessThanOrEqual(bytes.length);
     expect(err.message).toMatch(/^line \d+, column \d+: ./);
   }
-  expect(performance.now() - t0).toBeLessThan(1000);
+  // No wall-clock budget (a test passes on any machine): a hang fails at the test timeout.
   if (out === null) return 'error';
   // Like the loader's GraphDef reader, the transcoder leaves UTF-8 validity of string fields to
   // decoding policy (text may hold "\377" as raw bytes); the wire structure itself must be valid.
