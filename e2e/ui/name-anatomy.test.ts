@@ -1,34 +1,25 @@
 // Name anatomy in Chromium (DESIGN.md §4): the inspector's Name section explains each segment of
 // the selected op, and its chips and reads select scopes and variables; colour by scope kind tells
 // the seed pair (variable_scope vs name_scope) apart in compare mode; the Changes panel lists the
-// scope whose kind changed. Screenshots go to test-results/name-anatomy/ for a person to look at.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// scope whose kind changed. SCOPEVIEW_SHOTS=DIR keeps screenshots of each for a person to look at.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropFiles, openApp, ROOT, shutdown, skipReason, waitReady, type App } from './harness';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { appPerSuite, dropFiles, ROOT, skipReason, waitReady, type App } from './harness';
+import { shot } from './shots';
 
 const skip = skipReason();
 if (skip) console.log(`UI end-to-end suite ${skip}`);
 const GAN = join(ROOT, 'fixtures/generated/gan-discriminator-name-scopes.pb');
 const VARS = join(ROOT, 'fixtures/generated/scoping-variable-scope.pb');
 const NAMES = join(ROOT, 'fixtures/generated/scoping-name-scope.pb');
-const SHOTS = join(ROOT, 'test-results/name-anatomy');
 
 const nodeName = (app: App): Promise<string | null> => app.page.textContent('[data-testid="inspector"] .node-name');
 
-async function shot(app: App, selector: string, file: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  writeFileSync(join(SHOTS, file), await app.page.locator(selector).screenshot());
-}
-
 describe.skipIf(skip !== null)('name anatomy in the UI (Chromium)', () => {
+  const current = appPerSuite();
   let app: App;
-  beforeAll(async () => {
-    app = await openApp();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await shutdown();
+  beforeEach(() => {
+    app = current();
   });
 
   it('the Name section explains each segment; a chip selects its scope, a read selects its variable', async () => {
@@ -38,6 +29,9 @@ describe.skipIf(skip !== null)('name anatomy in the UI (Chromium)', () => {
     await app.page.fill('[data-testid="search"]', op);
     await app.page.waitForSelector('[data-testid="search-results"] .result');
     await app.page.click('[data-testid="search-results"] .result >> nth=0');
+    // The result list stays for stepping; the inspector is one tab away.
+    await app.page.waitForSelector('[data-testid="search-results"] li[aria-current="true"]');
+    await app.page.click('[role="tab"]:text("Inspector")');
     await app.page.waitForFunction((name) => document.querySelector('[data-testid="inspector"] .node-name')?.textContent === name, op);
     const section = app.page.locator('[data-testid="inspector-name"]');
     await section.waitFor();
@@ -47,7 +41,7 @@ describe.skipIf(skip !== null)('name anatomy in the UI (Chromium)', () => {
     expect(await app.page.textContent('[data-testid="inspector-reads"]')).toContain('discriminator/conv/w');
     expect(await app.page.textContent('[data-testid="inspector-reads"]')).toContain('home discriminator/conv · outside its readers’ scope · shared (reuse)');
     await waitReady(app.page);
-    await shot(app, '[data-testid="inspector"]', 'name-section.png');
+    await shot(app, 'name-section.png', '[data-testid="inspector"]');
 
     await section.locator('.name-parts > li >> nth=1 >> button').click();
     await app.page.waitForFunction(() => document.querySelector('[data-testid="inspector"] .node-name')?.textContent === 'fake_discriminator/discriminator');
@@ -57,6 +51,9 @@ describe.skipIf(skip !== null)('name anatomy in the UI (Chromium)', () => {
     await app.page.fill('[data-testid="search"]', op);
     await app.page.waitForSelector('[data-testid="search-results"] .result');
     await app.page.click('[data-testid="search-results"] .result >> nth=0');
+    // The result list stays for stepping; the inspector is one tab away.
+    await app.page.waitForSelector('[data-testid="search-results"] li[aria-current="true"]');
+    await app.page.click('[role="tab"]:text("Inspector")');
     await app.page.waitForFunction((name) => document.querySelector('[data-testid="inspector"] .node-name')?.textContent === name, op);
     await app.page.click('[data-testid="inspector-reads"] button');
     await app.page.waitForFunction(() => document.querySelector('[data-testid="inspector"] .node-name')?.textContent === 'discriminator/conv/w');
@@ -83,7 +80,7 @@ describe.skipIf(skip !== null)('name anatomy in the UI (Chromium)', () => {
     await p.waitForFunction(() => !document.querySelector('.busy'), undefined, { timeout: 60_000 });
     // The Changes panel lists the scope whose content changed kind, beside the node changes.
     expect(await p.locator('[data-testid="kind-change"]').allTextContents()).toEqual(['scope_vars holds variables in A; scope_name holds only a and c in B; b moved to the root']);
-    await shot(app, '[data-testid="compare"]', 'compare-scope-kind.png');
+    await shot(app, 'compare-scope-kind.png', '[data-testid="compare"]');
     expect(app.errors).toEqual([]);
   });
 });
