@@ -27,7 +27,9 @@ export function ensureRendererBuild(force = false, test = false): string {
   const fresh = existsSync(index) && statSync(index).mtimeMs >= Math.max(...SOURCES.map((s) => newest(join(ROOT, s))));
   if (force || !fresh) {
     console.error(`building the renderer${test ? "'s test variant" : ''} (vite build)…`);
-    const env = { ...process.env, SCOPEVIEW_TEST_BUILD: test ? '1' : '' };
+    // Always the production bundle users get: a caller running under vitest has NODE_ENV=test, which
+    // would otherwise make Vite bundle React's development build.
+    const env = { ...process.env, NODE_ENV: 'production', SCOPEVIEW_TEST_BUILD: test ? '1' : '' };
     const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env });
     if (r.status !== 0) throw new Error('vite build failed');
   }

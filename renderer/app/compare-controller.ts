@@ -252,7 +252,7 @@ export class Comparison<P extends ComparePane = ComparePane> {
   async exportJson(): Promise<void> {
     const d = this.state.diff;
     if (!d) return;
-    const doc = { summary: d.summary, changes: d.changes };
+    const doc = { summary: d.summary, changes: d.changes, scopeKindChanges: d.scopeKindChanges };
     await this.host.save(`${this.fileBase()}.json`, new Blob([`${JSON.stringify(doc, null, 2)}\n`], { type: 'application/json' }));
   }
 
