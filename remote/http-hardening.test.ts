@@ -2,7 +2,11 @@
 // redirects to other hosts, compressed and endless bodies, stalls, ranges that go on or stop short,
 // servers that cut every read, and sizes the body never reaches. Each test fails on a client that
 // follows, decodes, buffers, waits or trusts what such a server says.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { ServerResponse } from 'node:http';
@@ -68,6 +72,33 @@ describe('redirects (finding 1)', () => {
     expect(e.kind).toBe('access-denied');
     expect(e.message).toBe(`${first.url}/f: the server redirected to another host, ${other.url}, which is not followed; open that address itself if you trust it`);
     expect(other.requests).toHaveLength(0);
+  });
+
+  it('never follows a redirect from https to http', async () => {
+    // A certificate for 127.0.0.1 made for this test (openssl, as Debian ships it).
+    const dir = mkdtempSync(join(tmpdir(), 'scopeview-tls-'));
+    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    expect(made.status).toBe(0);
+    const plain = await serve((req, res) => ranges(content, res, requestedRange(req)));
+    const tls = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) => {
+      res.writeHead(302, { location: `${plain.url}/f` }).end();
+    });
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    const saved = process.env['NODE_TLS_REJECT_UNAUTHORIZED'];
+    // The certificate is this test's own: trusted for this request only.
+    process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0';
+    try {
+      const url = `https://127.0.0.1:${(tls.address() as AddressInfo).port}/f`;
+      const e = await error(new HttpStore(parseRemoteLocation(url)).describe());
+      expect(e).toMatchObject({ kind: 'access-denied', message: `${url}: the server redirected from https to ${plain.url}, which is not followed (it would send the request unencrypted)` });
+      expect(plain.requests).toHaveLength(0);
+    } finally {
+      if (saved === undefined) delete process.env['NODE_TLS_REJECT_UNAUTHORIZED'];
+      else process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = saved;
+      tls.closeAllConnections();
+      await new Promise<void>((resolve) => tls.close(() => resolve()));
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('follows redirects within the origin, a few at most', async () => {

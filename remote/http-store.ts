@@ -176,23 +176,30 @@ export class HttpStore implements RemoteStore {
     return Buffer.concat(parts, done);
   }
 
-  /** Streams a body to `onChunk`, at most `limit` bytes (the rest is not read); true when it got all of them. */
+  /**
+   * Streams a body to `onChunk`, at most `limit` bytes; true when it got all of them. A body that
+   * ends on its own is read to its end (its connection can be reused); one that goes on past the
+   * limit is cancelled at the first chunk beyond it.
+   */
   private async pump(res: Response, limit: number, onChunk: (b: Uint8Array) => void): Promise<boolean> {
     if (!res.body) return limit === 0;
     const reader = res.body.getReader();
     let got = 0;
     try {
-      while (got < limit) {
+      for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
+        if (got >= limit) {
+          await reader.cancel().catch(() => undefined);
+          break;
+        }
         const n = Math.min(value.length, limit - got);
         got += n;
         onChunk(n === value.length ? value : value.subarray(0, n));
       }
     } catch (err) {
-      throw this.networkError(err);
+      if (got < limit) throw this.networkError(err);
     } finally {
-      if (got >= limit) await reader.cancel().catch(() => undefined);
       reader.releaseLock();
     }
     return got >= limit;

@@ -35,7 +35,7 @@ export interface TransferMeter {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** The reason a request is ended once every byte asked for has arrived. */
+/** The reason a request is ended when bytes go on arriving past the range asked for. */
 const ENOUGH = new Error('all requested bytes arrived');
 
 /** Chunks as one plain Uint8Array, allocated for the bytes that arrived (never for a claimed size). */
@@ -86,10 +86,12 @@ export class RemoteObject {
       let error: RemoteError | null = null;
       try {
         await this.request(from + got, to, (chunk) => {
+          // Bytes past the range: the server goes on, so the request is ended here.
+          if (got >= want) return true;
           const n = Math.min(chunk.length, want - got);
-          if (n > 0) parts.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+          parts.push(n === chunk.length ? chunk : chunk.subarray(0, n));
           got += n;
-          return got >= want;
+          return false;
         });
       } catch (err) {
         if (got < want) error = this.asRemoteError(err);
@@ -111,8 +113,8 @@ export class RemoteObject {
     }
   }
 
-  /** One request for [start, end); `onChunk` returns true once it has every byte it needs, and the
-   *  request is then ended, whatever the server goes on sending. */
+  /** One request for [start, end); `onChunk` returns true for a chunk past every byte it needs, and
+   *  the request is then ended (a body that ends on its own keeps its connection reusable). */
   private async request(start: number, end: number, onChunk: (b: Uint8Array) => boolean): Promise<void> {
     const idle = new IdleTimer(this.policy.idleTimeoutMs, this.display);
     this.meter.requests++;

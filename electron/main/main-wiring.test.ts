@@ -224,6 +224,22 @@ describe('main process wiring (bundled, against a stand-in Electron)', () => {
     }
   });
 
+  it('shows no credentials, query or fragment in the error dialogs of a location (issue 27)', async () => {
+    const server = await startHttpFileServer({});
+    try {
+      messageAnswer = 0;
+      // Unparsable (a '/' in the password): main's question turns into an error dialog.
+      expect(await invoke(INVOKE.openLocation, 'https://alice:pa/ssSECRET@host.test/x.pb')).toBeNull();
+      expect(rec.messageBoxes.at(-1)?.message).toMatch(/^not a valid URL: https:\/\/host\.test\/x\.pb/);
+      // Asked, then failing: the store's error names the location by its display form.
+      expect(await invoke(INVOKE.openLocation, `${server.url.replace('//', '//bob:SECRETPW@')}/missing?sig=SECRETSIG#access_token=SECRETTOKEN`)).toBeNull();
+      expect(rec.messageBoxes.at(-1)?.message).toBe(`not found: ${server.url}/missing (HTTP 404)`);
+      expect(JSON.stringify(rec.messageBoxes)).not.toMatch(/SECRET|alice|bob/);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('locks down navigation and new windows of every web contents', () => {
     const contents = new FakeContents();
     app.emit('web-contents-created', {}, contents);
