@@ -37,6 +37,17 @@ describe('logdir listing', () => {
     expect(l.truncated).toBe(false);
   });
 
+  it('lists graph files only in a folder without event files (an exported export.meta, frozen .pb files)', async () => {
+    put('export.meta', 12);
+    put('frozen/model.pb', 8);
+    put('notes.txt', 1);
+    const l = await listFolder(dir);
+    expect(l).toMatchObject({ kind: 'logdir', runs: ['.', 'frozen'] });
+    expect(l.files.map((f) => [f.rel, f.size])).toEqual([['export.meta', 12], ['frozen/model.pb', 8]]);
+    put('run/events.out.tfevents.1', 5);
+    expect((await listFolder(dir)).files.map((f) => f.rel)).toEqual(['run/events.out.tfevents.1']);
+  });
+
   it('recognises a SavedModel folder by saved_model.pb at its top', async () => {
     put('saved_model.pb', 42);
     put('variables/variables.index', 3);

@@ -1,6 +1,6 @@
 // Lists what an opened folder holds, by file name only (main never reads file contents): a
 // SavedModel (saved_model.pb / .pbtxt at its top), or a logdir whose runs are the folders holding
-// event files. The walk is bounded and follows no symlink at all, file or folder: a cloned or
+// event files (or, in a folder with none, the folders holding graph files: an exported export.meta). The walk is bounded and follows no symlink at all, file or folder: a cloned or
 // unpacked logdir may carry `events.out.tfevents.1 -> ~/.ssh/id_rsa` (git and tar keep links), and
 // everything listed here becomes readable by the page (docs/SECURITY.md, "Where files come from").
 import type { Dirent } from 'node:fs';
@@ -36,6 +36,11 @@ export function isEventFileName(name: string): boolean {
   return name.includes('tfevents');
 }
 
+/** The loader's rule too (core/io/logdir.ts): a GraphDef or MetaGraphDef, opened when a folder has no event file. */
+export function isGraphFileName(name: string): boolean {
+  return /\.(pb|pbtxt|meta)$/i.test(name);
+}
+
 const SAVED_MODEL = ['saved_model.pb', 'saved_model.pbtxt'];
 
 /** The size of a regular file that is not a symlink (lstat: a link is never followed), or null. */
@@ -54,6 +59,7 @@ export async function listFolder(root: string, limits: ListingLimits = LISTING_L
     if (size !== null) return { kind: 'savedmodel', files: [{ rel: name, abs: join(root, name), size }], runs: [], truncated: false };
   }
   const files: ListedFile[] = [];
+  const graphs: ListedFile[] = [];
   let seen = 0;
   let truncated = false;
   const walk = async (dir: string, rel: string, depth: number): Promise<void> => {
@@ -65,7 +71,7 @@ export async function listFolder(root: string, limits: ListingLimits = LISTING_L
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
-      if (++seen > limits.entries || files.length >= limits.files) {
+      if (++seen > limits.entries || files.length + graphs.length >= limits.files) {
         truncated = true;
         return;
       }
@@ -74,14 +80,16 @@ export async function listFolder(root: string, limits: ListingLimits = LISTING_L
       if (e.isDirectory()) {
         if (depth < limits.depth) await walk(abs, childRel, depth + 1);
         else truncated = true;
-      } else if (e.isFile() && isEventFileName(e.name)) {
+      } else if (e.isFile() && (isEventFileName(e.name) || isGraphFileName(e.name))) {
         // Dirent types come from lstat: a symlink is neither a file nor a folder here.
         const size = await regularFileSize(abs);
-        if (size !== null) files.push({ rel: childRel, abs, size });
+        if (size !== null) (isEventFileName(e.name) ? files : graphs).push({ rel: childRel, abs, size });
       }
     }
   };
   await walk(root, '', 0);
-  const runs = [...new Set(files.map((f) => (f.rel.includes('/') ? f.rel.slice(0, f.rel.lastIndexOf('/')) : '.')))].sort();
-  return { kind: 'logdir', files, runs, truncated };
+  // Graph files beside event files are a run's exports, not runs: they are listed only when no event file is.
+  const listed = files.length > 0 ? files : graphs;
+  const runs = [...new Set(listed.map((f) => (f.rel.includes('/') ? f.rel.slice(0, f.rel.lastIndexOf('/')) : '.')))].sort();
+  return { kind: 'logdir', files: listed, runs, truncated };
 }

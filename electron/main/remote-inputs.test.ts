@@ -84,6 +84,15 @@ describe('RemoteInputs', () => {
     const remote = new RemoteInputs({ endpoint: s3.endpoint });
     await expect(remote.open('s3://no-such-shell-bucket/x')).rejects.toThrow('no such bucket: s3://no-such-shell-bucket');
     await s3.put('shell-logs', 'empty/readme.txt', new Uint8Array(1));
-    await expect(remote.open('s3://shell-logs/empty/')).rejects.toThrow('s3://shell-logs/empty/ holds no event files (*tfevents*) and no SavedModel');
+    await expect(remote.open('s3://shell-logs/empty/')).rejects.toThrow('s3://shell-logs/empty/ holds no event files (*tfevents*), no graph files (.pb, .pbtxt, .meta) and no SavedModel');
+  });
+
+  it('opens the graph files of a folder that holds no event file (an exported export.meta)', async () => {
+    const remote = new RemoteInputs({ endpoint: s3.endpoint });
+    await s3.put('shell-logs', 'exported/export.meta', new Uint8Array(3));
+    await s3.put('shell-logs', 'exported/notes.txt', new Uint8Array(1));
+    const input = await remote.open('s3://shell-logs/exported/');
+    expect(input.files.map((f) => [f.path, f.size])).toEqual([['export.meta', 3]]);
+    remote.close([input.key]);
   });
 });

@@ -12,7 +12,7 @@ import { RemoteObject, type ReadPolicy } from '../../remote/remote-reader';
 import type { RemoteListing, RemoteStore } from '../../remote/remote-store';
 import { CSP, parseRange } from './app-protocol';
 import { FILE_PREFIX } from './file-grants';
-import { isEventFileName } from './logdir';
+import { isEventFileName, isGraphFileName } from './logdir';
 
 export { isRemoteLocation };
 
@@ -48,15 +48,17 @@ export const SERVE_WINDOW = 4 << 20;
 const SAVED_MODEL = ['saved_model.pb', 'saved_model.pbtxt'];
 const HEADERS = { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'content-type': 'application/octet-stream', 'accept-ranges': 'bytes', 'cache-control': 'no-store' };
 
-/** What the page is handed from a listing: a SavedModel's file, or every event file. */
+/** What the page is handed from a listing: a SavedModel's file, every event file, or, with none, every graph file. */
 export function remoteFiles(listing: RemoteListing, location: string): { path: string; size: number }[] {
   if (listing.kind === 'file') return [{ path: '', size: listing.size }];
   const top = listing.files.find((f) => SAVED_MODEL.includes(f.path));
   if (top) return [top];
   const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
   const events = listing.files.filter((f) => isEventFileName(base(f.path))).sort((a, b) => (a.path < b.path ? -1 : 1));
-  if (events.length === 0) throw new Error(`${location} holds no event files (*tfevents*) and no SavedModel`);
-  return events;
+  if (events.length > 0) return events;
+  const graphs = listing.files.filter((f) => isGraphFileName(base(f.path))).sort((a, b) => (a.path < b.path ? -1 : 1));
+  if (graphs.length === 0) throw new Error(`${location} holds no event files (*tfevents*), no graph files (.pb, .pbtxt, .meta) and no SavedModel`);
+  return graphs;
 }
 
 /** What main asks before opening a location the page sent: its secret-free name, or why it cannot. */
