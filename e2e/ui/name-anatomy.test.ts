@@ -15,6 +15,16 @@ const NAMES = join(ROOT, 'fixtures/generated/scoping-name-scope.pb');
 
 const nodeName = (app: App): Promise<string | null> => app.page.textContent('[data-testid="inspector"] .node-name');
 
+/** Finds `name` by search, goes to it, and shows it in the inspector (the result list stays for stepping). */
+async function inspect(app: App, name: string): Promise<void> {
+  await app.page.fill('[data-testid="search"]', name);
+  await app.page.waitForSelector('[data-testid="search-results"] .result');
+  await app.page.click('[data-testid="search-results"] .result >> nth=0');
+  await app.page.waitForSelector('[data-testid="search-results"] li[aria-current="true"]');
+  await app.page.click('[role="tab"]:text("Inspector")');
+  await app.page.waitForFunction((n) => document.querySelector('[data-testid="inspector"] .node-name')?.textContent === n, name);
+}
+
 describe.skipIf(skip !== null)('name anatomy in the UI (Chromium)', () => {
   const current = appPerSuite();
   let app: App;
@@ -26,13 +36,7 @@ describe.skipIf(skip !== null)('name anatomy in the UI (Chromium)', () => {
     await dropFiles(app.page, [GAN]);
     await waitReady(app.page);
     const op = 'fake_discriminator/discriminator/conv/MatMul';
-    await app.page.fill('[data-testid="search"]', op);
-    await app.page.waitForSelector('[data-testid="search-results"] .result');
-    await app.page.click('[data-testid="search-results"] .result >> nth=0');
-    // The result list stays for stepping; the inspector is one tab away.
-    await app.page.waitForSelector('[data-testid="search-results"] li[aria-current="true"]');
-    await app.page.click('[role="tab"]:text("Inspector")');
-    await app.page.waitForFunction((name) => document.querySelector('[data-testid="inspector"] .node-name')?.textContent === name, op);
+    await inspect(app, op);
     const section = app.page.locator('[data-testid="inspector-name"]');
     await section.waitFor();
     expect(await section.locator('.name-parts > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(['outer', 'variables', 'variables', 'leaf-op']);
@@ -48,13 +52,7 @@ describe.skipIf(skip !== null)('name anatomy in the UI (Chromium)', () => {
     expect(await app.page.locator('[data-testid="inspector-name"] .name-parts > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(['outer', 'variables']);
 
     await app.page.fill('[data-testid="search"]', '');
-    await app.page.fill('[data-testid="search"]', op);
-    await app.page.waitForSelector('[data-testid="search-results"] .result');
-    await app.page.click('[data-testid="search-results"] .result >> nth=0');
-    // The result list stays for stepping; the inspector is one tab away.
-    await app.page.waitForSelector('[data-testid="search-results"] li[aria-current="true"]');
-    await app.page.click('[role="tab"]:text("Inspector")');
-    await app.page.waitForFunction((name) => document.querySelector('[data-testid="inspector"] .node-name')?.textContent === name, op);
+    await inspect(app, op);
     await app.page.click('[data-testid="inspector-reads"] button');
     await app.page.waitForFunction(() => document.querySelector('[data-testid="inspector"] .node-name')?.textContent === 'discriminator/conv/w');
     expect(await nodeName(app)).toBe('discriminator/conv/w');
