@@ -91,6 +91,12 @@ export function appPerSuite(setup: (app: App) => Promise<void> = async () => und
   };
 }
 
+/** appPerSuite's setup for suites that start on the bundled demo graph. */
+export async function openDemo(app: App): Promise<void> {
+  await app.page.click('[data-testid="open-demo"]');
+  await waitReady(app.page);
+}
+
 /** The number of boxes the status bar says are shown. */
 export async function visibleCount(page: Page): Promise<number> {
   const text = (await page.textContent('[data-testid="visible-count"]')) ?? '';

@@ -2,7 +2,7 @@
 // side panel can be resized with its handle and hidden, and the legend and minimap can be hidden,
 // a choice the page remembers.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { appPerSuite, skipReason, waitReady, type App } from './harness';
+import { type App, appPerSuite, openDemo, skipReason, waitReady } from './harness';
 
 const skip = skipReason();
 if (skip) console.log(`UI end-to-end suite ${skip}`);
@@ -27,10 +27,7 @@ async function unreachable(app: App): Promise<string[]> {
 }
 
 describe.skipIf(skip !== null)('narrow windows (Chromium)', () => {
-  const current = appPerSuite(async (a) => {
-    await a.page.click('[data-testid="open-demo"]');
-    await waitReady(a.page);
-  });
+  const current = appPerSuite(openDemo);
   let app: App;
   beforeEach(() => {
     app = current();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { tensorflow } from '../../core/io/generated/proto.js';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
-import { appPerSuite, boxOf, canvasShot, dropFiles, inkRatio, ROOT, skipReason, waitReady, type App } from './harness';
+import { type App, appPerSuite, boxOf, canvasShot, dropFiles, inkRatio, openDemo, ROOT, skipReason, waitReady } from './harness';
 
 const skip = skipReason();
 if (skip) console.log(`UI end-to-end suite ${skip}`);
@@ -26,10 +26,7 @@ async function shown(app: App): Promise<{ status: string; ink: number; conv1: bo
 
 describe.skipIf(skip !== null)('opening what is not a graph (Chromium)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'scopeview-open-'));
-  const current = appPerSuite(async (a) => {
-    await a.page.click('[data-testid="open-demo"]');
-    await waitReady(a.page);
-  });
+  const current = appPerSuite(openDemo);
   let app: App;
   beforeEach(() => {
     app = current();

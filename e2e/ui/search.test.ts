@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
-import { appPerSuite, boxOf, dropFiles, skipReason, waitReady, type App } from './harness';
+import { type App, appPerSuite, boxOf, dropFiles, openDemo, skipReason, waitReady } from './harness';
 import { shot } from './shots';
 
 const skip = skipReason();
@@ -36,10 +36,7 @@ async function atResult(app: App, n: number): Promise<string> {
 }
 
 describe.skipIf(skip !== null)('search stepping (Chromium)', () => {
-  const page = appPerSuite(async (a) => {
-    await a.page.click('[data-testid="open-demo"]');
-    await waitReady(a.page);
-  });
+  const page = appPerSuite(openDemo);
 
   it('ranks scopes first, steps with Enter / Shift+Enter, N / Shift+N and arrows, keeping the list', async () => {
     const app = page();

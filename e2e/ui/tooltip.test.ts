@@ -1,7 +1,7 @@
 // The canvas tooltip (issue 26 item 11): a scope's says it is a scope before anything else, and
 // the tooltip goes away when the layout moves under a still cursor.
 import { describe, expect, it } from 'vitest';
-import { appPerSuite, boxOf, skipReason, waitReady, type App } from './harness';
+import { type App, appPerSuite, boxOf, openDemo, skipReason, waitReady } from './harness';
 import { shot } from './shots';
 
 const skip = skipReason();
@@ -15,10 +15,7 @@ async function hover(app: App, name: string): Promise<void> {
 }
 
 describe.skipIf(skip !== null)('canvas tooltip (Chromium)', () => {
-  const page = appPerSuite(async (a) => {
-    await a.page.click('[data-testid="open-demo"]');
-    await waitReady(a.page);
-  });
+  const page = appPerSuite(openDemo);
 
   it('a scope reads "scope · N ops · mostly Op", an op its type', async () => {
     const app = page();
