@@ -4,7 +4,8 @@ import { createRoot } from 'react-dom/client';
 import demoUrl from '../fixtures/generated/demo/events.out.tfevents.0.scopeview?url';
 import { App } from './app/App';
 import { Controller } from './app/controller';
-import { SessionClient } from './app/session-client';
+import { layoutStoreWrites, SessionClient } from './app/session-client';
+import { scenesShown } from './canvas/graph-canvas';
 import { browserHost } from './host/browser-host';
 import { electronHost, shellBridge } from './host/electron-host';
 import { installTestHooks } from './app/test-hooks';
@@ -27,6 +28,10 @@ Object.assign(window, {
       const host = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
       return box && host ? { ...box, x: box.x + host.left, y: box.y + host.top } : null;
     },
+    /** Scenes shown so far, on any canvas: a count that only grows (docs/TESTING.md). */
+    scenesShown,
+    /** Layout-store writes asked for and ended: equal, nothing is left to write. */
+    layoutStoreWrites,
     /** No canvas is animating (a fade, a motion's sharpening, a label update): the drawing stays as it is. */
     settled() {
       const canvases = [controller.graphCanvas, ...(controller.comparison?.panes.map((p) => p.graphCanvas) ?? [])];

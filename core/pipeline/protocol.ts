@@ -59,4 +59,6 @@ export type Response =
   /** A first frame sent while `open` still runs (a large graph's top level, read off its names). */
   | { readonly type: 'scene'; readonly id: number; readonly scene: Scene }
   | { readonly [K in RequestType]: { readonly type: 'reply'; readonly id: number; readonly kind: K; readonly value: Replies[K] } }[RequestType]
-  | { readonly type: 'failed'; readonly id: number; readonly message: string; readonly cancelled: boolean };
+  | { readonly type: 'failed'; readonly id: number; readonly message: string; readonly cancelled: boolean }
+  /** Not an answer: the layout store's writes asked for and ended so far (equal: all written). */
+  | { readonly type: 'store-writes'; readonly queued: number; readonly ended: number };

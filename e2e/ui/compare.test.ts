@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiffDocument } from '../../core/diff/diff';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
-import { inkRatio, openApp, ROOT, shutdown, skipReason, waitDrawn, type App } from './harness';
+import { inkRatio, openApp, ROOT, scenesShown, shutdown, skipReason, waitDrawn, type App } from './harness';
 import { PNG } from 'pngjs';
 
 const skip = skipReason() ?? (HAVE_CORPUS ? null : 'skipped: no corpus');
@@ -36,11 +36,15 @@ async function paneCanvas(page: Page, side: 'a' | 'b'): Promise<{ box: Box; ink:
   return { box, ink: inkRatio({ png: Buffer.alloc(0), width: img.width, height: img.height, data: img.data }) };
 }
 
-async function waitCompared(page: Page): Promise<void> {
+/** Clicks Compare and waits until both panes show a new scene and the comparison is ready. */
+async function compare(page: Page): Promise<void> {
+  const before = await scenesShown(page);
+  await page.click('[data-testid="compare-go"]');
+  await page.waitForFunction((n) => (window as unknown as { scopeview: { scenesShown(): number } }).scopeview.scenesShown() >= n + 2, before, { timeout: 90_000 });
   await page.waitForSelector('[data-testid="compare"][data-phase="ready"]', { timeout: 90_000 });
   await page.waitForSelector('[data-testid="pane-a"][data-phase="ready"]');
   await page.waitForSelector('[data-testid="pane-b"][data-phase="ready"]');
-  await page.waitForFunction(() => !document.querySelector('.busy'), undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => !document.querySelector('.busy') && !document.querySelector('[data-testid="progress"]'), undefined, { timeout: 60_000 });
   await waitDrawn(page);
 }
 
@@ -71,8 +75,7 @@ describe.skipIf(skip !== null)('compare UI (Chromium)', () => {
     await p.setInputFiles('[data-testid="compare-a-file"]', A);
     await p.setInputFiles('[data-testid="compare-b-file"]', B);
     expect(await p.textContent('[data-testid="compare-b-name"]')).toContain('1497009719');
-    await p.click('[data-testid="compare-go"]');
-    await waitCompared(p);
+    await compare(p);
     const summary = (await p.textContent('[data-testid="diff-summary"]')) ?? '';
     expect(summary).toContain('74 changed');
     expect(summary).toContain('347 added');
@@ -154,8 +157,7 @@ describe.skipIf(skip !== null)('compare UI (Chromium)', () => {
     // The open logdir is offered for both sides: A its first graph, B a graph of another run.
     expect(await p.textContent('[data-testid="compare-a-name"]')).toContain('cs20_fork_graphs');
     await p.selectOption('[data-testid="compare-b-graph"]', '4'); // normal_loading's graph
-    await p.click('[data-testid="compare-go"]');
-    await waitCompared(p);
+    await compare(p);
     const summary = (await p.textContent('[data-testid="diff-summary"]')) ?? '';
     expect(summary).toContain('9 removed'); // lazy loading built x_1, y_1 and init_1 again
     expect(summary).toContain('10 same');

@@ -12,7 +12,7 @@ import { memorySource } from '../../core/io/byte-source';
 import { loadSource } from '../../core/io/load';
 import { scopeview } from '../../core/io/generated/proto.js';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
-import { appPerSuite, boxOf, canvasShot, inkRatio, skipReason, visibleCount, waitReady } from './harness';
+import { afterWork, appPerSuite, boxOf, canvasShot, inkRatio, skipReason, visibleCount, waitLayoutsStored, waitReady } from './harness';
 
 const skip = skipReason();
 if (skip) console.log(`UI expansion suite ${skip}`);
@@ -140,16 +140,15 @@ describe.skipIf(skip !== null)('View menu and expansion on the demo graph (Chrom
     await shot(app().page, 'demo-expand-all.png');
     expect(inkRatio(await canvasShot(app().page))).toBeGreaterThan(0.05);
     await zoomIn(app().page);
-    await choose(app().page, 'expand-all');
-    await waitReady(app().page);
+    // Nothing new to open: only a new scene tells that this expansion ran.
+    await afterWork(app().page, () => choose(app().page, 'expand-all'));
     expect(await visibleCount(app().page)).toBe(all);
     await expectFitted(app().page);
   });
 
   it('"Collapse all" closes every scope and fits the view', async () => {
     await zoomIn(app().page);
-    await choose(app().page, 'collapse-all');
-    await waitReady(app().page);
+    await afterWork(app().page, () => choose(app().page, 'collapse-all'));
     expect(await visibleCount(app().page)).toBe(collapsed);
     expect(await boxOf(app().page, 'conv1/weights')).toBeNull();
     await expectFitted(app().page);
@@ -261,8 +260,7 @@ describe.skipIf(skip !== null || !HAVE_CORPUS)('Expand all on a corpus graph (Ch
   });
 
   it('expands every scope of pix2pix in one step (fewer scopes than the early-draw threshold), and fits', async () => {
-    await app().page.setInputFiles('[data-testid="open-file"]', PIX2PIX);
-    await waitReady(app().page);
+    await afterWork(app().page, () => app().page.setInputFiles('[data-testid="open-file"]', PIX2PIX));
     const before = await visibleCount(app().page);
     const counts: string[] = [];
     await app().page.exposeFunction('scopeviewCount', (text: string) => void counts.push(text));
@@ -270,9 +268,7 @@ describe.skipIf(skip !== null || !HAVE_CORPUS)('Expand all on a corpus graph (Ch
       const el = document.querySelector('[data-testid="visible-count"]');
       if (el) new MutationObserver(() => (window as unknown as { scopeviewCount(t: string): void }).scopeviewCount(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
     });
-    await choose(app().page, 'expand-all');
-    await app().page.waitForSelector('[data-testid="progress"]', { state: 'detached', timeout: 110_000 });
-    await waitReady(app().page);
+    await afterWork(app().page, () => choose(app().page, 'expand-all'));
     expect(await visibleCount(app().page)).toBeGreaterThan(5 * before);
     expect(Number(await app().page.getAttribute('[data-testid="visible-count"]', 'data-laid-out'))).toBeGreaterThan(100);
     // One new scene, the whole expansion: no first level drawn in between.
@@ -287,8 +283,7 @@ describe.skipIf(skip !== null || !HAVE_CORPUS)('Expand all on a corpus graph (Ch
     const blank = await blankShare(app().page, bounds as Rect);
     console.log(`pix2pix expanded, fitted: ${(100 * blank).toFixed(1)}% of the graph's area blank`);
     expect(blank).toBeLessThan(0.2);
-    await choose(app().page, 'collapse-all');
-    await waitReady(app().page);
+    await afterWork(app().page, () => choose(app().page, 'collapse-all'));
     expect(await visibleCount(app().page)).toBe(before);
     await expectFitted(app().page);
     expect(app().errors).toEqual([]);
@@ -296,33 +291,24 @@ describe.skipIf(skip !== null || !HAVE_CORPUS)('Expand all on a corpus graph (Ch
 
   it('keeps the layouts: after a reload, Expand all of the same file lays out nothing', async () => {
     const page = app().page;
-    await page.setInputFiles('[data-testid="open-file"]', PIX2PIX);
-    await waitReady(page);
+    await afterWork(page, () => page.setInputFiles('[data-testid="open-file"]', PIX2PIX));
     const collapsed = await visibleCount(page);
-    await page.keyboard.press('e');
-    await waitReady(page);
+    await afterWork(page, () => page.keyboard.press('e'));
     const all = await visibleCount(page);
     expect(all).toBeGreaterThan(collapsed);
     // Collapsed again, so that the file reopens collapsed and E after the reload is a real expansion.
-    await page.keyboard.press('Shift+E');
-    await waitReady(page);
+    await afterWork(page, () => page.keyboard.press('Shift+E'));
     expect(await visibleCount(page)).toBe(collapsed);
-    // Writes are batched a moment after the last layout: wait until the stored count settles.
-    let stored = -1;
-    for (let same = 0, tries = 0; same < 3; tries++) {
-      expect(tries).toBeLessThan(40);
-      await page.waitForTimeout(250);
-      const n = await storedLayouts(page);
-      same = n === stored && n > 0 ? same + 1 : 0;
-      stored = n;
-    }
+    // Writes are batched a moment after the last layout: wait until the app says all are written.
+    await waitLayoutsStored(page);
+    const stored = await storedLayouts(page);
+    expect(stored).toBeGreaterThan(0);
     await page.reload();
     await page.setInputFiles('[data-testid="open-file"]', PIX2PIX);
     await waitReady(page);
     expect(await visibleCount(page)).toBe(collapsed);
     expect(await page.getAttribute('[data-testid="visible-count"]', 'data-laid-out')).toBe('0');
-    await page.keyboard.press('e');
-    await waitReady(page);
+    await afterWork(page, () => page.keyboard.press('e'));
     expect(await visibleCount(page)).toBe(all);
     // Nothing in memory after the reload: every layout came from the store.
     expect(await page.getAttribute('[data-testid="visible-count"]', 'data-laid-out')).toBe('0');

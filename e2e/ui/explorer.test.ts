@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
-import { boxOf, canvasShot, changedRatio, dropFiles, inkRatio, openApp, untilCanvasChanges, ROOT, shutdown, skipReason, visibleCount as countShown, waitReady, type App } from './harness';
+import { afterWork, boxOf, canvasShot, changedRatio, dropFiles, inkRatio, openApp, untilCanvasChanges, ROOT, shutdown, skipReason, visibleCount as countShown, waitReady, type App } from './harness';
 
 const skip = skipReason();
 if (skip) console.log(`UI end-to-end suite ${skip}`);
@@ -44,8 +44,7 @@ describe.skipIf(skip !== null)('explorer UI (Chromium)', () => {
   });
 
   it('opens a GraphDef through the Open File input', async () => {
-    await app.page.setInputFiles('[data-testid="open-file"]', DEMO_PB);
-    await waitReady(app.page);
+    await afterWork(app.page, () => app.page.setInputFiles('[data-testid="open-file"]', DEMO_PB));
     expect(await app.page.textContent('.status')).toContain('demo.pb');
     expect(await boxOf(app.page, 'gradients')).not.toBeNull();
   });
@@ -184,8 +183,7 @@ describe.skipIf(skip !== null || !HAVE_CORPUS)('explorer UI on corpus files (Chr
   });
 
   it('opens the truncated log: a warning with the byte offset, and the graph read before the cut', async () => {
-    await dropFiles(app.page, [TRUNCATED]);
-    await waitReady(app.page);
+    await afterWork(app.page, () => dropFiles(app.page, [TRUNCATED]));
     const warning = (await app.page.textContent('[data-testid="load-warning"]')) ?? '';
     expect(warning).toMatch(/truncated/i);
     expect(warning).toMatch(/135,?552/);
@@ -199,8 +197,7 @@ describe.skipIf(skip !== null || !HAVE_CORPUS)('explorer UI on corpus files (Chr
     const error = (await app.page.textContent('[data-testid="load-error"]')) ?? '';
     expect(error).toContain('graph2.pb');
     expect(error).toMatch(/byte \d/);
-    await dropFiles(app.page, [MORVAN]);
-    await waitReady(app.page);
+    await afterWork(app.page, () => dropFiles(app.page, [MORVAN]));
     expect(await app.page.locator('[data-testid="load-error"]').count()).toBe(0);
     expect(await boxOf(app.page, 'layer1')).not.toBeNull();
   });

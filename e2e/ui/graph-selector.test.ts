@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
-import { appPerSuite, skipReason, waitReady, type App } from './harness';
+import { afterWork, appPerSuite, skipReason, waitReady, type App } from './harness';
 
 const skip = skipReason() ?? (HAVE_CORPUS ? null : 'skipped: no corpus');
 if (skip) console.log(`UI end-to-end suite ${skip}`);
@@ -38,10 +38,8 @@ describe.skipIf(skip !== null)('graph selector (Chromium)', () => {
   });
 
   it('a TF2 graph: its library functions in a sorted list that filters and opens the function chosen', async () => {
-    await app.page.setInputFiles('[data-testid="open-folder"]', KERAS_TF2);
-    await waitReady(app.page);
-    await app.page.selectOption('[data-testid="graph-select"]', { label: 'graph def — step 0 (216 nodes)' });
-    await waitReady(app.page);
+    await afterWork(app.page, () => app.page.setInputFiles('[data-testid="open-folder"]', KERAS_TF2));
+    await afterWork(app.page, () => app.page.selectOption('[data-testid="graph-select"]', { label: 'graph def — step 0 (216 nodes)' }));
     expect(await app.page.locator('[data-testid="graph-select"] option').count()).toBe(2); // functions are not options
     expect(await app.page.textContent('[data-testid="function-button"]')).toBe('ƒ 6 functions');
     await app.page.click('[data-testid="function-button"]');
@@ -54,15 +52,13 @@ describe.skipIf(skip !== null)('graph selector (Chromium)', () => {
     const filtered = await app.page.locator('[data-testid="function-option"]').allTextContents();
     expect(filtered).toContain(wanted);
     expect(filtered.length).toBeLessThan(6);
-    await app.page.click(`[data-testid="function-option"] >> text="${wanted}"`);
-    await waitReady(app.page);
+    await afterWork(app.page, () => app.page.click(`[data-testid="function-option"] >> text="${wanted}"`));
     expect(await app.page.textContent('[data-testid="function-button"]')).toBe(`ƒ ${wanted}`);
     expect(await app.page.locator('[data-testid="function-list"]').count()).toBe(0);
     const status = (await app.page.textContent('.status')) ?? '';
     expect(status).toMatch(/\d+ nodes?/);
     await app.page.click('[data-testid="function-button"]');
-    await app.page.click('[data-testid="function-graph"]');
-    await waitReady(app.page);
+    await afterWork(app.page, () => app.page.click('[data-testid="function-graph"]'));
     expect(await app.page.textContent('[data-testid="function-button"]')).toBe('ƒ 6 functions');
     expect(await app.page.textContent('.status')).toContain('216 nodes');
     expect(app.errors).toEqual([]);

@@ -126,6 +126,33 @@ export async function waitReady(page: Page): Promise<void> {
   await waitDrawn(page);
 }
 
+type Hook = { scopeview: { scenesShown(): number; layoutStoreWrites(): { queued: number; ended: number } } };
+
+/** Scenes the page has shown so far, on any canvas: a count that only grows. */
+export function scenesShown(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as Hook).scopeview.scenesShown());
+}
+
+/**
+ * Runs `act` (a click or a key that starts a relayout, an expansion, a collapse or an opening) and
+ * waits until a scene newer than those shown before it is drawn and nothing is laying out. Alone,
+ * `waitReady` passes at once when the work has not begun yet.
+ */
+export async function afterWork(page: Page, act: () => Promise<unknown>): Promise<void> {
+  const before = await scenesShown(page);
+  await act();
+  await page.waitForFunction((n) => (window as unknown as Hook).scopeview.scenesShown() > n, before, { timeout: 110_000 });
+  await waitReady(page);
+}
+
+/** Waits until the layout store has written every layout asked of it (at least one). */
+export async function waitLayoutsStored(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const w = (window as unknown as Hook).scopeview.layoutStoreWrites();
+    return w.queued > 0 && w.ended === w.queued;
+  }, undefined, { timeout: 60_000 });
+}
+
 /**
  * Waits until every canvas has settled (no fade, no sharpening after motion, no label update
  * pending) and two frames have drawn what it holds: a screenshot taken then shows what stays.

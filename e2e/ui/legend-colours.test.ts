@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
-import { appPerSuite, boxOf, dropFiles, ROOT, skipReason, waitReady, type App } from './harness';
+import { afterWork, appPerSuite, boxOf, dropFiles, ROOT, skipReason, waitReady, type App } from './harness';
 
 const skip = skipReason() ?? (HAVE_CORPUS ? null : 'skipped: no corpus');
 if (skip) console.log(`UI end-to-end suite ${skip}`);
@@ -35,10 +35,8 @@ describe.skipIf(skip !== null)('colours and legend (Chromium)', () => {
     await dropFiles(app.page, [DEMO]);
     await waitReady(app.page);
     const first = await fillOf(app, 'hidden_biases');
-    await dropFiles(app.page, [join(ROOT, 'fixtures/generated/demo.pb')]);
-    await waitReady(app.page);
-    await dropFiles(app.page, [DEMO]);
-    await waitReady(app.page);
+    await afterWork(app.page, () => dropFiles(app.page, [join(ROOT, 'fixtures/generated/demo.pb')]));
+    await afterWork(app.page, () => dropFiles(app.page, [DEMO]));
     expect(await fillOf(app, 'hidden_biases')).toBe(first);
   });
 

@@ -4,7 +4,7 @@
 // scope whose kind changed. SCOPEVIEW_SHOTS=DIR keeps screenshots of each for a person to look at.
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { appPerSuite, dropFiles, ROOT, skipReason, waitReady, type App } from './harness';
+import { appPerSuite, dropFiles, ROOT, scenesShown, skipReason, waitReady, type App } from './harness';
 import { shot } from './shots';
 
 const skip = skipReason();
@@ -69,7 +69,10 @@ describe.skipIf(skip !== null)('name anatomy in the UI (Chromium)', () => {
     await p.waitForSelector('[data-testid="compare"][data-phase="ready"]', { timeout: 90_000 });
     await p.waitForSelector('[data-testid="pane-a"][data-phase="ready"]');
     await p.waitForSelector('[data-testid="pane-b"][data-phase="ready"]');
+    const before = await scenesShown(p);
     await p.selectOption('[data-testid="compare-colour"]', 'kind');
+    // Both panes are laid out again with their scope kinds.
+    await p.waitForFunction((n) => (window as unknown as { scopeview: { scenesShown(): number } }).scopeview.scenesShown() >= n + 2, before, { timeout: 60_000 });
     const legend = (side: string) => p.locator(`[data-testid="pane-${side}"] .legend`);
     // A: `scope_vars` holds its variables; B: `scope_name` holds `a`, and `b` sits at the root.
     await p.waitForFunction(() => document.querySelector('[data-testid="pane-b"] .legend')?.textContent?.includes('ops only') === true, undefined, { timeout: 60_000 });

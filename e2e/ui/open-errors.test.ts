@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { tensorflow } from '../../core/io/generated/proto.js';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
-import { type App, appPerSuite, boxOf, canvasShot, dropFiles, inkRatio, openDemo, ROOT, skipReason, waitReady } from './harness';
+import { type App, afterWork, appPerSuite, boxOf, canvasShot, dropFiles, inkRatio, openDemo, ROOT, skipReason, waitReady } from './harness';
 
 const skip = skipReason();
 if (skip) console.log(`UI end-to-end suite ${skip}`);
@@ -76,8 +76,7 @@ describe.skipIf(skip !== null)('opening what is not a graph (Chromium)', () => {
     const graph = tensorflow.GraphDef.decode(readFileSync(join(ROOT, 'fixtures/generated/demo.pb')));
     writeFileSync(join(exported, 'export.meta'), tensorflow.MetaGraphDef.encode({ graphDef: graph }).finish());
     writeFileSync(join(exported, 'checkpoint'), 'model_checkpoint_path: "model.ckpt"\n');
-    await app.page.setInputFiles('[data-testid="open-folder"]', exported);
-    await waitReady(app.page);
+    await afterWork(app.page, () => app.page.setInputFiles('[data-testid="open-folder"]', exported));
     expect(await app.page.locator('[data-testid="load-error"]').count()).toBe(0);
     expect(await app.page.locator('[data-testid="load-warning"]').count()).toBe(0);
     expect((await shown(app)).conv1).toBe(true);
@@ -85,8 +84,7 @@ describe.skipIf(skip !== null)('opening what is not a graph (Chromium)', () => {
   });
 
   it.skipIf(!HAVE_CORPUS)('a truncated log: the banner says the graph shown is complete, and can be dismissed', async () => {
-    await dropFiles(app.page, [TRUNCATED]);
-    await waitReady(app.page);
+    await afterWork(app.page, () => dropFiles(app.page, [TRUNCATED]));
     const banner = (await app.page.textContent('[data-testid="load-warning"]')) ?? '';
     expect(banner).toContain('Truncated file');
     expect(banner).toMatch(/135,?552/);

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
-import { boxOf, dropFiles, openApp, ROOT, shutdown, skipReason, waitReady, type App } from './harness';
+import { afterWork, boxOf, dropFiles, openApp, ROOT, shutdown, skipReason, waitReady, type App } from './harness';
 import { shot } from './shots';
 
 const skip = skipReason();
@@ -55,8 +55,7 @@ describe.skipIf(skip !== null)('scope semantics in the UI (Chromium)', () => {
   });
 
   it('the Scopes panel gives the reason of reuse through a re-entered variable scope', async () => {
-    await dropFiles(app.page, [REUSE]);
-    await waitReady(app.page);
+    await afterWork(app.page, () => dropFiles(app.page, [REUSE]));
     await app.page.click('[role="tab"]:text("Scopes")');
     await app.page.waitForSelector('[data-testid="scope-reason"]');
     const panel = (await app.page.textContent('[data-testid="scopes-panel"]')) ?? '';
@@ -68,8 +67,7 @@ describe.skipIf(skip !== null)('scope semantics in the UI (Chromium)', () => {
   });
 
   it('the Scopes panel explains a discriminator shared across name scopes, once per flag', async () => {
-    await dropFiles(app.page, [GAN]);
-    await waitReady(app.page);
+    await afterWork(app.page, () => dropFiles(app.page, [GAN]));
     await app.page.click('[role="tab"]:text("Scopes")');
     await app.page.waitForSelector('[data-testid="scope-reason"]');
     const reasons = await app.page.locator('[data-testid="scope-reason"]').allTextContents();
@@ -83,8 +81,7 @@ describe.skipIf(skip !== null)('scope semantics in the UI (Chromium)', () => {
   });
 
   it.skipIf(!HAVE_CORPUS)('pix2pix GAN: the 22 shared discriminator variables come first, once each; Adam slots and moving averages are folded bookkeeping', async () => {
-    await dropFiles(app.page, [PIX2PIX]);
-    await waitReady(app.page);
+    await afterWork(app.page, () => dropFiles(app.page, [PIX2PIX]));
     await app.page.click('[role="tab"]:text("Scopes")');
     await app.page.waitForSelector('[data-testid="scope-finding"]');
     const names = await app.page.locator('[data-testid="scope-finding"] > button.link').allTextContents();

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
-import { type App, appPerSuite, boxOf, dropFiles, openDemo, skipReason, waitReady } from './harness';
+import { type App, afterWork, appPerSuite, boxOf, dropFiles, openDemo, skipReason, waitReady } from './harness';
 import { shot } from './shots';
 
 const skip = skipReason();
@@ -87,8 +87,7 @@ describe.skipIf(skip !== null)('search stepping (Chromium)', () => {
 
   it.skipIf(!HAVE_CORPUS)('pix2pix: past 200 results with Show more', async () => {
     const app = page();
-    await dropFiles(app.page, [PIX2PIX]);
-    await waitReady(app.page);
+    await afterWork(app.page, () => dropFiles(app.page, [PIX2PIX]));
     await app.page.fill('[data-testid="search"]', 'conv');
     await app.page.waitForSelector('[data-testid="search-more"]');
     const head = (await app.page.textContent('[data-testid="search-results"] > p')) ?? '';

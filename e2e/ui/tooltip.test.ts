@@ -1,7 +1,7 @@
 // The canvas tooltip (issue 26 item 11): a scope's says it is a scope before anything else, and
 // the tooltip goes away when the layout moves under a still cursor.
 import { describe, expect, it } from 'vitest';
-import { type App, appPerSuite, boxOf, openDemo, skipReason, waitReady } from './harness';
+import { type App, afterWork, appPerSuite, boxOf, openDemo, skipReason } from './harness';
 import { shot } from './shots';
 
 const skip = skipReason();
@@ -31,11 +31,9 @@ describe.skipIf(skip !== null)('canvas tooltip (Chromium)', () => {
     const app = page();
     await hover(app, 'gradients');
     // Expand all from the keyboard: the mouse does not move, the boxes do.
-    await app.page.keyboard.press('e');
-    await waitReady(app.page);
+    await afterWork(app.page, () => app.page.keyboard.press('e'));
     expect(await app.page.locator('[data-testid="tooltip"]').count()).toBe(0);
-    await app.page.keyboard.press('Shift+E');
-    await waitReady(app.page);
+    await afterWork(app.page, () => app.page.keyboard.press('Shift+E'));
     await hover(app, 'gradients');
     // The camera moving (zoom from the keyboard) hides it too.
     await app.page.keyboard.press('=');

@@ -83,13 +83,19 @@ class FakeWindow extends Emitter {
 
 let ready!: () => void;
 const readyPromise = new Promise<void>((r) => { ready = r; });
+// What main chains on whenReady() (settings, window, the command line's launch): awaited instead of
+// guessing how long it takes.
+let whenReadyDone: Promise<unknown> | null = null;
+const whenReady = () => ({
+  then: (onReady: () => unknown, onError?: (e: unknown) => unknown) => (whenReadyDone = readyPromise.then(onReady, onError)),
+});
 let userData = '';
 const app = Object.assign(new Emitter(), {
   enableSandbox: () => { rec.sandboxEnabled = true; },
   setPath: (name: string, path: string) => { if (name === 'userData') userData = path; },
   getPath: (name: string) => (name === 'userData' ? userData : tmpdir()),
   requestSingleInstanceLock: () => true,
-  whenReady: () => readyPromise,
+  whenReady,
   isReady: () => true,
   quit: () => undefined,
   getVersion: () => '0.0.0-test',
@@ -145,7 +151,8 @@ beforeAll(async () => {
   }
   ready();
   // whenReady's continuation: settings load, window, launch of the command line.
-  await new Promise((r) => setTimeout(r, 200));
+  if (!whenReadyDone) throw new Error('main did not wait for app.whenReady()');
+  await whenReadyDone;
 });
 
 afterAll(() => {

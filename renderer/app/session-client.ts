@@ -24,7 +24,23 @@ interface Pending {
   scene: ((s: Scene) => void) | undefined;
 }
 
+/** The clients whose worker runs: a stopped worker's unwritten layouts are lost, not pending. */
+const running = new Set<SessionClient>();
+
+/** Layout-store writes asked for and ended over every running session worker (tests wait on equal counts). */
+export function layoutStoreWrites(): { queued: number; ended: number } {
+  let queued = 0;
+  let ended = 0;
+  for (const c of running) {
+    queued += c.storeWrites.queued;
+    ended += c.storeWrites.ended;
+  }
+  return { queued, ended };
+}
+
 export class SessionClient {
+  /** As the worker last said (it says so when a write batch starts and when one ends). */
+  storeWrites = { queued: 0, ended: 0 };
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
@@ -34,6 +50,7 @@ export class SessionClient {
     this.worker = new Worker(new URL('../workers/session-worker.ts', import.meta.url), { type: 'module', name: 'scopeview-session' });
     this.worker.onmessage = (ev: MessageEvent<Response>) => this.route(ev.data);
     if (__SCOPEVIEW_TEST_BUILD__) adoptWorker(this.worker);
+    running.add(this);
     this.worker.onerror = (ev) => {
       const err = new Error(`the session worker failed: ${ev.message || 'unknown error'}`);
       for (const p of this.pending.values()) p.reject(err);
@@ -61,11 +78,16 @@ export class SessionClient {
   terminate(): void {
     this.terminated = true;
     this.worker.terminate();
+    running.delete(this);
     for (const p of this.pending.values()) p.reject(new Cancelled('the session was stopped'));
     this.pending.clear();
   }
 
   private route(msg: Response): void {
+    if (msg.type === 'store-writes') {
+      this.storeWrites = { queued: msg.queued, ended: msg.ended };
+      return;
+    }
     const p = this.pending.get(msg.id);
     if (!p) return;
     if (msg.type === 'progress') {

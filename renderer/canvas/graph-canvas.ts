@@ -32,6 +32,13 @@ export interface CanvasCallbacks {
 }
 
 const FADE_MS = 250;
+
+let scenesGiven = 0;
+/**
+ * Scenes handed to any canvas since the page loaded: each opening, relayout, expansion step and
+ * collapse adds one. It only grows, so a test reads it before starting work and waits for it to pass.
+ */
+export const scenesShown = (): number => scenesGiven;
 /**
  * Software rasterisers while the camera moves: drawing-buffer pixels per CSS pixel, and labels
  * drawn, those on screen first (the selection covers twice the view each way). 250 covers every
@@ -142,6 +149,7 @@ export class GraphCanvas {
   }
 
   setScene(scene: Scene, transition?: { anchorId: number }): void {
+    scenesGiven++;
     const old = this.model;
     const model = new SceneModel(scene, ++this.gen);
     model.restyleNodes(this.style, this.highlight);

@@ -25,23 +25,47 @@ async function openWithStore(version?: number): Promise<IDBDatabase> {
   return openWithStore(db.version + 1);
 }
 
-export async function openLayoutStore(): Promise<LayoutStore | null> {
+/**
+ * Layout writes asked for and writes ended (committed, or lost with a failed transaction) since the
+ * store opened. Equal counts say that nothing is waiting to be written: a state that stays until
+ * the next layout, which tests wait on instead of guessing how long a batch takes.
+ */
+export interface StoreWrites {
+  readonly queued: number;
+  readonly ended: number;
+}
+
+/** `onWrites` hears the counts when a batch is started and when one ends. */
+export async function openLayoutStore(onWrites: (w: StoreWrites) => void = () => undefined): Promise<LayoutStore | null> {
   if (typeof indexedDB === 'undefined') return null;
   try {
     const db = await openWithStore();
     // Writes wait a moment and go in one transaction: a write transaction also holds back the reads
     // queued after it, and an expansion finishes thousands of scopes.
     let pending: [string, Uint8Array][] = [];
+    let queued = 0;
+    let ended = 0;
     const flush = (): void => {
       const batch = pending;
       pending = [];
+      let done = false;
+      // Once per batch: a put that throws may still leave its transaction to end later.
+      const end = (): void => {
+        if (done) return;
+        done = true;
+        ended += batch.length;
+        onWrites({ queued, ended });
+      };
       try {
         const tx = db.transaction(STORE, 'readwrite');
         tx.onerror = (ev) => ev.preventDefault(); // one failed write does not undo the others
+        tx.oncomplete = () => end();
+        tx.onabort = () => end();
         const store = tx.objectStore(STORE);
         for (const [key, bytes] of batch) store.put(bytes, key);
       } catch {
         // A full or unavailable store costs a re-layout next time, nothing else.
+        end();
       }
     };
     return {
@@ -55,8 +79,12 @@ export async function openLayoutStore(): Promise<LayoutStore | null> {
         }
       },
       async put(key, bytes) {
-        if (pending.length === 0) setTimeout(flush, WRITE_DELAY_MS);
         pending.push([key, bytes]);
+        queued++;
+        if (pending.length === 1) {
+          setTimeout(flush, WRITE_DELAY_MS);
+          onWrites({ queued, ended });
+        }
       },
     };
   } catch {

@@ -54,7 +54,7 @@ const pool = new WorkerPool(Array.from({ length: Math.max(1, cores - 1) }, layou
 const hold = __SCOPEVIEW_TEST_BUILD__ ? new LayoutHold(pool) : null;
 // The store opens asynchronously; requests wait for it rather than racing it. Pane 0 is the
 // explorer's session; compare mode adds pane 1 and diffs the two (core/pipeline/compare.ts).
-const ready = openLayoutStore().then((store) => {
+const ready = openLayoutStore((w) => send({ type: 'store-writes', ...w })).then((store) => {
   const make = (): Session<HostFile> => new Session<HostFile>({
     source: (f): ByteSource => fileSource(f.file, f.path),
     executor: hold ?? pool,
