@@ -69,11 +69,14 @@ describe.skipIf(skip !== null)('desktop shell (Electron)', () => {
   it('denies new windows and navigation away from the app', async () => {
     const opened = await shell.page.evaluate(() => window.open('https://example.com/') === null);
     expect(opened).toBe(true);
+    // Main refuses in its will-navigate handler and says so on its console: wait for that, not a time.
+    const refused = shell.app.waitForEvent('console', { predicate: (m) => m.text().startsWith('blocked navigation to https://example.com'), timeout: 60_000 });
     await shell.page.evaluate(() => {
       location.href = 'https://example.com/';
     });
-    await shell.page.waitForTimeout(500);
+    await refused;
     expect(shell.page.url()).toMatch(/^app:\/\/scopeview\//);
+    expect(await shell.page.evaluate(() => location.origin)).toBe('app://scopeview');
     expect(await shell.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
   });
 

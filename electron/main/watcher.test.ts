@@ -125,14 +125,17 @@ describe('live reload', () => {
     expect(queue).toHaveLength(1); // one timer armed, no check yet
     size = 2;
     queue.shift()?.();
-    await vi.waitFor(() => expect(queue).toHaveLength(1)); // re-armed only after the check finished
+    await vi.waitFor(() => expect(queue).toHaveLength(1), { timeout: 30_000 }); // re-armed only after the check finished (a bound, not the default 1 s)
     expect(seen).toEqual([2]);
     w.stop();
     expect(timers.clearTimeout).toHaveBeenCalled();
     size = 3;
     queue.shift()?.();
-    await new Promise((r) => setTimeout(r, 10));
+    // Its look is an already-settled promise: one turn of the event loop (ordering, not time) ends it.
+    await new Promise((r) => setTimeout(r, 0));
+    expect(describe).toHaveBeenCalledTimes(3);
     expect(seen).toEqual([2]);
+    expect(queue).toHaveLength(0); // not re-armed
   });
 
   it('a failed look (the folder briefly gone) is skipped, not reported', async () => {

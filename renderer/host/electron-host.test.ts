@@ -69,7 +69,8 @@ describe('Electron host', () => {
     });
     const got: ShellCommand[] = [];
     electronHost(bridge).onShellCommand?.((c) => got.push(c));
-    await vi.waitFor(() => expect(got).toEqual(queued));
+    // Promise-driven: a generous bound, not the default 1 s, so that a loaded machine cannot fail it.
+    await vi.waitFor(() => expect(got).toEqual(queued), { timeout: 30_000 });
     expect(order).toEqual(['subscribe', 'ready']);
   });
 });
