@@ -4,12 +4,14 @@
 // scope whose kind changed. SCOPEVIEW_SHOTS=DIR keeps screenshots of each for a person to look at.
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { appPerSuite, dropFiles, ROOT, scenesShown, skipReason, waitReady, type App } from './harness';
+import { afterWork, appPerSuite, boxOf, canvasShot, dropFiles, ROOT, scenesShown, skipReason, waitReady, type App } from './harness';
 import { shot } from './shots';
 
 const skip = skipReason();
 if (skip) console.log(`UI end-to-end suite ${skip}`);
 const GAN = join(ROOT, 'fixtures/generated/gan-discriminator-name-scopes.pb');
+// The other GAN naming form: the discriminator's second entry is the sibling scope `discriminator_1`.
+const GAN_REENTRY = join(ROOT, 'fixtures/generated/gan-discriminator.pb');
 const VARS = join(ROOT, 'fixtures/generated/scoping-variable-scope.pb');
 const NAMES = join(ROOT, 'fixtures/generated/scoping-name-scope.pb');
 
@@ -56,6 +58,32 @@ describe.skipIf(skip !== null)('name anatomy in the UI (Chromium)', () => {
     await app.page.click('[data-testid="inspector-reads"] button');
     await app.page.waitForFunction(() => document.querySelector('[data-testid="inspector"] .node-name')?.textContent === 'discriminator/conv/w');
     expect(await nodeName(app)).toBe('discriminator/conv/w');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('colour by scope kind gives the re-entered scope (discriminator_1) a heavy dark border', async () => {
+    await afterWork(app.page, () => dropFiles(app.page, [GAN_REENTRY]));
+    await afterWork(app.page, () => app.page.selectOption('[data-testid="colour-mode"]', 'kind'));
+    await shot(app, 'kind-reentry.png', '[data-testid="canvas"]');
+    const canvas = await app.page.locator('[data-testid="canvas"]').boundingBox();
+    const pixels = await canvasShot(app.page);
+    if (!canvas) throw new Error('no canvas');
+    const scale = pixels.width / canvas.width;
+    /** Sum of R, G and B `inset` px inside the left edge of `name`'s box, at half its height. */
+    const edge = async (name: string, inset: number): Promise<number> => {
+      const b = await boxOf(app.page, name);
+      if (!b) throw new Error(`${name} is not drawn`);
+      const x = Math.round((b.x - canvas.x + inset) * scale);
+      const y = Math.round((b.y - canvas.y + b.height / 2) * scale);
+      const i = 4 * (y * pixels.width + x);
+      return (pixels.data[i] as number) + (pixels.data[i + 1] as number) + (pixels.data[i + 2] as number);
+    };
+    // Both scopes hold the same kind (the same light fill); only the re-entry's border reaches 2 px in.
+    const first = await edge('discriminator', 2);
+    const again = await edge('discriminator_1', 2);
+    expect(first - again).toBeGreaterThan(150);
+    expect(Math.abs((await edge('discriminator', 8)) - (await edge('discriminator_1', 8)))).toBeLessThan(30);
+    await app.page.selectOption('[data-testid="colour-mode"]', 'structure'); // as the next test expects to find it
     expect(app.errors).toEqual([]);
   });
 
