@@ -38,7 +38,7 @@ function PaneView({ pane, c, cmp, name }: { pane: Pane; c: Controller; cmp: Comp
           {state.failure ?? state.toast} <button type="button" className="link" onClick={() => c.dismiss()} aria-label="Dismiss">✕</button>
         </div>
       )}
-      <CanvasView state={state} c={c} onCanvas={noCanvas} showProgress={false} />
+      <CanvasView state={state} c={c} onCanvas={noCanvas} showProgress={false} compact />
     </section>
   );
 }
