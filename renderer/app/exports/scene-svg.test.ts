@@ -86,7 +86,8 @@ describe('the SVG export', () => {
     expect(svg).toContain('>dense<');
     expect(svg).toContain('>4 ops<');
     expect(svg).toContain('>×3<');
-    expect(svg).toContain('a&#60;b&#62;&#38;&#34;c&#34;');
+    expect(svg).toContain('>a&#60;b&#62;&#38;&#34;c&#34;</text>');
+    expect(svg).toContain('<title>a&#60;b&#62;&#38;&#34;c&#34;</title>');
     expect(svg).not.toContain('<b>');
   });
 

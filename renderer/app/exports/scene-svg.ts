@@ -42,7 +42,8 @@ function bandPath(x: number, y: number, w: number, h: number, r0: number): strin
   return `M${f(x0)},${f(y0 + hh)}V${f(y0 + r)}Q${f(x0)},${f(y0)} ${f(x0 + r)},${f(y0)}H${f(x0 + ww - r)}Q${f(x0 + ww)},${f(y0)} ${f(x0 + ww)},${f(y0 + r)}V${f(y0 + hh)}Z`;
 }
 
-function groupSvg(g: Group, fill: Uint8Array, line: Uint8Array, lineWidth: Float32Array): string[] {
+/** A group's boxes; each node's front box carries its full name as a tooltip (<title>). */
+function groupSvg(g: Group, fill: Uint8Array, line: Uint8Array, lineWidth: Float32Array, names: readonly string[]): string[] {
   const out: string[] = [];
   for (let k = 0; k < g.count; k++) {
     const x = g.positions[2 * k] as number;
@@ -56,7 +57,9 @@ function groupSvg(g: Group, fill: Uint8Array, line: Uint8Array, lineWidth: Float
     const r = Math.min(GROUP_RADIUS[g.name], w / 2, h / 2);
     const lw = lineWidth[k] as number;
     const stroke = lw > 0 ? ` ${paint('stroke', line, k)} stroke-width="${f(lw)}"` : '';
-    out.push(`<rect x="${f(x)}" y="${f(y)}" width="${f(w)}" height="${f(h)}" rx="${f(r)}" ${paint('fill', fill, k)}${stroke}/>`);
+    const rect = `<rect x="${f(x)}" y="${f(y)}" width="${f(w)}" height="${f(h)}" rx="${f(r)}" ${paint('fill', fill, k)}${stroke}`;
+    const front = g.perNode === 1 || k % g.perNode === g.perNode - 1;
+    out.push(front ? `${rect}><title>${escapeXml(names[g.slots[k] as number] ?? '')}</title></rect>` : `${rect}/>`);
   }
   return out;
 }
@@ -119,7 +122,7 @@ export function sceneSvg(scene: Scene, style: CanvasStyle, highlight: Highlight 
   const drawGroup = (g: Group): void => {
     if (g.count === 0) return;
     const c = gatherColours(g, nodes);
-    out.push(`<g class="nodes-${g.name}">`, ...groupSvg(g, c.fill, c.line, c.lineWidth), '</g>');
+    out.push(`<g class="nodes-${g.name}">`, ...groupSvg(g, c.fill, c.line, c.lineWidth, scene.names), '</g>');
   };
   // The canvas's order: open scopes and their bands, then edges, then closed nodes, then labels.
   const byName = new Map(groups.map((g) => [g.name, g]));
