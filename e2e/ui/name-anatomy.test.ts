@@ -70,6 +70,8 @@ describe.skipIf(skip !== null)('name anatomy in the UI (Chromium)', () => {
     await p.waitForSelector('[data-testid="pane-a"][data-phase="ready"]');
     await p.waitForSelector('[data-testid="pane-b"][data-phase="ready"]');
     await p.selectOption('[data-testid="compare-colour"]', 'kind');
+    // The panes' legends start folded to swatches: open both to read them.
+    for (const side of ['a', 'b']) await p.click(`[data-testid="pane-${side}"] [data-testid="legend-unfold"]`);
     const legend = (side: string) => p.locator(`[data-testid="pane-${side}"] .legend`);
     // A: `scope_vars` holds its variables; B: `scope_name` holds `a`, and `b` sits at the root.
     await p.waitForFunction(() => document.querySelector('[data-testid="pane-b"] .legend')?.textContent?.includes('ops only') === true, undefined, { timeout: 60_000 });

@@ -14,7 +14,7 @@ async function unreachable(app: App): Promise<string[]> {
     const controls = document.querySelectorAll<HTMLElement>('header.toolbar button, header.toolbar select, header.toolbar input:not(.visually-hidden), header.toolbar label.button, header.toolbar summary');
     for (const el of controls) {
       if (el.closest('.menu-body')) continue; // inside a closed menu: reached through the menu's own button
-      if (el.getClientRects().length === 0 && el.matches('.fold-1, .fold-2, .fold-3')) continue; // folded into the ⋯ menu
+      if (el.getClientRects().length === 0 && el.matches('.fold-1, .fold-2, .fold-3, .fold-4')) continue; // folded into the ⋯ menu
       const r = el.getBoundingClientRect();
       const x = r.left + r.width / 2;
       const y = r.top + r.height / 2;

@@ -37,11 +37,11 @@ export function MoreMenu({ state, c, canvas, ready }: Props) {
           Export SVG <kbd>Ctrl+Shift+E</kbd></button>
         <hr className="fold-2" />
         <button type="button" className="link fold-2" disabled={!ready} data-testid="menu-fit" onClick={() => choose(() => canvas()?.fit())}>Fit to window <kbd>F</kbd></button>
-        <button type="button" className="link fold-2" data-testid="menu-compare" onClick={() => choose(() => c.openCompareDialog())}>Compare two graphs… <kbd>Ctrl+D</kbd></button>
-        <hr className="fold-3" />
-        <button type="button" className="link fold-3" data-testid="menu-theme" onClick={() => choose(() => c.setTheme(state.theme === 'light' ? 'dark' : 'light'))}>
+        <button type="button" className="link fold-3" data-testid="menu-compare" onClick={() => choose(() => c.openCompareDialog())}>Compare two graphs… <kbd>Ctrl+D</kbd></button>
+        <hr className="fold-4" />
+        <button type="button" className="link fold-4" data-testid="menu-theme" onClick={() => choose(() => c.setTheme(state.theme === 'light' ? 'dark' : 'light'))}>
           {state.theme === 'light' ? 'Dark theme' : 'Light theme'} <kbd>T</kbd></button>
-        <button type="button" className="link fold-3" data-testid="menu-help" onClick={() => choose(() => c.setHelp(true))}>Keyboard shortcuts <kbd>?</kbd></button>
+        <button type="button" className="link fold-4" data-testid="menu-help" onClick={() => choose(() => c.setHelp(true))}>Keyboard shortcuts <kbd>?</kbd></button>
       </div>
     </details>
   );

@@ -46,12 +46,12 @@ export function Toolbar({ state, c, canvas, onOpen, openRef, searchRef }: Props)
       <ViewMenu state={state} c={c} ready={ready} />
       {/* fold-N buttons leave the toolbar for the ⋯ menu as the window narrows (styles.css). */}
       <button type="button" className="button fold-2" disabled={!ready} onClick={() => canvas()?.fit()} title="Fit to window (F)">Fit</button>
-      <button type="button" className="button fold-2" onClick={() => c.openCompareDialog()} data-testid="open-compare" title="Compare two graphs side by side (Ctrl+D)">Compare…</button>
+      <button type="button" className="button fold-3" onClick={() => c.openCompareDialog()} data-testid="open-compare" title="Compare two graphs side by side (Ctrl+D)">Compare…</button>
       <button type="button" className="button fold-1" disabled={!ready} onClick={() => void c.exportPng()} data-testid="export-png" title="Export the whole graph as PNG at 2× (Ctrl+E)">PNG</button>
       <button type="button" className="button fold-1" disabled={!ready} onClick={() => void c.exportSvg()} data-testid="export-svg" title="Export the graph as SVG, as shown (Ctrl+Shift+E)">SVG</button>
       <span className="spacer" />
-      <button type="button" className="button icon fold-3" onClick={() => c.setTheme(state.theme === 'light' ? 'dark' : 'light')} title="Light / dark theme (T)" aria-label="Toggle theme">{state.theme === 'light' ? '☾' : '☀'}</button>
-      <button type="button" className="button icon fold-3" onClick={() => c.setHelp(true)} title="Keyboard shortcuts (?)" aria-label="Help">?</button>
+      <button type="button" className="button icon fold-4" onClick={() => c.setTheme(state.theme === 'light' ? 'dark' : 'light')} title="Light / dark theme (T)" aria-label="Toggle theme">{state.theme === 'light' ? '☾' : '☀'}</button>
+      <button type="button" className="button icon fold-4" onClick={() => c.setHelp(true)} title="Keyboard shortcuts (?)" aria-label="Help">?</button>
       <MoreMenu state={state} c={c} canvas={canvas} ready={ready} />
     </header>
   );
