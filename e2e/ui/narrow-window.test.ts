@@ -1,6 +1,6 @@
 // Narrow windows: the toolbar stays on one row with every control on screen and clickable (the less
-// used buttons fold into the ⋯ menu, which the keyboard reaches too), the side panel can be resized with its handle and hidden, and the legend and minimap can be hidden,
-// a choice the page remembers.
+// used buttons fold into the ⋯ menu, which the keyboard reaches too), the side panel can be resized
+// with its handle and hidden, and the legend and minimap can be hidden, a choice the page remembers.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type App, appPerSuite, openDemo, skipReason, waitReady } from './harness';
 
