@@ -9,6 +9,7 @@ import { scenesShown } from './canvas/graph-canvas';
 import { browserHost } from './host/browser-host';
 import { electronHost, shellBridge } from './host/electron-host';
 import { installTestHooks } from './app/test-hooks';
+import { sceneBounds } from './canvas/scene-model';
 import './app/styles.css';
 
 const bridge = shellBridge();
@@ -68,6 +69,13 @@ Object.assign(window, {
       const box = controller.comparison?.panes[pane].boxOf(name);
       const host = document.querySelector(`[data-testid="pane-${pane === 0 ? 'a' : 'b'}"] [data-testid="canvas"]`)?.getBoundingClientRect();
       return box && host ? { ...box, x: box.x + host.left, y: box.y + host.top } : null;
+    },
+    /** The drawn scene's extent in world units (1 unit = 1 px at zoom 1): the explorer's, or compare pane 0 / 1's. */
+    sceneSize(pane?: 0 | 1) {
+      const scene = pane === undefined ? controller.getState().scene : controller.comparison?.panes[pane].getState().scene;
+      if (!scene) return null;
+      const b = sceneBounds(scene);
+      return { width: b.width, height: b.height };
     },
     badgeOf(pane: 0 | 1, name: string) {
       const scene = controller.comparison?.panes[pane].getState().scene;

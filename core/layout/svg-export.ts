@@ -49,7 +49,7 @@ export function placedGraphSvg(h: Hierarchy, g: PlacedGraph): string {
   const nodes = [...g.nodes].sort((a, b) => Number(b.expanded) - Number(a.expanded));
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${hh}" viewBox="0 0 ${w} ${hh}" font-family="JetBrains Mono, Menlo, Consolas, monospace" font-size="${LABEL_METRICS.fontSize}" fill="${COLORS.text}">`,
-    '<defs><marker id="arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L8,4 L0,8 z" fill="#5f6b7a"/></marker></defs>',
+    '<defs><marker id="arrow" viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L8,4 L0,8 z" fill="#5f6b7a"/></marker></defs>',
     `<rect width="${w}" height="${hh}" fill="#ffffff"/>`,
     ...nodes.filter((n) => n.expanded).map((n) => nodeSvg(h, n)),
     ...g.edges.map(edgeSvg),

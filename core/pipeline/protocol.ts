@@ -26,7 +26,6 @@ export type Request<F> = (
   | { readonly type: 'trace'; readonly id: number; readonly node: number; readonly direction: 'inputs' | 'outputs' }
   | { readonly type: 'variables'; readonly id: number }
   | { readonly type: 'locate'; readonly id: number; readonly name: string }
-  | { readonly type: 'svg'; readonly id: number; readonly expanded: readonly string[] }
   | { readonly type: 'diff'; readonly id: number }
   | { readonly type: 'counterpart'; readonly id: number; readonly name: string }
   | { readonly type: 'compareVariables'; readonly id: number }
@@ -44,7 +43,6 @@ export interface Replies {
   readonly inspect: NodeDetails;
   readonly trace: TraceReply;
   readonly variables: ScopesReport;
-  readonly svg: string;
   readonly locate: Location | null;
   readonly diff: DiffReply;
   /** The name on the other pane and where it is drawn there, or null. */

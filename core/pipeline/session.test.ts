@@ -136,13 +136,10 @@ describe('Session', () => {
     expect(t.count).toBeGreaterThan(10);
   });
 
-  it('reports variables and exports the laid-out graph as SVG', async () => {
+  it('reports variables', async () => {
     const s = await demo();
     const v = s.variables();
     expect(v.variables.find((x) => x.name === 'dense/kernel')?.shared).toBe(true);
-    const svg = await s.svg(['conv1']);
-    expect(svg.startsWith('<svg') || svg.startsWith('<?xml')).toBe(true);
-    expect(svg).toContain('weights');
   });
 
   it('sizes boxes with the label metrics the renderer measured', async () => {

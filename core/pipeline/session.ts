@@ -9,7 +9,6 @@ import { assemble } from '../layout/assemble';
 import { contentHash, LayoutCache, type LayoutStore } from '../layout/layout-cache';
 import { DEFAULT_SETTINGS, LAYOUT_ENGINE_VERSION, LayoutEngine } from '../layout/layout-engine';
 import { LABEL_METRICS, type TextMetrics } from '../layout/text-metrics';
-import { placedGraphSvg } from '../layout/svg-export';
 import type { LayoutExecutor } from '../layout/worker-pool';
 import { H_SCOPE } from '../scope/hierarchy';
 import { analyzeGraph, SCOPE_ENGINE_VERSION, type ScopedHierarchy } from '../scope/scope-engine';
@@ -222,12 +221,6 @@ export class Session<F> {
     const cur = this.need();
     if (diff && diff.status.length !== cur.model.hierarchy.graph.nodeCount) throw new Error('the diff is not of the selected graph');
     cur.overlay = diff ? { diff, counts: hierarchyCounts(cur.model.hierarchy, diff.status) } : null;
-  }
-
-  async svg(expanded: readonly string[]): Promise<string> {
-    const cur = this.need();
-    const visible = await cur.engine.layout(this.expandedIds(expanded));
-    return placedGraphSvg(cur.model.hierarchy, assemble(cur.model, visible));
   }
 
   search(query: string, limit = 200): SearchReply {

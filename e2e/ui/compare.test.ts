@@ -3,7 +3,7 @@
 // expand a scope on one side and see its counterpart open on the other, compare two runs of one
 // logdir, and export the diff (JSON equal to the CLI's, PNG of both panes).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,8 +85,39 @@ describe.skipIf(skip !== null)('compare UI (Chromium)', () => {
     expect(await badge(p, 0, 'beta1_power')).toBe('~4');
     expect(await badge(p, 1, 'main')).toBe('+149');
     expect(await badge(p, 0, 'Mean')).toBe('');
+    // A pane's legend starts folded to a line of swatches; a click opens it.
+    await p.click('[data-testid="pane-b"] [data-testid="legend-unfold"]');
     expect(await p.textContent('[data-testid="pane-b"] [data-testid="legend"]')).toContain('added');
+    await p.click('[data-testid="pane-b"] [data-testid="legend-fold"]');
     expect(app.errors).toEqual([]);
+  });
+
+  it('keeps the legend and the minimap to a small share of each pane at 1280×800, and both can still be hidden', async () => {
+    const p = app.page;
+    await p.setViewportSize({ width: 1280, height: 800 });
+    await p.waitForFunction(() => innerWidth === 1280);
+    await p.screenshot({ path: '/tmp/sv26a/compare-1280.png' });
+    const area = (b: Box | null): number => (b ? b.width * b.height : 0);
+    for (const side of ['a', 'b'] as const) {
+      const pane = `[data-testid="pane-${side}"]`;
+      const canvas = (await p.locator(`${pane} [data-testid="canvas"]`).boundingBox()) as Box;
+      const legend = await p.locator(`${pane} [data-testid="legend"]`).boundingBox();
+      const minimap = await p.locator(`${pane} [data-testid="minimap"]`).boundingBox();
+      expect(area(legend)).toBeGreaterThan(0);
+      expect(area(minimap)).toBeGreaterThan(0);
+      // Under 6 % of the pane together (folded legend ≈ 1 %, minimap ≈ 3 %).
+      expect((area(legend) + area(minimap)) / area(canvas)).toBeLessThan(0.06);
+    }
+    await p.click('[data-testid="pane-a"] [data-testid="hide-legend"]');
+    await p.click('[data-testid="pane-a"] [data-testid="hide-minimap"]');
+    expect(await p.locator('[data-testid="pane-a"] [data-testid="legend"]').count()).toBe(0);
+    expect(await p.locator('[data-testid="pane-a"] [data-testid="minimap"]').isVisible()).toBe(false);
+    await p.click('[data-testid="pane-a"] [data-testid="show-legend"]');
+    await p.click('[data-testid="pane-a"] [data-testid="show-minimap"]');
+    expect(await p.locator('[data-testid="pane-a"] [data-testid="legend"]').count()).toBe(1);
+    expect(await p.locator('[data-testid="pane-a"] [data-testid="minimap"]').isVisible()).toBe(true);
+    await p.setViewportSize({ width: 1600, height: 900 });
+    await p.waitForFunction(() => innerWidth === 1600);
   });
 
   it('centres a change in both panes when its entry is clicked, opening the scopes on the way', async () => {
@@ -143,8 +174,12 @@ describe.skipIf(skip !== null)('compare UI (Chromium)', () => {
     expect(exported).toEqual(JSON.parse(cli.stdout) as DiffDocument);
     const [png] = await Promise.all([p.waitForEvent('download'), p.click('[data-testid="export-compare-png"]')]);
     const img = PNG.sync.read(readFileSync((await png.path()) as string));
-    const pane = (await paneCanvas(p, 'a')).box;
-    expect(img.width).toBeGreaterThan(2 * pane.width * 0.95);
+    // Both graphs whole at 2×, side by side under their captions (a margin of 12 units around each graph).
+    const size = (pane: 0 | 1): Promise<{ width: number; height: number }> => p.evaluate((k) => (window as unknown as { scopeview: { sceneSize(k: number): { width: number; height: number } } }).scopeview.sceneSize(k), pane);
+    const [a, b] = [await size(0), await size(1)];
+    expect(Math.abs(img.width - 2 * (a.width + b.width + 48) - 16)).toBeLessThanOrEqual(6);
+    expect(img.height).toBeGreaterThanOrEqual(2 * Math.max(a.height, b.height) + 56);
+    copyFileSync((await png.path()) as string, '/tmp/sv26a/compare-export.png');
   });
 
   it('compares two runs of one logdir, then Esc returns to the explorer', async () => {

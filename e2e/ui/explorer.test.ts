@@ -169,13 +169,15 @@ describe.skipIf(skip !== null || !HAVE_CORPUS)('explorer UI on corpus files (Chr
     await app.page.selectOption('[data-testid="colour-mode"]', 'structure');
   });
 
-  it('exports the view as PNG and the laid-out graph as SVG', async () => {
-    const [png] = await Promise.all([app.page.waitForEvent('download'), app.page.click('[data-testid="export-png"]')]);
+  it('exports the graph as PNG and SVG from the ⋯ menu', async () => {
+    await app.page.click('[data-testid="more-menu"] summary');
+    const [png] = await Promise.all([app.page.waitForEvent('download'), app.page.click('[data-testid="menu-export-png"]')]);
     expect(png.suggestedFilename()).toMatch(/\.png$/);
     const pngBytes = readFileSync((await png.path()) as string);
     expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
     expect(pngBytes.length).toBeGreaterThan(5000);
-    const [svg] = await Promise.all([app.page.waitForEvent('download'), app.page.click('[data-testid="export-svg"]')]);
+    await app.page.click('[data-testid="more-menu"] summary');
+    const [svg] = await Promise.all([app.page.waitForEvent('download'), app.page.click('[data-testid="menu-export-svg"]')]);
     expect(svg.suggestedFilename()).toMatch(/\.svg$/);
     const svgText = readFileSync((await svg.path()) as string, 'utf8');
     expect(svgText).toContain('<svg');

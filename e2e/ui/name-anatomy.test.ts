@@ -101,6 +101,8 @@ describe.skipIf(skip !== null)('name anatomy in the UI (Chromium)', () => {
     await p.selectOption('[data-testid="compare-colour"]', 'kind');
     // Both panes are laid out again with their scope kinds.
     await p.waitForFunction((n) => (window as unknown as { scopeview: { scenesShown(): number } }).scopeview.scenesShown() >= n + 2, before, { timeout: 60_000 });
+    // The panes' legends start folded to swatches: open both to read them.
+    for (const side of ['a', 'b']) await p.click(`[data-testid="pane-${side}"] [data-testid="legend-unfold"]`);
     const legend = (side: string) => p.locator(`[data-testid="pane-${side}"] .legend`);
     // A: `scope_vars` holds its variables; B: `scope_name` holds `a`, and `b` sits at the root.
     await p.waitForFunction(() => document.querySelector('[data-testid="pane-b"] .legend')?.textContent?.includes('ops only') === true, undefined, { timeout: 60_000 });

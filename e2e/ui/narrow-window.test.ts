@@ -1,6 +1,6 @@
-// Narrow windows: every toolbar control stays on screen and clickable (the toolbar wraps), the
-// side panel can be resized with its handle and hidden, and the legend and minimap can be hidden,
-// a choice the page remembers.
+// Narrow windows: the toolbar stays on one row with every control on screen and clickable (the less
+// used buttons fold into the ⋯ menu, which the keyboard reaches too), the side panel can be resized
+// with its handle and hidden, and the legend and minimap can be hidden, a choice the page remembers.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type App, appPerSuite, openDemo, skipReason, waitReady } from './harness';
 
@@ -14,6 +14,7 @@ async function unreachable(app: App): Promise<string[]> {
     const controls = document.querySelectorAll<HTMLElement>('header.toolbar button, header.toolbar select, header.toolbar input:not(.visually-hidden), header.toolbar label.button, header.toolbar summary');
     for (const el of controls) {
       if (el.closest('.menu-body')) continue; // inside a closed menu: reached through the menu's own button
+      if (el.getClientRects().length === 0 && el.matches('.fold-1, .fold-2, .fold-3, .fold-4')) continue; // folded into the ⋯ menu
       const r = el.getBoundingClientRect();
       const x = r.left + r.width / 2;
       const y = r.top + r.height / 2;
@@ -26,6 +27,16 @@ async function unreachable(app: App): Promise<string[]> {
   });
 }
 
+/** Toolbar buttons that fold away in narrow windows, and their ⋯ menu items. */
+const FOLDABLE: readonly [string, string][] = [
+  ['[data-testid="open-compare"]', '[data-testid="menu-compare"]'],
+  ['[data-testid="export-png"]', '[data-testid="menu-export-png"]'],
+  ['[data-testid="export-svg"]', '[data-testid="menu-export-svg"]'],
+  ['[aria-label="Toggle theme"]', '[data-testid="menu-theme"]'],
+  ['[aria-label="Help"]', '[data-testid="menu-help"]'],
+  ['button[title="Fit to window (F)"]', '[data-testid="menu-fit"]'],
+];
+
 describe.skipIf(skip !== null)('narrow windows (Chromium)', () => {
   const current = appPerSuite(openDemo);
   let app: App;
@@ -33,22 +44,50 @@ describe.skipIf(skip !== null)('narrow windows (Chromium)', () => {
     app = current();
   });
 
-  it.each([[800, 700], [1280, 800]])('at %i×%i every toolbar control is on screen and clickable', async (width, height) => {
-    await app.page.setViewportSize({ width, height });
-    await app.page.waitForFunction((w) => innerWidth === w, width);
-    expect(await app.page.locator('header.toolbar button, header.toolbar select').count()).toBeGreaterThanOrEqual(10);
+  it.each([[800, 700], [1280, 800], [1920, 1080]])('at %i×%i the toolbar is one row, every control on screen and clickable, the folded ones in the ⋯ menu', async (width, height) => {
+    const p = app.page;
+    await p.setViewportSize({ width, height });
+    await p.waitForFunction((w) => innerWidth === w, width);
+    expect(await p.locator('header.toolbar button, header.toolbar select').count()).toBeGreaterThanOrEqual(10);
     expect(await unreachable(app)).toEqual([]);
-    for (const sel of ['[data-testid="open-compare"]', '[data-testid="export-png"]', '[data-testid="export-svg"]', '[aria-label="Toggle theme"]', '[aria-label="Help"]', '[data-testid="view-menu"] summary']) {
-      await app.page.locator(sel).click({ trial: true, timeout: 5000 });
+    const toolbar = (await p.locator('header.toolbar').boundingBox())!;
+    const summary = (await p.locator('[data-testid="more-menu"] summary').boundingBox())!;
+    await p.screenshot({ path: `/tmp/sv26a/toolbar-${width}.png` });
+    expect(toolbar.height).toBeLessThan(2 * summary.height); // one row
+    // Each action: its toolbar button when shown, else its item in the ⋯ menu.
+    for (const [button, item] of FOLDABLE) {
+      if (await p.locator(button).isVisible()) {
+        await p.locator(button).click({ trial: true, timeout: 5000 });
+        continue;
+      }
+      await p.click('[data-testid="more-menu"] summary');
+      await p.locator(item).click({ trial: true, timeout: 5000 });
+      await p.screenshot({ path: `/tmp/sv26a/more-menu-${width}.png` });
+      await p.keyboard.press('Escape');
+      await p.waitForSelector('[data-testid="more-menu"] .menu-body', { state: 'hidden' });
     }
-    await app.page.screenshot({ path: `/tmp/sv26a/toolbar-${width}.png` });
+    await p.locator('[data-testid="view-menu"] summary').click({ trial: true, timeout: 5000 });
+  });
+
+  it('the ⋯ menu opens from the keyboard and its items take the focus', async () => {
+    const p = app.page;
+    await p.setViewportSize({ width: 800, height: 700 });
+    await p.focus('[data-testid="more-menu"] summary');
+    await p.keyboard.press('Enter');
+    await p.waitForSelector('[data-testid="menu-export-svg"]', { state: 'visible' });
+    await p.keyboard.press('Tab');
+    expect(await p.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('menu-export-png');
+    await p.keyboard.press('Escape');
+    await p.waitForSelector('[data-testid="more-menu"] .menu-body', { state: 'hidden' });
+    await p.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('the side panel resizes with its handle and can be hidden and shown again', async () => {
     await app.page.setViewportSize({ width: 800, height: 700 });
     const panel = app.page.locator('[data-testid="side-panel"]');
+    // A narrow window gets a narrower panel (once the page has seen the resize).
+    await expect.poll(async () => (await panel.boundingBox())?.width ?? Infinity).toBeLessThanOrEqual(260);
     const before = (await panel.boundingBox())?.width ?? 0;
-    expect(before).toBeLessThanOrEqual(260); // a narrow window starts with a narrower panel
     const handle = (await app.page.locator('[data-testid="side-handle"]').boundingBox())!;
     await app.page.mouse.move(handle.x + handle.width / 2, handle.y + 200);
     await app.page.mouse.down();

@@ -22,8 +22,16 @@ function tipPlace(tip: Tip, host: HTMLElement | null): { left?: number; right?: 
   return tip.x > width / 2 ? { right: width - tip.x + 14, top: tip.y + 14 } : { left: tip.x + 14, top: tip.y + 14 };
 }
 
-/** `showProgress`: the explorer's progress bar, over the canvas (compare mode shows its own above both panes). */
-export function CanvasView({ state, c, onCanvas, showProgress = true }: { state: AppState; c: Controller; onCanvas: (g: GraphCanvas | null) => void; showProgress?: boolean }) {
+/** Compare mode's panes are half a window each: a smaller minimap, and a legend folded to one line until clicked. */
+const COMPACT_MINIMAP = { width: 120, height: 80 };
+
+/**
+ * `showProgress`: the explorer's progress bar, over the canvas (compare mode shows its own above both
+ * panes). `compact`: the overlays of a compare pane.
+ */
+export function CanvasView({ state, c, onCanvas, showProgress = true, compact = false }: {
+  state: AppState; c: Controller; onCanvas: (g: GraphCanvas | null) => void; showProgress?: boolean; compact?: boolean;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const mini = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<GraphCanvas | null>(null);
@@ -34,7 +42,7 @@ export function CanvasView({ state, c, onCanvas, showProgress = true }: { state:
 
   useEffect(() => {
     if (!host.current || !mini.current) return;
-    const minimap = new Minimap(mini.current, (cam) => canvasRef.current?.setCamera(cam));
+    const minimap = new Minimap(mini.current, (cam) => canvasRef.current?.setCamera(cam), compact ? COMPACT_MINIMAP : undefined);
     const canvas = new GraphCanvas(host.current, {
       onHover: (id, screen) => {
         c.hover(id);
@@ -60,7 +68,7 @@ export function CanvasView({ state, c, onCanvas, showProgress = true }: { state:
       canvasRef.current = null;
       miniRef.current = null;
     };
-  }, [c, onCanvas]);
+  }, [c, onCanvas, compact]);
 
   useEffect(() => {
     if (state.scene) miniRef.current?.setScene(state.scene);
@@ -90,7 +98,7 @@ export function CanvasView({ state, c, onCanvas, showProgress = true }: { state:
       )}
       <div ref={mini} className="minimap" data-testid="minimap" hidden={!scene || !showMinimap} />
       {scene && showMinimap && <button type="button" className="link overlay-hide minimap-hide" onClick={() => setShowMinimap(false)} aria-label="Hide the minimap" title="Hide the minimap" data-testid="hide-minimap">✕</button>}
-      {scene && showLegend && <Legend scene={scene} mode={state.colourMode} theme={state.theme} onHide={() => setShowLegend(false)} />}
+      {scene && showLegend && <Legend scene={scene} mode={state.colourMode} theme={state.theme} onHide={() => setShowLegend(false)} collapsible={compact} />}
       {scene && !showLegend && <button type="button" className="button small overlay-show show-legend" onClick={() => setShowLegend(true)} data-testid="show-legend">Legend</button>}
       {scene && !showMinimap && <button type="button" className="button small overlay-show show-minimap" onClick={() => setShowMinimap(true)} data-testid="show-minimap">Minimap</button>}
       {!scene && state.phase === 'ready' && state.opened && (

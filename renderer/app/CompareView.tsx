@@ -38,7 +38,7 @@ function PaneView({ pane, c, cmp, name }: { pane: Pane; c: Controller; cmp: Comp
           {state.failure ?? state.toast} <button type="button" className="link" onClick={() => c.dismiss()} aria-label="Dismiss">✕</button>
         </div>
       )}
-      <CanvasView state={state} c={c} onCanvas={noCanvas} showProgress={false} />
+      <CanvasView state={state} c={c} onCanvas={noCanvas} showProgress={false} compact />
     </section>
   );
 }
@@ -91,9 +91,9 @@ export function CompareView({ cmp, onExit, onTheme, onHelp, theme }: { cmp: Comp
           <button type="button" className="button small" onClick={onExit} data-testid="cancel">Cancel</button>
         </div>
       )}
-      {s.failure && (
-        <div className="banner error" role="alert" data-testid="compare-failure">
-          {s.failure} <button type="button" className="link" onClick={() => cmp.dismiss()} aria-label="Dismiss">✕</button>
+      {(s.failure ?? s.note) && (
+        <div className={s.failure ? 'banner error' : 'banner warning'} role="alert" data-testid={s.failure ? 'compare-failure' : 'compare-note'}>
+          {s.failure ?? s.note} <button type="button" className="link" onClick={() => cmp.dismiss()} aria-label="Dismiss">✕</button>
         </div>
       )}
       {s.diff && <DiffSummary diff={s.diff} filter={s.filter} cmp={cmp} />}

@@ -1,11 +1,13 @@
 // The toolbar of the explorer: open, graph selection, search, colour mode, the scope engine's
-// toggles, fit, compare, exports, theme and help.
+// toggles, fit, compare, exports, theme and help, on one row: the less used buttons fold into the
+// ⋯ menu as the window narrows.
 import type { RefObject } from 'react';
 import { COLOUR_MODES, type ColourMode } from '../../core/pipeline/scene';
 import type { GraphCanvas } from '../canvas/graph-canvas';
 import type { OpenedInput } from '../host/host';
 import type { AppState, Controller } from './controller';
 import { GraphSelector } from './GraphSelector';
+import { MoreMenu } from './MoreMenu';
 import { OpenButtons, type OpenButtonsHandle } from './OpenButtons';
 import { ViewMenu } from './ViewMenu';
 
@@ -34,7 +36,7 @@ export function Toolbar({ state, c, canvas, onOpen, openRef, searchRef }: Props)
         onKeyDown={(e) => {
           if (e.key === 'Enter') void c.stepResult(e.shiftKey ? -1 : 1);
         }} />
-      <label className="field">Colour
+      <label className="field"><span className="field-name">Colour</span>
         <select value={state.colourMode} aria-label="Colour by" data-testid="colour-mode" disabled={!ready} onChange={(e) => c.setColourMode(e.currentTarget.value as ColourMode)}>
           {COLOUR_MODES.filter((m) => m !== 'diff').map((m) => (
             <option key={m} value={m} disabled={(m === 'compute' || m === 'memory') && !state.selection?.hasRunMetadata}>{MODE_NAMES[m]}</option>
@@ -42,13 +44,15 @@ export function Toolbar({ state, c, canvas, onOpen, openRef, searchRef }: Props)
         </select>
       </label>
       <ViewMenu state={state} c={c} ready={ready} />
-      <button type="button" className="button" disabled={!ready} onClick={() => canvas()?.fit()} title="Fit to window (F)">Fit</button>
-      <button type="button" className="button" onClick={() => c.openCompareDialog()} data-testid="open-compare" title="Compare two graphs side by side (Ctrl+D)">Compare…</button>
-      <button type="button" className="button" disabled={!ready} onClick={() => void c.exportPng()} data-testid="export-png" title="Export the view as PNG (Ctrl+E)">PNG</button>
-      <button type="button" className="button" disabled={!ready} onClick={() => void c.exportSvg()} data-testid="export-svg" title="Export the laid-out graph as SVG (Ctrl+Shift+E)">SVG</button>
+      {/* fold-N buttons leave the toolbar for the ⋯ menu as the window narrows (styles.css). */}
+      <button type="button" className="button fold-2" disabled={!ready} onClick={() => canvas()?.fit()} title="Fit to window (F)">Fit</button>
+      <button type="button" className="button fold-3" onClick={() => c.openCompareDialog()} data-testid="open-compare" title="Compare two graphs side by side (Ctrl+D)">Compare…</button>
+      <button type="button" className="button fold-1" disabled={!ready} onClick={() => void c.exportPng()} data-testid="export-png" title="Export the whole graph as PNG at 2× (Ctrl+E)">PNG</button>
+      <button type="button" className="button fold-1" disabled={!ready} onClick={() => void c.exportSvg()} data-testid="export-svg" title="Export the graph as SVG, as shown (Ctrl+Shift+E)">SVG</button>
       <span className="spacer" />
-      <button type="button" className="button icon" onClick={() => c.setTheme(state.theme === 'light' ? 'dark' : 'light')} title="Light / dark theme (T)" aria-label="Toggle theme">{state.theme === 'light' ? '☾' : '☀'}</button>
-      <button type="button" className="button icon" onClick={() => c.setHelp(true)} title="Keyboard shortcuts (?)" aria-label="Help">?</button>
+      <button type="button" className="button icon fold-4" onClick={() => c.setTheme(state.theme === 'light' ? 'dark' : 'light')} title="Light / dark theme (T)" aria-label="Toggle theme">{state.theme === 'light' ? '☾' : '☀'}</button>
+      <button type="button" className="button icon fold-4" onClick={() => c.setHelp(true)} title="Keyboard shortcuts (?)" aria-label="Help">?</button>
+      <MoreMenu state={state} c={c} canvas={canvas} ready={ready} />
     </header>
   );
 }

@@ -9,7 +9,7 @@ import type { Camera } from '../canvas/graph-canvas';
 import type { Host, OpenedInput } from '../host/host';
 import type { Theme } from './app-state';
 import type { ComparePane, PaneFactory } from './compare-pane';
-import { sideBySidePng } from './side-by-side-png';
+import { comparePng } from './exports/graph-exports';
 import { Cancelled, SessionClient } from './session-client';
 
 export type ComparePanel = 'changes' | 'scopes' | 'inspector';
@@ -34,6 +34,8 @@ export interface CompareState {
   /** The change last focused (an index into diff.changes), -1 for none. */
   readonly focused: number;
   readonly failure: string | null;
+  /** Something to tell that is not a failure (an export saved below 2×). */
+  readonly note: string | null;
 }
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
@@ -45,7 +47,7 @@ export class Comparison<P extends ComparePane = ComparePane> {
   private readonly client = new SessionClient();
   private state: CompareState = {
     phase: 'loading', stage: 'Opening', names: ['', ''], diff: null, variables: null, panel: 'changes', active: 0, syncCamera: true,
-    filter: 'all', focused: -1, failure: null,
+    filter: 'all', focused: -1, failure: null, note: null,
   };
   private readonly listeners = new Set<() => void>();
   /** Set while one pane's camera is copied to the other, so the copy does not echo back. */
@@ -259,14 +261,13 @@ export class Comparison<P extends ComparePane = ComparePane> {
   /** Both panes as one PNG, A on the left, each under its file name. */
   async exportPng(): Promise<void> {
     const [ca, cb] = this.panes.map((p) => p.graphCanvas);
-    if (!ca || !cb) return;
-    const [a, b] = await Promise.all([ca.toPngBlob(), cb.toPngBlob()]);
-    const dark = this.panes[0].getState().theme === 'dark';
-    await this.host.save(`${this.fileBase()}.png`, await sideBySidePng([a, b], [`A: ${this.state.names[0]}`, `B: ${this.state.names[1]}`], dark));
+    const out = ca && cb ? await comparePng([ca, cb], [`A: ${this.state.names[0]}`, `B: ${this.state.names[1]}`]) : null;
+    if (out) await this.host.save(`${this.fileBase()}.png`, out.blob);
+    if (out?.note) this.set({ note: out.note });
   }
 
   dismiss(): void {
-    this.set({ failure: null });
+    this.set({ failure: null, note: null });
   }
 
   /** Stops the comparison's worker (whatever it is doing) and forgets its panes. */

@@ -7,6 +7,7 @@ import { PREVIEW_MIN_NODES } from '../../core/pipeline/preview';
 import type { ColourMode, Scene } from '../../core/pipeline/scene';
 import type { Camera, GraphCanvas } from '../canvas/graph-canvas';
 import { measureLabelMetrics } from '../canvas/measure-text';
+import { exportPng, exportSvg } from './exports/graph-exports';
 import type { Host, OpenedInput } from '../host/host';
 import { INITIAL_STATE, SEARCH_PAGE, type AppState, type PaneHooks, type Panel, type Theme, type ViewState } from './app-state';
 
@@ -461,14 +462,16 @@ export class Controller extends Store<AppState> {
     return name.replace(/[^\w.-]+/g, '_').replace(/\.(pb|pbtxt|meta)$/i, '');
   }
 
-  async exportPng(): Promise<void> {
-    const blob = await this.canvas?.toPngBlob();
-    if (blob) await this.host.save(`${this.baseName()}.png`, blob);
+  /** The whole graph at 2× (capped for huge graphs, with a note), or with `view` the current view as drawn. */
+  async exportPng(view = false): Promise<void> {
+    const out = await exportPng(this.canvas, view);
+    if (out) await this.host.save(`${this.baseName()}.png`, out.blob);
+    if (out?.note) this.set({ toast: out.note });
   }
 
   async exportSvg(): Promise<void> {
-    const svg = await this.req({ type: 'svg', expanded: this.state.expanded });
-    await this.host.save(`${this.baseName()}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
+    const svg = exportSvg(this.canvas);
+    if (svg) await this.host.save(`${this.baseName()}.svg`, svg);
   }
 
   /** Where the visible node named `name` is on screen, relative to the canvas (the test hook uses it). */

@@ -282,6 +282,11 @@ export class GraphCanvas {
     return screenRect(this.camera, ...this.viewSize(), this.model.box(slot));
   }
 
+  /** What the canvas shows, for exports drawn from the scene (the SVG and the whole-graph PNG). */
+  get drawn(): { scene: Scene; style: CanvasStyle; highlight: Highlight } | null {
+    return this.model ? { scene: this.model.scene, style: this.style, highlight: this.highlight } : null;
+  }
+
   /** The current view as a PNG (the drawing buffer is preserved, so this reads the last frame). */
   async toPngBlob(): Promise<Blob> {
     this.deck.redraw('png export');

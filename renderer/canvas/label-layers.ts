@@ -5,6 +5,7 @@
 // titles) the view's left edge change. Sizes are in world units so text scales with its boxes.
 import type { Layer } from '@deck.gl/core';
 import { BoxLayer } from './box-layer';
+import { BADGE_BORDER, FONT_FAMILY, FONT_WEIGHT } from './label-font';
 import { ATLAS_FONT_PX, GlyphAtlas } from './glyph-atlas';
 import { GlyphLayer } from './glyph-layer';
 import { glyphColours, layoutGlyphs, pillBoxes, type GlyphGeometry, type LabelRun, type Rgba } from './glyph-layout';
@@ -14,14 +15,7 @@ import { mix, THEMES, type Rgb } from './palette';
 import { EMPTY_QUADS, type QuadData } from './quad-geometry';
 import type { SceneModel } from './scene-model';
 
-/** Semi-bold: at the opening zoom (≈ 9 px text) a regular underscore is under a pixel thick and
- * fades out, and TensorFlow names are full of underscores (checked on screenshots). */
-export const FONT_WEIGHT = 600;
-
-/** Diff badges are outlined in the "mixed change" hue: they only ever sit on changed scopes. */
-const BADGE_BORDER: Rgb = [236, 120, 50];
-
-export const FONT_FAMILY = '"JetBrains Mono", "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace';
+export { FONT_FAMILY, FONT_WEIGHT } from './label-font';
 
 /** Pills: screen px of padding around the text (x, y), corner radius and outline. */
 const PILL_PADDING: [number, number, number, number] = [3, 1, 3, 1];

@@ -6,8 +6,8 @@ import { viewRect, type Camera, type Rect } from './camera';
 import { cssColour, mix, THEMES, type ThemeName } from './palette';
 import { sceneBounds } from './scene-model';
 
-const WIDTH = 180;
-const HEIGHT = 120;
+/** CSS px of the explorer's minimap; compare mode's panes pass a smaller size. */
+export const MINIMAP_SIZE = { width: 180, height: 120 } as const;
 /** Scenes up to this many nodes show every box. */
 const SMALL_SCENE = 3000;
 const INSET = 4;
@@ -25,11 +25,16 @@ export class Minimap {
   private dragging = false;
   private readonly dpr = Math.min(3, globalThis.devicePixelRatio || 1);
 
-  constructor(container: HTMLElement, private readonly onCamera: (c: Camera) => void) {
+  private readonly width: number;
+  private readonly height: number;
+
+  constructor(container: HTMLElement, private readonly onCamera: (c: Camera) => void, size: { readonly width: number; readonly height: number } = MINIMAP_SIZE) {
+    this.width = size.width;
+    this.height = size.height;
     this.canvas = document.createElement('canvas');
-    this.canvas.width = WIDTH * this.dpr;
-    this.canvas.height = HEIGHT * this.dpr;
-    this.canvas.style.cssText = `width:${WIDTH}px;height:${HEIGHT}px;display:block;cursor:crosshair;border-radius:6px`;
+    this.canvas.width = this.width * this.dpr;
+    this.canvas.height = this.height * this.dpr;
+    this.canvas.style.cssText = `width:${this.width}px;height:${this.height}px;display:block;cursor:crosshair;border-radius:6px`;
     this.canvas.setAttribute('aria-label', 'minimap');
     container.appendChild(this.canvas);
     this.ctx = this.canvas.getContext('2d') as CanvasRenderingContext2D;
@@ -74,11 +79,11 @@ export class Minimap {
 
   /** World → minimap px: the scene fitted with its aspect ratio kept. */
   private transform(): { s: number; ox: number; oy: number } {
-    const s = Math.min((WIDTH - 2 * INSET) / this.bounds.width, (HEIGHT - 2 * INSET) / this.bounds.height);
+    const s = Math.min((this.width - 2 * INSET) / this.bounds.width, (this.height - 2 * INSET) / this.bounds.height);
     return {
       s,
-      ox: (WIDTH - this.bounds.width * s) / 2 - this.bounds.x * s,
-      oy: (HEIGHT - this.bounds.height * s) / 2 - this.bounds.y * s,
+      ox: (this.width - this.bounds.width * s) / 2 - this.bounds.x * s,
+      oy: (this.height - this.bounds.height * s) / 2 - this.bounds.y * s,
     };
   }
 
@@ -88,7 +93,7 @@ export class Minimap {
     const t = THEMES[this.theme];
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     ctx.fillStyle = cssColour(t.background);
-    ctx.fillRect(0, 0, WIDTH, HEIGHT);
+    ctx.fillRect(0, 0, this.width, this.height);
     const scene = this.scene;
     if (!scene) return;
     const { s, ox, oy } = this.transform();
@@ -118,8 +123,8 @@ export class Minimap {
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     const x = Math.max(0, ox + v.x * s);
     const y = Math.max(0, oy + v.y * s);
-    const w = Math.min(WIDTH, ox + (v.x + v.width) * s) - x;
-    const h = Math.min(HEIGHT, oy + (v.y + v.height) * s) - y;
+    const w = Math.min(this.width, ox + (v.x + v.width) * s) - x;
+    const h = Math.min(this.height, oy + (v.y + v.height) * s) - y;
     ctx.fillStyle = cssColour(t.accent, 0.12);
     ctx.strokeStyle = cssColour(t.accent, 0.9);
     ctx.lineWidth = 1.5;
@@ -127,7 +132,7 @@ export class Minimap {
     ctx.strokeRect(x + 0.75, y + 0.75, Math.max(2, w) - 1.5, Math.max(2, h) - 1.5);
     ctx.strokeStyle = cssColour(t.scopeStroke, 0.8);
     ctx.lineWidth = 1;
-    ctx.strokeRect(0.5, 0.5, WIDTH - 1, HEIGHT - 1);
+    ctx.strokeRect(0.5, 0.5, this.width - 1, this.height - 1);
   }
 
   /** Centres the main view on the world point under the pointer, keeping its zoom. */

@@ -112,8 +112,6 @@ async function handle(req: Request<HostFile>): Promise<void> {
       return reply(req.id, 'variables', session.variables());
     case 'locate':
       return reply(req.id, 'locate', session.locate(req.name));
-    case 'svg':
-      return reply(req.id, 'svg', await session.svg(req.expanded));
     case 'diff':
       return reply(req.id, 'diff', comparison.diff());
     case 'counterpart':
