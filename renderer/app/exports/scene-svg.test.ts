@@ -6,7 +6,7 @@ import { tinyScene } from '../../canvas/test-support/tiny-scene';
 import { ARROW_HALF_WIDTH, ARROW_LENGTH, sceneSvg } from './scene-svg';
 import { pngSize, PNG_MAX_SIDE } from './graph-png';
 
-const hex = (c: Rgb | readonly number[]): string => `#${[c[0], c[1], c[2]].map((v) => (v as number).toString(16).padStart(2, '0')).join('')}`;
+const hex = (c: ArrayLike<number>): string => `#${[c[0], c[1], c[2]].map((v) => (v as number).toString(16).padStart(2, '0')).join('')}`;
 
 /** Two closed scopes on different devices, an op, and data, control and reference edges between them. */
 function scene(): Scene {
