@@ -1,5 +1,5 @@
 // "Expand all" and big expansions (issue 14): every scope of real corpus graphs, and of a 14K-node
-// graph made of five copies of one side by side, laid out as `scopeview layout --expand all` does it
+// graph made of different corpus graphs side by side, laid out as `scopeview layout --expand all` does it
 // (load, scope engine, layout on one thread, ELK warm), with layouts shared by structure against the
 // same engine without sharing (the code before it); the built command itself (against
 // SCOPEVIEW_BASELINE_CLI when set); the same in the app (Chromium: press E, wait for the expanded
@@ -25,10 +25,10 @@ import { CORPUS_DIR, HAVE_CORPUS } from '../core/test-support/corpus';
 import { ensureRendererBuild } from '../scripts/build-renderer';
 import { haveChromium, launchChromium } from '../scripts/chromium';
 import { serveStatic } from '../scripts/static-server';
-import { benchCorpusExpand } from './corpus-expand';
+import { benchCorpusExpand, corpusFiles } from './corpus-expand';
 import { crossings } from './crossings';
 import { tiledFile } from './load.bench';
-import { besideAtRoot, lazyNodes } from './tile';
+import { lazyNodes, unionAtRoot } from './tile';
 import type { BenchRow } from './report';
 
 const now = (): number => performance.now();
@@ -41,23 +41,50 @@ interface Case {
 const corpusCase = (rel: string): Case => ({ label: rel.split('/')[0] as string, path: join(CORPUS_DIR, rel) });
 const KERAS = 'tf_repo/compiler/jit/tests/keras_imagenet_main.pbtxt';
 const GRAPHS = [KERAS, 'pix2pix_gan_reuse/1/events.out.tfevents.1573068136.neuromancer-lab', 'albert_cls/albert_model.ckpt.meta'].map(corpusCase);
-/** The issue's "now" figures, measured on a real 15K-node Keras graph (root of 2,329 ops) that the corpus does not hold. */
+/** The issue's "now" figures, measured on a real 15K-node Keras graph (root of 1,423 children) that the corpus does not hold. */
 const ISSUE_15K = { cli: 20, top: 12.4, label: "the issue's \"now\", on its 15K-node Keras graph" };
 const ISSUE_1M_TOP = 14.9;
 
+/** The size the issue's 15K-node budgets are checked at. */
+const UNION_NODES = 15_000;
+
 /**
- * The corpus holds no graph of 15K nodes: five copies of keras_imagenet_main side by side at the
- * root (14,265 nodes; the root holds 3,375 children, laid out by the fast layered layout), built
+ * The corpus holds no graph of 15K nodes. Several *different* real graphs side by side at one root
+ * instead: every corpus file's largest graph (the damaged copy of a tutorial left out), largest
+ * first, until 15K nodes; each graph's top level becomes part of the root (graph k > 0 suffixes its
+ * top-level names), so the root is also a real-graph root of well over a thousand children. Built
  * once into bench/.out/.
  */
-async function besideFile(): Promise<Case> {
-  const file = join(OUT, 'keras-beside-5.pb');
-  if (!existsSync(file)) {
-    const graph = await loadGraph(join(CORPUS_DIR, KERAS));
+export async function unionFile(): Promise<Case> {
+  const file = join(OUT, 'corpus-union-15k.pb');
+  const listFile = `${file}.txt`;
+  if (!existsSync(file) || !existsSync(listFile)) {
+    const graphs: { rel: string; graph: Graph }[] = [];
+    for (const rel of corpusFiles()) {
+      if (rel.startsWith('corrupt_real_world/')) continue;
+      const path = join(CORPUS_DIR, rel);
+      try {
+        const all = (await loadSource(memorySource(path, new Uint8Array(readFileSync(path))))).graphs.filter((g) => g.source !== 'run_metadata');
+        const biggest = all.sort((x, y) => y.graph.nodeCount - x.graph.nodeCount)[0];
+        if (biggest && biggest.graph.nodeCount > 0) graphs.push({ rel, graph: biggest.graph });
+      } catch {
+        // A file the loader rejects is not part of the union.
+      }
+    }
+    graphs.sort((x, y) => y.graph.nodeCount - x.graph.nodeCount || (x.rel < y.rel ? -1 : 1));
+    const chosen: typeof graphs = [];
+    let total = 0;
+    for (const g of graphs) {
+      if (total >= UNION_NODES) break;
+      chosen.push(g);
+      total += g.graph.nodeCount;
+    }
     mkdirSync(OUT, { recursive: true });
-    writeFileSync(file, besideAtRoot(lazyNodes(graph), 5));
+    writeFileSync(file, unionAtRoot(chosen.map((g) => lazyNodes(g.graph)), 'graph'));
+    writeFileSync(listFile, chosen.map((g) => `${g.graph.nodeCount}\t${g.rel}`).join('\n') + '\n');
   }
-  return { label: 'keras_imagenet_main ×5 beside each other', path: file };
+  const count = readFileSync(listFile, 'utf8').trim().split('\n').length;
+  return { label: `${count} different corpus graphs side by side at one root`, path: file };
 }
 
 async function loadGraph(path: string): Promise<Graph> {
@@ -174,8 +201,8 @@ export async function benchExpand(): Promise<BenchRow[]> {
     return [];
   }
   const rows: BenchRow[] = await benchCorpusExpand();
-  const beside = await besideFile();
-  const cases = [...GRAPHS, beside];
+  const union = await unionFile();
+  const cases = [...GRAPHS, union];
   const nodes = new Map<Case, number>();
   // ELK's code warmed once, as the CLI's first scope warms it for the rest.
   await expandAllInline((GRAPHS[2] as Case).path, true);
@@ -195,7 +222,7 @@ export async function benchExpand(): Promise<BenchRow[]> {
     const ours = commandSeconds(cli, c.path);
     const build = baseCli ? { value: commandSeconds(baseCli, c.path), label: 'the command in SCOPEVIEW_BASELINE_CLI' } : null;
     // The issue's "now" stays the baseline of the row it was given for; another build is a row of its own.
-    const issueNow = c === beside ? { value: ISSUE_15K.cli, label: `${ISSUE_15K.label}: 20–31 s` } : null;
+    const issueNow = c === union ? { value: ISSUE_15K.cli, label: `${ISSUE_15K.label}: 20–31 s` } : null;
     const baseline = issueNow ?? build;
     const name = `scopeview layout --expand all (the built command: start-up, load, scope engine, layout, JSON; best of 2 processes): ${c.label}`;
     rows.push({ name, value: ours, unit: 's', budget: wholeBudget(nodes.get(c) ?? 0, 'command'), ...(baseline ? { baseline } : {}) });
@@ -208,7 +235,7 @@ export async function benchExpand(): Promise<BenchRow[]> {
   const dist = ensureRendererBuild();
   const baseDist = process.env.SCOPEVIEW_BASELINE_DIST;
   const baseLabel = (boxes: string): string => `the build in SCOPEVIEW_BASELINE_DIST (${boxes})`;
-  for (const c of [...GRAPHS.slice(0, 2), beside]) {
+  for (const c of [...GRAPHS.slice(0, 2), union]) {
     const ours = await expandInApp(dist, c.path, 'all', 2);
     const base = baseDist ? await expandInApp(baseDist, c.path, 'all', 2) : null;
     rows.push({
@@ -223,7 +250,7 @@ export async function benchExpand(): Promise<BenchRow[]> {
   }
   // Big expansions: a root of thousands of children with its top-level scopes opened, and the 10^6-node graph's top level.
   const million: Case = { label: 'tiled 10^6-node GraphDef', path: await tiledFile(1_000_000) };
-  for (const [c, limit, issueNow] of [[beside, 1, { value: ISSUE_15K.top, label: ISSUE_15K.label }], [million, 3, { value: ISSUE_1M_TOP, label: "the issue's \"now\" on a tiled 10^6-node GraphDef" }]] as const) {
+  for (const [c, limit, issueNow] of [[union, 1, { value: ISSUE_15K.top, label: ISSUE_15K.label }], [million, 3, { value: ISSUE_1M_TOP, label: "the issue's \"now\" on a tiled 10^6-node GraphDef" }]] as const) {
     const ours = await expandInApp(dist, c.path, 'top', 2);
     const base = baseDist ? await expandInApp(baseDist, c.path, 'top', 2) : null;
     rows.push({

@@ -49,22 +49,25 @@ function suffixFirst(name: string, suffix: string): string {
 }
 
 /**
- * `copies` copies of one graph side by side at its root: copy k > 0 suffixes every top-level name
- * with `_copyB`, `_copyC`, ... (letters, so no copy reads as a re-entered scope `x_1` or a numbered
- * series), which multiplies the root's children while every scope keeps its real structure.
+ * Graphs side by side at one root: graph k > 0 suffixes every top-level name with `_<tag>B`,
+ * `_<tag>C`, ... (letters, so no graph reads as a re-entered scope `x_1` or a numbered series), so
+ * that the root holds every graph's top level while every scope keeps its real structure.
  */
-export function besideAtRoot(nodes: readonly LazyNode[], copies: number): Uint8Array {
+export function unionAtRoot(graphs: readonly (readonly LazyNode[])[], tag: string): Uint8Array {
   const all: LazyNode[] = [];
-  for (let k = 0; k < copies; k++) {
-    const suffix = k === 0 ? '' : `_copy${String.fromCharCode(65 + k)}`;
+  graphs.forEach((nodes, k) => {
+    const suffix = k === 0 ? '' : `_${tag}${k < 26 ? String.fromCharCode(65 + k) : `Z${k}`}`;
     const rename = (raw: string): string => {
       const control = raw.startsWith('^');
       return (control ? '^' : '') + suffixFirst(control ? raw.slice(1) : raw, suffix);
     };
     for (const n of nodes) all.push({ name: rename(n.name ?? ''), op: n.op ?? '', input: (n.input ?? []).map(rename), device: n.device ?? '', attr: n.attr ?? [] });
-  }
+  });
   return scopeview.lazy.LazyGraphDef.encode({ versions: { producer: 27 }, node: all }).finish();
 }
+
+/** `copies` copies of one graph side by side at its root (`_copyB`, `_copyC`, ...): multiplies the root's children. */
+export const besideAtRoot = (nodes: readonly LazyNode[], copies: number): Uint8Array => unionAtRoot(Array.from({ length: copies }, () => nodes), 'copy');
 
 /** A synthetic layered DAG: `layers` layers of `width` nodes, each reading 2 nodes of the layer below. */
 export function syntheticDag(nodes: number, width: number, scoped: boolean): LazyNode[] {

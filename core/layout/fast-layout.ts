@@ -11,7 +11,7 @@ const GAP_X = 14;
 const GAP_Y = 30;
 
 /** Layer of each node: longest path from a source (Kahn's order; nodes on cycles go after their placed inputs). */
-function layers(n: number, src: Int32Array, dst: Int32Array): Int32Array {
+export function layers(n: number, src: Int32Array, dst: Int32Array): Int32Array {
   const indeg = new Int32Array(n);
   for (let e = 0; e < dst.length; e++) indeg[dst[e] as number] = (indeg[dst[e] as number] as number) + 1;
   const { start: outStart, items: outEdges } = groupByKey(src, n);

@@ -1,0 +1,295 @@
+// The layered layout for large scopes (many children, long edges): ELK's time there grows with the
+// long edges' dummies and its component packing (0.5 s for a 162-child gradients scope), while the
+// same steps written for our inputs take a few ms (docs/ARCHITECTURE.md, "Many ports"). Layers by
+// longest path, tightened towards each node's readers; long edges as chains of dummies; crossing
+// minimisation (layered-order.ts); coordinates (layered-place.ts); components that do not reach the
+// scope's border packed in rows beside the one that does. The border is two bundles, as in ELK's
+// bundled graph: every edge from outside enters through a chain from the first layer, every edge
+// leaving through a chain to the last, and own ports sit where those chains meet the border.
+import { groupByKey } from '../graph/csr';
+import { endPointOf, placeOwnPorts } from './border-ports';
+import { layers } from './fast-layout';
+import { orderLayers, type Segments } from './layered-order';
+import { placeX } from './layered-place';
+import { layoutResult } from './layout-result';
+import { PADDING } from './node-sizes';
+import type { EdgeEnd, ScopeInput, ScopeLayout } from './types';
+
+const LAYER_GAP = 26;
+const COMPONENT_GAP = 20;
+/** Ends of a carrier on the scope's border. */
+const IN = -1;
+const OUT = -2;
+
+/** One drawn path between two children (or a child and the border), shared by the input edges with the same ends and ports. */
+interface Carrier {
+  readonly a: number;
+  readonly aPort: number;
+  readonly b: number;
+  readonly bPort: number;
+}
+
+/** A component laid out on its own: items' centres and layer bands, relative to its top-left corner, flow downwards. */
+interface Placed {
+  readonly children: readonly number[];
+  readonly x: Float64Array;
+  readonly layerOf: Int32Array;
+  readonly bandTop: Float64Array;
+  readonly bandHeight: Float64Array;
+  readonly width: number;
+  readonly height: number;
+  /** Per carrier of the component: its items from the upper layer down. */
+  readonly chains: Map<number, readonly number[]>;
+  /** Input child index to item. */
+  readonly itemOf: Map<number, number>;
+}
+
+function find(parent: Int32Array, v: number): number {
+  while (parent[v] !== v) {
+    parent[v] = parent[parent[v] as number] as number;
+    v = parent[v] as number;
+  }
+  return v;
+}
+
+/** Carriers of the input's edges (null: an edge drawn straight, between two own ports or a child and itself). */
+function carriers(input: ScopeInput, index: ReadonlyMap<number, number>): { list: Carrier[]; ofEdge: Int32Array } {
+  const list: Carrier[] = [];
+  const byKey = new Map<string, number>();
+  const ofEdge = new Int32Array(input.edges.length).fill(-1);
+  const end = (e: EdgeEnd, border: number): [number, number] => (e.node < 0 ? [border, -1] : [index.get(e.node) as number, e.port]);
+  input.edges.forEach((e, j) => {
+    const [a, aPort] = end(e.from, IN);
+    const [b, bPort] = end(e.to, OUT);
+    if ((a < 0 && b < 0) || a === b) return;
+    const key = `${a}:${aPort}>${b}:${bPort}`;
+    let c = byKey.get(key);
+    if (c === undefined) {
+      c = list.length;
+      byKey.set(key, c);
+      list.push({ a, aPort, b, bPort });
+    }
+    ofEdge[j] = c;
+  });
+  return { list, ofEdge };
+}
+
+/** Longest-path layers, then each node moved down next to its nearest reader (shorter edges from constants and variables). */
+function layering(n: number, list: readonly Carrier[]): Int32Array {
+  const inner = list.filter((c) => c.a >= 0 && c.b >= 0);
+  const src = Int32Array.from(inner, (c) => c.a);
+  const dst = Int32Array.from(inner, (c) => c.b);
+  const layer = layers(n, src, dst);
+  const out = groupByKey(src, n);
+  const byDepth = Array.from({ length: n }, (_, i) => i).sort((p, q) => (layer[q] as number) - (layer[p] as number) || p - q);
+  for (const v of byDepth) {
+    let min = Infinity;
+    for (let k = out.start[v] as number; k < (out.start[v + 1] as number); k++) {
+      const w = dst[out.items[k] as number] as number;
+      if ((layer[w] as number) > (layer[v] as number)) min = Math.min(min, layer[w] as number);
+    }
+    if (min !== Infinity && min - 1 > (layer[v] as number)) layer[v] = min - 1;
+  }
+  return layer;
+}
+
+/** Offset of a child's port from its box's centre, in px, or 0 for an edge that ends on the box. */
+function portOffset(input: ScopeInput, i: number, port: number): number {
+  if (port < 0 || i < 0) return 0;
+  const node = input.nodes[i] as ScopeInput['nodes'][number];
+  const p = node.ports.find((q) => q.key === port);
+  return p ? p.x - node.width / 2 : 0;
+}
+
+/** Lays out one component (`members`: child indices; `cs`: its carriers) with the flow downwards. */
+function placeComponent(input: ScopeInput, members: readonly number[], cs: readonly number[], list: readonly Carrier[], layer: Int32Array): Placed {
+  const itemOf = new Map<number, number>();
+  let minL = Infinity;
+  let maxL = -Infinity;
+  for (const i of members) {
+    minL = Math.min(minL, layer[i] as number);
+    maxL = Math.max(maxL, layer[i] as number);
+  }
+  const depth = maxL - minL + 1;
+  const layerOf: number[] = [];
+  const width: number[] = [];
+  const dummy: number[] = [];
+  members.forEach((i, k) => {
+    itemOf.set(i, k);
+    layerOf.push((layer[i] as number) - minL);
+    width.push((input.nodes[i] as ScopeInput['nodes'][number]).width);
+    dummy.push(0);
+  });
+  const up: number[] = [];
+  const down: number[] = [];
+  const pxUp: number[] = [];
+  const pxDown: number[] = [];
+  const chains = new Map<number, readonly number[]>();
+  for (const c of cs) {
+    const { a, aPort, b, bPort } = list[c] as Carrier;
+    // The chain runs from the upper end's layer to the lower one's: a back edge runs reversed.
+    const la = a === IN ? -1 : (layerOf[itemOf.get(a) as number] as number);
+    const lb = b === OUT ? depth : (layerOf[itemOf.get(b) as number] as number);
+    if (la === lb) continue;
+    const [top, topPort, bottom, bottomPort, lt, lbm] = la < lb ? [a, aPort, b, bPort, la, lb] : [b, bPort, a, aPort, lb, la];
+    const chain: number[] = [];
+    if (top >= 0) chain.push(itemOf.get(top) as number);
+    for (let L = Math.max(lt + 1, 0); L < Math.min(lbm, depth); L++) {
+      chain.push(layerOf.length);
+      layerOf.push(L);
+      width.push(0);
+      dummy.push(1);
+    }
+    if (bottom >= 0) chain.push(itemOf.get(bottom) as number);
+    for (let k = 0; k + 1 < chain.length; k++) {
+      up.push(chain[k] as number);
+      down.push(chain[k + 1] as number);
+      pxUp.push(k === 0 && top >= 0 ? portOffset(input, top, topPort) : 0);
+      pxDown.push(k + 2 === chain.length && bottom >= 0 ? portOffset(input, bottom, bottomPort) : 0);
+    }
+    chains.set(c, chain);
+  }
+  const items = layerOf.length;
+  const widths = Float64Array.from(width);
+  const toRank = (px: number[], ends: number[]): Float64Array => Float64Array.from(px, (p, s) => {
+    const w = widths[ends[s] as number] as number;
+    return w > 0 ? Math.max(-0.45, Math.min(0.45, p / w)) : 0;
+  });
+  const seg: Segments = { up: Int32Array.from(up), down: Int32Array.from(down), offUp: toRank(pxUp, up), offDown: toRank(pxDown, down) };
+  const rows: number[][] = Array.from({ length: depth }, () => []);
+  for (let v = 0; v < items; v++) (rows[layerOf[v] as number] as number[]).push(v);
+  orderLayers(rows, seg, items);
+  const isDummy = Uint8Array.from(dummy);
+  const x = placeX(rows, seg, Float64Array.from(pxUp), Float64Array.from(pxDown), widths, isDummy);
+  let left = Infinity;
+  let right = -Infinity;
+  for (let v = 0; v < items; v++) {
+    left = Math.min(left, (x[v] as number) - (widths[v] as number) / 2);
+    right = Math.max(right, (x[v] as number) + (widths[v] as number) / 2);
+  }
+  for (let v = 0; v < items; v++) x[v] = (x[v] as number) - left;
+  const bandTop = new Float64Array(depth);
+  const bandHeight = new Float64Array(depth);
+  members.forEach((i, k) => {
+    const L = layerOf[k] as number;
+    bandHeight[L] = Math.max(bandHeight[L] as number, (input.nodes[i] as ScopeInput['nodes'][number]).height);
+  });
+  let y = 0;
+  for (let L = 0; L < depth; L++) {
+    bandTop[L] = y;
+    y += (bandHeight[L] as number) + LAYER_GAP;
+  }
+  return { children: members, x, layerOf: Int32Array.from(layerOf), bandTop, bandHeight, width: right - left, height: y - LAYER_GAP, chains, itemOf };
+}
+
+/** Components: children joined by edges, and every child that reaches the border in one. The border's comes first. */
+function components(n: number, list: readonly Carrier[]): { members: number[][]; carriers: number[][]; border: boolean } {
+  const parent = Int32Array.from({ length: n + 1 }, (_, i) => i); // n: the border
+  const join = (p: number, q: number): void => {
+    parent[find(parent, p)] = find(parent, q);
+  };
+  for (const c of list) join(c.a < 0 ? n : c.a, c.b < 0 ? n : c.b);
+  const root = find(parent, n);
+  const slot = new Map<number, number>();
+  const members: number[][] = [];
+  const border = list.some((c) => c.a < 0 || c.b < 0);
+  if (border) {
+    slot.set(root, 0);
+    members.push([]);
+  }
+  for (let i = 0; i < n; i++) {
+    const r = find(parent, i);
+    let k = slot.get(r);
+    if (k === undefined) {
+      k = members.length;
+      slot.set(r, k);
+      members.push([]);
+    }
+    (members[k] as number[]).push(i);
+  }
+  const cs: number[][] = members.map(() => []);
+  list.forEach((c, k) => (cs[slot.get(find(parent, c.a < 0 ? n : c.a)) as number] as number[]).push(k));
+  return { members, carriers: cs, border };
+}
+
+export function layeredLayout(input: ScopeInput, now: () => number): ScopeLayout {
+  const t0 = now();
+  const n = input.nodes.length;
+  const index = new Map(input.nodes.map((node, i) => [node.id, i]));
+  const { list, ofEdge } = carriers(input, index);
+  const layer = layering(n, list);
+  const comps = components(n, list);
+  const placed = comps.members.map((m, k) => placeComponent(input, m, comps.carriers[k] as number[], list, layer));
+  // The border's component on the left, as tall as it is; the rest in rows beside it, largest first.
+  const origin = placed.map(() => [0, 0] as [number, number]);
+  const first = comps.border ? 1 : 0;
+  const startX = comps.border ? (placed[0] as Placed).width + 3 * COMPONENT_GAP : 0;
+  const rest = placed.map((_, k) => k).slice(first).sort((p, q) => (placed[q] as Placed).height - (placed[p] as Placed).height || p - q);
+  const area = rest.reduce((s, k) => s + ((placed[k] as Placed).width + COMPONENT_GAP) * ((placed[k] as Placed).height + COMPONENT_GAP), 0);
+  const widest = rest.reduce((s, k) => Math.max(s, (placed[k] as Placed).width), 0);
+  const rowWidth = Math.max(widest, Math.sqrt(area) * 1.6);
+  let [cx, cy, rowH, contentW, contentH] = [0, 0, 0, comps.border ? (placed[0] as Placed).width : 0, comps.border ? (placed[0] as Placed).height : 0];
+  for (const k of rest) {
+    const p = placed[k] as Placed;
+    if (cx > 0 && cx + p.width > rowWidth) {
+      cy += rowH + COMPONENT_GAP;
+      cx = 0;
+      rowH = 0;
+    }
+    origin[k] = [startX + cx, cy];
+    cx += p.width + COMPONENT_GAP;
+    rowH = Math.max(rowH, p.height);
+    contentW = Math.max(contentW, startX + cx - COMPONENT_GAP);
+    contentH = Math.max(contentH, cy + rowH);
+  }
+  const up = input.settings.direction !== 'DOWN';
+  const top = input.header + PADDING;
+  const W = contentW + 2 * PADDING;
+  const H = top + contentH + PADDING;
+  // Page coordinates of a component's point (flow downwards within it; flipped when data flows up).
+  const page = (k: number, x: number, y: number): [number, number] => {
+    const p = placed[k] as Placed;
+    const [ox, oy] = origin[k] as [number, number];
+    return [PADDING + ox + x, top + oy + (up ? p.height - y : y)];
+  };
+  const boxes = new Float64Array(4 * n);
+  placed.forEach((p, k) => p.children.forEach((i, item) => {
+    const node = input.nodes[i] as ScopeInput['nodes'][number];
+    const L = p.layerOf[item] as number;
+    const yTop = (p.bandTop[L] as number) + ((p.bandHeight[L] as number) - node.height) / 2;
+    const [bx, by] = page(k, (p.x[item] as number) - node.width / 2, up ? yTop + node.height : yTop);
+    boxes.set([bx, by, node.width, node.height], 4 * i);
+  }));
+  const compOf = new Int32Array(list.length);
+  comps.carriers.forEach((cs, k) => cs.forEach((c) => (compOf[c] = k)));
+  /** The bends of carrier c in flow order (from its `a` end to its `b` end): two per dummy, at its band's ends. */
+  const bends = list.map((car, c) => {
+    const k = compOf[c] as number;
+    const p = placed[k] as Placed;
+    const chain = p.chains.get(c);
+    if (!chain) return [];
+    const pts: number[] = [];
+    for (const v of chain) {
+      if (v < p.children.length) continue;
+      const L = p.layerOf[v] as number;
+      const t = page(k, p.x[v] as number, p.bandTop[L] as number);
+      const b = page(k, p.x[v] as number, (p.bandTop[L] as number) + (p.bandHeight[L] as number));
+      pts.push(...t, ...((p.bandHeight[L] as number) > 0 ? b : []));
+    }
+    // Built from the upper layer down; the flow goes from a to b.
+    const aFirst = car.a === IN || car.b === OUT || (p.layerOf[p.itemOf.get(car.a) as number] as number) < (p.layerOf[p.itemOf.get(car.b) as number] as number);
+    if (aFirst) return pts;
+    const rev: number[] = [];
+    for (let q = pts.length - 2; q >= 0; q -= 2) rev.push(pts[q] as number, pts[q + 1] as number);
+    return rev;
+  });
+  const at = { boxes, index };
+  const portXY = placeOwnPorts(input, at, W, H, up, (j) => {
+    const b = bends[ofEdge[j] as number];
+    if (!b || b.length === 0) return undefined;
+    return (input.edges[j] as ScopeInput['edges'][number]).from.node < 0 ? b[0] : b[b.length - 2];
+  });
+  const endPoint = endPointOf(input, at, portXY, up);
+  const routes = input.edges.map((e, j) => [...endPoint(e.from, true), ...(bends[ofEdge[j] as number] ?? []), ...endPoint(e.to, false)]);
+  return layoutResult(input, { boxes, width: W, height: H, portXY, routes }, now() - t0, null);
+}

@@ -1,0 +1,110 @@
+// Coordinates within the layers of the layered layout (layered-layout.ts), once their order is
+// fixed: each item pulled towards its neighbours in the layer before (sweeps down) or after (sweeps
+// up), solved exactly per layer as a weighted isotonic regression (pool adjacent violators), so that
+// the order and the gaps hold and long edges (chains of dummies) run straight.
+import type { Segments } from './layered-order';
+
+/** Gap between two boxes of a layer, and beside an edge passing through it. */
+export const NODE_GAP = 14;
+export const EDGE_GAP = 8;
+/** How much more a dummy (a long edge's bend) wants to sit straight than a box does. */
+const DUMMY_WEIGHT = 4;
+const SWEEPS = 6;
+
+/**
+ * Positions `x` (the order's spans from `pos` to `pos + 1` per item) minimising the weighted squared
+ * distance to `want` with gaps `sep[k]` between items k and k + 1 of the row (isotonic regression).
+ */
+export function placeRow(row: readonly number[], want: Float64Array, weight: Float64Array, sep: Float64Array, x: Float64Array): void {
+  const m = row.length;
+  const off = new Float64Array(m);
+  for (let k = 1; k < m; k++) off[k] = (off[k - 1] as number) + (sep[k - 1] as number);
+  // Blocks of consecutive items that share one shift y (x = y + off), merged while out of order.
+  const bW: number[] = [];
+  const bS: number[] = [];
+  const bN: number[] = [];
+  for (let k = 0; k < m; k++) {
+    const v = row[k] as number;
+    let w = weight[v] as number;
+    let s = w * ((want[v] as number) - (off[k] as number));
+    let n = 1;
+    while (bW.length > 0 && (bS[bS.length - 1] as number) / (bW[bW.length - 1] as number) >= s / w) {
+      w += bW.pop() as number;
+      s += bS.pop() as number;
+      n += bN.pop() as number;
+    }
+    bW.push(w);
+    bS.push(s);
+    bN.push(n);
+  }
+  let k = 0;
+  bW.forEach((w, b) => {
+    const y = (bS[b] as number) / w;
+    for (let j = 0; j < (bN[b] as number); j++, k++) x[row[k] as number] = y + (off[k] as number);
+  });
+}
+
+/**
+ * Centre x of every item: rows packed left to right, then sweeps that pull each item to the mean of
+ * its neighbours' (port-adjusted) centres, alternately above and below, and a last one using both.
+ * `pxUp[s]` / `pxDown[s]`: where segment s meets its upper / lower item, relative to its centre.
+ */
+export function placeX(rows: readonly number[][], seg: Segments, pxUp: Float64Array, pxDown: Float64Array, width: Float64Array, dummy: Uint8Array): Float64Array {
+  const items = width.length;
+  const x = new Float64Array(items);
+  const weight = new Float64Array(items);
+  for (let v = 0; v < items; v++) weight[v] = dummy[v] ? DUMMY_WEIGHT : 1;
+  const seps = rows.map((row) => {
+    const sep = new Float64Array(Math.max(0, row.length - 1));
+    for (let k = 0; k + 1 < row.length; k++) {
+      const a = row[k] as number;
+      const b = row[k + 1] as number;
+      sep[k] = ((width[a] as number) + (width[b] as number)) / 2 + (dummy[a] || dummy[b] ? EDGE_GAP : NODE_GAP);
+    }
+    return sep;
+  });
+  rows.forEach((row, L) => {
+    let at = 0;
+    row.forEach((v, k) => {
+      x[v] = at;
+      at += (seps[L] as Float64Array)[k] ?? 0;
+    });
+  });
+  const sum = new Float64Array(items);
+  const cnt = new Float64Array(items);
+  const want = new Float64Array(items);
+  const rowOf = new Int32Array(items);
+  rows.forEach((row, L) => row.forEach((v) => (rowOf[v] = L)));
+  // Segments by the row of their upper item, so that a row's pull only scans its own segments.
+  const segsOfRow: number[][] = rows.map(() => []);
+  for (let s = 0; s < seg.up.length; s++) (segsOfRow[rowOf[seg.up[s] as number] as number] as number[]).push(s);
+  const pullRow = (L: number, fromAbove: boolean, fromBelow: boolean): void => {
+    const row = rows[L] as number[];
+    for (const v of row) {
+      sum[v] = 0;
+      cnt[v] = 0;
+    }
+    if (fromAbove && L > 0) {
+      for (const s of segsOfRow[L - 1] as number[]) {
+        const b = seg.down[s] as number;
+        sum[b] = (sum[b] as number) + (x[seg.up[s] as number] as number) + (pxUp[s] as number) - (pxDown[s] as number);
+        cnt[b] = (cnt[b] as number) + 1;
+      }
+    }
+    if (fromBelow) {
+      for (const s of segsOfRow[L] as number[]) {
+        const a = seg.up[s] as number;
+        sum[a] = (sum[a] as number) + (x[seg.down[s] as number] as number) + (pxDown[s] as number) - (pxUp[s] as number);
+        cnt[a] = (cnt[a] as number) + 1;
+      }
+    }
+    for (const v of row) want[v] = (cnt[v] as number) > 0 ? (sum[v] as number) / (cnt[v] as number) : (x[v] as number);
+    placeRow(row, want, weight, seps[L] as Float64Array, x);
+  };
+  for (let sweep = 0; sweep < SWEEPS; sweep++) {
+    if (sweep % 2 === 0) for (let L = 1; L < rows.length; L++) pullRow(L, true, false);
+    else for (let L = rows.length - 2; L >= 0; L--) pullRow(L, false, true);
+  }
+  for (let L = 0; L < rows.length; L++) pullRow(L, true, true);
+  return x;
+}
