@@ -9,6 +9,7 @@ import type { FileFormat, GraphSource } from '../io/load-result';
 import type { TextMetrics } from '../layout/text-metrics';
 import type { VariableReport } from '../scope/variables';
 import type { NameSection } from './name-section';
+import type { SignatureView } from './signatures';
 
 /** A file handed over by the host: a path relative to what was opened, and something readable. */
 export interface OpenedFile<F> {
@@ -39,6 +40,8 @@ export interface GraphEntry {
   readonly functions: readonly { readonly index: number; readonly name: string; readonly nodes: number }[];
   /** An earlier graph of the same file with the same nodes (a meta_graph_def repeating the graph_def), or null. */
   readonly sameAs?: number | null;
+  /** A SavedModel's or MetaGraph's signatures (signatures.ts); empty or absent for other graphs. */
+  readonly signatures?: readonly SignatureView[];
 }
 
 export interface OpenSummary {

@@ -25,6 +25,7 @@ import { embeddedNode, locationOf, nodeDetails } from './node-details';
 import type { ExpansionReply, GraphEntry, Location, NodeDetails, OpenedFile, OpenSummary, SearchEntry, SearchReply, SelectSummary, TraceReply, ViewOptions } from './messages';
 import { previewOf, previewScene, PREVIEW_MIN_BYTES, PREVIEW_MIN_NODES, topLevelOfGraphDef } from './preview';
 import { buildScene, type Scene } from './scene';
+import { signatureViews } from './signatures';
 import { Tracer } from './trace';
 
 export interface SessionHost<F> {
@@ -124,6 +125,7 @@ export class Session<F> {
       index, source: g.source, run: g.run, tag: g.tag, step: g.step, file: g.file, nodes: g.graph.nodeCount,
       functions: g.graph.functions.map((f, i) => ({ index: i, name: f.name, nodes: f.graph.nodeCount })),
       sameAs: same[index] ?? null,
+      signatures: signatureViews(g.meta, g.graph),
     }));
     return { name, format: result.format, graphs, warnings: result.warnings, error: result.error, contentKey: this.contentKey, ms: this.host.now() - t0 };
   }
