@@ -160,12 +160,21 @@ export class TensorTypes {
   constructor(private readonly graph: Graph) {}
 
   of(node: number, slot: number): TensorType {
+    return this.all(node)[slot] ?? UNKNOWN_TENSOR;
+  }
+
+  /** Output slots the node's attributes describe. */
+  slots(node: number): number {
+    return this.all(node).length;
+  }
+
+  private all(node: number): TensorType[] {
     let types = this.cache.get(node);
     if (!types) {
       types = outputTypes(this.graph, node);
       this.cache.set(node, types);
     }
-    return types[slot] ?? UNKNOWN_TENSOR;
+    return types;
   }
 }
 

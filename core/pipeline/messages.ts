@@ -127,14 +127,17 @@ export interface NodeDetails {
   readonly template: string | null;
   readonly templateSize: number;
   /** Data inputs / outputs and control dependencies, as hierarchy nodes the UI can select. */
-  readonly inputs: readonly (NodeRef & { readonly slot: string })[];
-  readonly outputs: readonly NodeRef[];
+  readonly inputs: readonly (NodeRef & { readonly slot: string; readonly tensor: string })[];
+  /** Data outputs: one entry per consumer and slot read, with that tensor's type (`float32 ?×10`). */
+  readonly outputs: readonly (NodeRef & { readonly slot?: string; readonly tensor?: string })[];
   readonly controlInputs: readonly NodeRef[];
   readonly controlOutputs: readonly NodeRef[];
   /** Ops drawn inside this op (Const inputs, summaries), each inspectable on its own. */
   readonly embedded: readonly EmbeddedRef[];
   /** For an embedded op: every op it is drawn inside, in graph order. */
   readonly drawnIn: readonly NodeRef[];
+  /** An op's output tensors by slot with their dtype and shape (tensor-types.ts; "unknown" where the node does not say). */
+  readonly outputTensors: readonly { readonly slot: number; readonly tensor: string }[];
   readonly path: readonly string[];
   /** How the name was made (name-section.ts); absent for a series. */
   readonly nameSection?: NameSection;
