@@ -7,7 +7,7 @@ import type { ScopesReport } from '../../core/scope/variables';
 import type { Camera } from '../canvas/graph-canvas';
 import type { RecentItem } from '../host/host';
 
-export type Panel = 'inspector' | 'search' | 'scopes';
+export type Panel = 'inspector' | 'search' | 'scopes' | 'signatures';
 
 /** Search results asked for at first, and added by each "Show more". */
 export const SEARCH_PAGE = 200;

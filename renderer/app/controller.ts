@@ -349,9 +349,9 @@ export class Controller extends Store<AppState> {
     await this.select(target, embedded, keepPanel);
   }
 
-  async revealByName(name: string): Promise<void> {
+  async revealByName(name: string, keepPanel = false): Promise<void> {
     const loc = await this.req({ type: 'locate', name });
-    if (loc) await this.reveal(loc.target, loc.expand, loc.embedded);
+    if (loc) await this.reveal(loc.target, loc.expand, loc.embedded, keepPanel);
     else this.set({ toast: `${name} is not in this graph` });
   }
 
