@@ -3,7 +3,7 @@
 // attribute that the op's definition names for that output. Ops whose output types are not known
 // here get a null dtype ("unknown") rather than a guess from whatever `T` they carry.
 import { tensorflow } from '../io/generated/proto.js';
-import { dtypeName, shapeDims, type AttrValue } from './attrs';
+import { attrEntryKey, dtypeName, findAttr, shapeDims, type AttrValue } from './attrs';
 import type { Graph } from './graph';
 
 export interface TensorType {
@@ -123,11 +123,13 @@ const TYPE_KEYS = new Set(['_output_shapes', 'T', 'dtype', 'out_type', 'output_t
 
 function typingAttrs(g: Graph, node: number): Map<string, AttrValue> {
   const out = new Map<string, AttrValue>();
-  for (const key of g.attrKeys(node)) {
-    if (TYPE_KEYS.has(key) || (key === 'value' && g.op(node) === 'Const')) {
-      const v = g.attr(node, key);
-      if (v) out.set(key, v);
-    }
+  const isConst = g.op(node) === 'Const';
+  // One walk over the encoded entries; only the typing keys are decoded.
+  for (const entry of g.attrEntries(node)) {
+    const key = attrEntryKey(entry);
+    if (key === null || !(TYPE_KEYS.has(key) || (key === 'value' && isConst))) continue;
+    const v = findAttr([entry], key);
+    if (v) out.set(key, v);
   }
   return out;
 }

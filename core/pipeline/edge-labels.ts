@@ -37,6 +37,8 @@ class TensorSet {
   }
 }
 
+const kept = new WeakMap<object, Map<string, string>>();
+
 /** One label per edge of `placed` ('' for none: control edges, or tensors nothing is known of). */
 export function sceneEdgeLabels(model: ScopedHierarchy, visible: VisibleLayout, placed: PlacedGraph, expanded: ReadonlySet<number>): string[] {
   const h = model.hierarchy;
@@ -54,6 +56,14 @@ export function sceneEdgeLabels(model: ScopedHierarchy, visible: VisibleLayout, 
   const labelsOf = (scope: number): Map<string, string> => {
     let labels = byScope.get(scope);
     if (labels) return labels;
+    // A scope's layout object stands for its contents and open children: the same object (from the
+    // engine's cache) has the same edges, so its labels are kept with it across layouts.
+    const layout = visible.layouts.get(scope);
+    labels = layout ? kept.get(layout) : undefined;
+    if (labels) {
+      byScope.set(scope, labels);
+      return labels;
+    }
     const sets = new Map<string, TensorSet>();
     const bridgeEdges = new Map<Bridge, number[]>();
     const parts: [string, { metaedge: number } | { bridge: Bridge }][] = [];
@@ -70,6 +80,7 @@ export function sceneEdgeLabels(model: ScopedHierarchy, visible: VisibleLayout, 
     }
     labels = new Map([...sets].map(([k, s]) => [k, s.text()]));
     byScope.set(scope, labels);
+    if (layout) kept.set(layout, labels);
     return labels;
   };
   return placed.edges.map((pe) => {
