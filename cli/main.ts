@@ -6,6 +6,7 @@ import { inspectJson, inspectText } from './inspect';
 import { withGraph } from './pick-graph';
 import { hierarchyText, modelJson } from './hierarchy';
 import { scopesJson, scopesText } from './scopes';
+import { signaturesJson, signaturesText } from './signatures';
 import { runDiff, type DiffCommandOptions } from './diff';
 import { runExplain, type ExplainOptions } from './explain';
 import { layoutGraph, layoutJson, layoutText, writeSvg } from './layout';
@@ -27,6 +28,17 @@ withEndpointOption(program
   .action(async (path: string, opts: { json?: boolean; endpoint?: string }) => {
     const result = await openPath(path, {}, remoteOptions(opts));
     process.stdout.write(opts.json ? `${JSON.stringify(inspectJson(result))}\n` : `${inspectText(result)}\n`);
+    process.exitCode = result.error ? 1 : 0;
+  });
+
+withEndpointOption(program
+  .command('signatures'))
+  .description('list the signatures of a SavedModel or MetaGraphDef: method, inputs and outputs with tensor, dtype, shape and producing op')
+  .argument('<path>', `a SavedModel (file or folder), .meta MetaGraphDef or event file${REMOTE}`)
+  .option('--json', 'print machine-readable JSON')
+  .action(async (path: string, opts: { json?: boolean; endpoint?: string }) => {
+    const result = await openPath(path, {}, remoteOptions(opts));
+    process.stdout.write(opts.json ? `${JSON.stringify(signaturesJson(result))}\n` : `${signaturesText(result)}\n`);
     process.exitCode = result.error ? 1 : 0;
   });
 

@@ -44,6 +44,10 @@ Object.assign(window, {
       const i = scene ? scene.ids.indexOf(selected) : -1;
       return scene && i >= 0 ? scene.names[i] : null;
     },
+    /** Tensor shapes drawn on edges now (View → Tensor shapes on edges): only those in view, at readable zooms. */
+    drawnTensorLabels() {
+      return controller.graphCanvas?.drawnTensorLabels() ?? [];
+    },
     outlinedMatches() {
       const scene = controller.getState().scene;
       const matches = controller.graphCanvas?.currentHighlight.matches;

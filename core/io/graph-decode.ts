@@ -2,7 +2,9 @@
 // the generated lazy decoders (graphs stay as zero-copy byte views); graphs go through the column
 // reader. Failures become LoadErrors naming the byte offset where decoding stopped.
 import protobuf from 'protobufjs/minimal.js';
-import { scopeview } from './generated/proto.js';
+import { scopeview, type tensorflow } from './generated/proto.js';
+import { shapeDims } from '../graph/attrs';
+import { pythonDtype } from '../graph/tensor-types';
 import { LoadError } from './errors';
 import { readGraphDef, type GraphBytesHook } from './graph-def-reader';
 import type { Graph } from '../graph/graph';
@@ -34,11 +36,21 @@ export function decodeGraphDef(bytes: Uint8Array, file: string, base: number | n
   return readGraphDef(bytes, file, base, 0, bytes.length, onBytes);
 }
 
+/** One input or output of a signature: its key, the graph tensor it maps to (`x:0`), and what the signature declares of it. */
+export interface SignatureTensor {
+  readonly key: string;
+  readonly tensor: string;
+  /** `float32`-style, null when the signature does not say (DT_INVALID). */
+  readonly dtype: string | null;
+  /** Dimensions (-1 unknown), null for an unknown rank or no shape. */
+  readonly shape: readonly number[] | null;
+}
+
 export interface SignatureSummary {
   readonly key: string;
   readonly methodName: string;
-  readonly inputs: readonly { readonly key: string; readonly tensor: string }[];
-  readonly outputs: readonly { readonly key: string; readonly tensor: string }[];
+  readonly inputs: readonly SignatureTensor[];
+  readonly outputs: readonly SignatureTensor[];
 }
 
 export interface MetaGraphInfo {
@@ -47,12 +59,18 @@ export interface MetaGraphInfo {
   readonly signatures: readonly SignatureSummary[];
 }
 
+function signatureTensor([key, t]: [string, tensorflow.ITensorInfo]): SignatureTensor {
+  return { key, tensor: t.name ?? '', dtype: t.dtype ? pythonDtype(t.dtype) : null, shape: t.tensorShape ? shapeDims(t.tensorShape) : null };
+}
+
+const byKey = (a: { key: string }, b: { key: string }): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
 export function metaInfoOf(meta: scopeview.lazy.LazyMetaGraphDef.$Properties): MetaGraphInfo {
   const sigs = Object.entries(meta.signatureDef ?? {}).map(([key, s]) => ({
     key,
     methodName: s.methodName ?? '',
-    inputs: Object.entries(s.inputs ?? {}).map(([k, t]) => ({ key: k, tensor: t.name ?? '' })),
-    outputs: Object.entries(s.outputs ?? {}).map(([k, t]) => ({ key: k, tensor: t.name ?? '' })),
+    inputs: Object.entries(s.inputs ?? {}).map(signatureTensor).sort(byKey),
+    outputs: Object.entries(s.outputs ?? {}).map(signatureTensor).sort(byKey),
   }));
   return {
     tags: [...(meta.metaInfoDef?.tags ?? [])],

@@ -3,6 +3,7 @@
 // the bridges through the scope's border, each bridge attached to the port of its peer.
 import type { ScopedHierarchy } from '../scope/scope-engine';
 import { H_SCOPE } from '../scope/hierarchy';
+import type { Bridge, BridgeEdgeHook, ScopeContents } from '../scope/scope-view';
 import { collapsedSize, HEADER } from './node-sizes';
 import { portKey, type EdgeEnd, type InputEdge, type InputNode, type LayoutSettings, type PortKey, type ScopeInput, type ScopeLayout } from './types';
 
@@ -31,9 +32,28 @@ function inputNode(model: ScopedHierarchy, x: number, expanded: ReadonlySet<numb
 
 interface EdgeAcc { from: EdgeEnd; to: EdgeEnd; data: number; control: number; ref: number; elements: number }
 
-export function scopeInput(model: ScopedHierarchy, scope: number, expanded: ReadonlySet<number>, settings: LayoutSettings, layouts: ReadonlyMap<number, ScopeLayout>): ScopeInput {
+/** One part of a laid-out edge: a metaedge between children, or a bridge through the scope's border. */
+export type EdgePart = { readonly metaedge: number } | { readonly bridge: Bridge };
+
+/** The key a scope's layout edge is merged under (`edgeFrom` / `edgeFromPort` ... of its ScopeLayout; -1: the scope itself). */
+export function edgeKey(fromNode: number, fromPort: number, toNode: number, toPort: number): string {
+  return `${fromNode}.${fromPort}>${toNode}.${toPort}`;
+}
+
+export interface ScopeEdges {
+  readonly contents: ScopeContents;
+  readonly edges: Map<string, EdgeAcc>;
+  readonly ownPorts: Set<PortKey>;
+}
+
+/**
+ * The edges of `scope`'s layout, merged per endpoint pair (node or port). `onPart` sees what each
+ * merged edge is made of and `onBridgeEdge` the routed edges of each bridge (edge-labels.ts).
+ */
+export function scopeEdges(model: ScopedHierarchy, scope: number, expanded: ReadonlySet<number>, layouts: ReadonlyMap<number, ScopeLayout>,
+  onPart?: (key: string, part: EdgePart) => void, onBridgeEdge?: BridgeEdgeHook): ScopeEdges {
   const h = model.hierarchy;
-  const contents = model.view.expand(scope);
+  const contents = model.view.expand(scope, onBridgeEdge);
   const aux = new Set(contents.auxiliary);
   const open = (x: number): boolean => isOpen(model, x, expanded);
   const portSets = new Map<number, Set<number>>();
@@ -49,8 +69,9 @@ export function scopeInput(model: ScopedHierarchy, scope: number, expanded: Read
     return { node: x, port: ports.has(key) ? key : -1 };
   };
   const edges = new Map<string, EdgeAcc>();
-  const add = (from: EdgeEnd, to: EdgeEnd, data: number, control: number, ref: number, elements: number): void => {
-    const key = `${from.node}.${from.port}>${to.node}.${to.port}`;
+  const add = (from: EdgeEnd, to: EdgeEnd, data: number, control: number, ref: number, elements: number, part: EdgePart): void => {
+    const key = edgeKey(from.node, from.port, to.node, to.port);
+    onPart?.(key, part);
     const e = edges.get(key);
     if (e) {
       e.data += data;
@@ -65,7 +86,7 @@ export function scopeInput(model: ScopedHierarchy, scope: number, expanded: Read
     const b = m.dst[id] as number;
     if (aux.has(a) || aux.has(b)) continue;
     add(end(a, portKey(b, true)), end(b, portKey(a, false)),
-      m.data[id] as number, m.control[id] as number, m.ref[id] as number, model.view.sizes.metaedgeElements(id));
+      m.data[id] as number, m.control[id] as number, m.ref[id] as number, model.view.sizes.metaedgeElements(id), { metaedge: id });
   }
   const ownPorts = new Set<PortKey>();
   for (const br of contents.bridges) {
@@ -75,9 +96,15 @@ export function scopeInput(model: ScopedHierarchy, scope: number, expanded: Read
     ownPorts.add(key);
     const inner = end(br.inner, key);
     const own: EdgeEnd = { node: -1, port: key };
-    if (out) add(inner, own, br.data, br.control, br.ref, br.elements);
-    else add(own, inner, br.data, br.control, br.ref, br.elements);
+    if (out) add(inner, own, br.data, br.control, br.ref, br.elements, { bridge: br });
+    else add(own, inner, br.data, br.control, br.ref, br.elements, { bridge: br });
   }
+  return { contents, edges, ownPorts };
+}
+
+export function scopeInput(model: ScopedHierarchy, scope: number, expanded: ReadonlySet<number>, settings: LayoutSettings, layouts: ReadonlyMap<number, ScopeLayout>): ScopeInput {
+  const h = model.hierarchy;
+  const { contents, edges, ownPorts } = scopeEdges(model, scope, expanded, layouts);
   const inputEdges: InputEdge[] = [...edges.values()];
   return {
     scope,

@@ -9,6 +9,7 @@ import type { FileFormat, GraphSource } from '../io/load-result';
 import type { TextMetrics } from '../layout/text-metrics';
 import type { VariableReport } from '../scope/variables';
 import type { NameSection } from './name-section';
+import type { SignatureView } from './signatures';
 
 /** A file handed over by the host: a path relative to what was opened, and something readable. */
 export interface OpenedFile<F> {
@@ -39,6 +40,8 @@ export interface GraphEntry {
   readonly functions: readonly { readonly index: number; readonly name: string; readonly nodes: number }[];
   /** An earlier graph of the same file with the same nodes (a meta_graph_def repeating the graph_def), or null. */
   readonly sameAs?: number | null;
+  /** A SavedModel's or MetaGraph's signatures (signatures.ts); empty or absent for other graphs. */
+  readonly signatures?: readonly SignatureView[];
 }
 
 export interface OpenSummary {
@@ -124,14 +127,17 @@ export interface NodeDetails {
   readonly template: string | null;
   readonly templateSize: number;
   /** Data inputs / outputs and control dependencies, as hierarchy nodes the UI can select. */
-  readonly inputs: readonly (NodeRef & { readonly slot: string })[];
-  readonly outputs: readonly NodeRef[];
+  readonly inputs: readonly (NodeRef & { readonly slot: string; readonly tensor: string })[];
+  /** Data outputs: one entry per consumer and slot read, with that tensor's type (`float32 ?×10`). */
+  readonly outputs: readonly (NodeRef & { readonly slot?: string; readonly tensor?: string })[];
   readonly controlInputs: readonly NodeRef[];
   readonly controlOutputs: readonly NodeRef[];
   /** Ops drawn inside this op (Const inputs, summaries), each inspectable on its own. */
   readonly embedded: readonly EmbeddedRef[];
   /** For an embedded op: every op it is drawn inside, in graph order. */
   readonly drawnIn: readonly NodeRef[];
+  /** An op's output tensors by slot with their dtype and shape (tensor-types.ts; "unknown" where the node does not say). */
+  readonly outputTensors: readonly { readonly slot: number; readonly tensor: string }[];
   readonly path: readonly string[];
   /** How the name was made (name-section.ts); absent for a series. */
   readonly nameSection?: NameSection;

@@ -3,6 +3,7 @@
 // a hierarchy node the UI can select; the ops drawn inside an op, and for such an embedded op every
 // op it is drawn inside. Scopes get their op histogram and template instead.
 import { EDGE_CONTROL } from '../graph/graph';
+import { describeTensor, TensorTypes } from '../graph/tensor-types';
 import { H_KIND_NAMES, H_OP, H_SCOPE, type Hierarchy } from '../scope/hierarchy';
 import { scopeHistograms } from '../scope/histograms';
 import type { ScopedHierarchy } from '../scope/scope-engine';
@@ -80,7 +81,7 @@ export function nodeDetails(model: ScopedHierarchy, h: number, embedded?: number
     return {
       ...base, op: hier.op(h), device: devices.length === 1 ? (devices[0] as string) : devices.length > 1 ? `${devices.length} devices` : null,
       attrs: [], opCount: hier.opCount[h] as number, histogram, template, templateSize,
-      inputs: [], outputs: [], controlInputs: [], controlOutputs: [], embedded: [], drawnIn: [],
+      inputs: [], outputs: [], controlInputs: [], controlOutputs: [], embedded: [], drawnIn: [], outputTensors: [],
     };
   }
   if (embedded !== undefined && (embedded < 0 || embedded >= g.nodeCount || !hier.hostsOf(embedded).includes(hier.opNode[h] as number))) {
@@ -88,13 +89,16 @@ export function nodeDetails(model: ScopedHierarchy, h: number, embedded?: number
   }
   const node = embedded ?? (hier.opNode[h] as number);
   const e = g.edges;
-  const inputs: (NodeRef & { slot: string })[] = [];
-  const outputs: NodeRef[] = [];
+  const types = new TensorTypes(g);
+  const tensorOf = (src: number, slot: number): string => describeTensor(types.of(src, slot));
+  const inputs: (NodeRef & { slot: string; tensor: string })[] = [];
+  const outputs: (NodeRef & { slot?: string; tensor?: string })[] = [];
   const controlInputs: NodeRef[] = [];
   const controlOutputs: NodeRef[] = [];
   const inside: EmbeddedRef[] = [];
-  const seenOut = new Set<number>();
+  const seenOut = new Set<string>();
   const seenCtlOut = new Set<number>();
+  let maxSlot = -1;
   const seenInside = new Set<number>();
   const drawnHere = (other: number): void => {
     if (embedded !== undefined || seenInside.has(other) || inside.length >= MAX_LIST || !hier.hostsOf(other).includes(node)) return;
@@ -107,22 +111,33 @@ export function nodeDetails(model: ScopedHierarchy, h: number, embedded?: number
     const control = e.kind[k] === EDGE_CONTROL;
     if (dst === node) {
       if (control) controlInputs.push(ref(model, src));
-      else inputs.push({ ...ref(model, src), slot: `${e.dstInput[k] as number} ← :${e.srcSlot[k] as number}` });
+      else inputs.push({ ...ref(model, src), slot: `${e.dstInput[k] as number} ← :${e.srcSlot[k] as number}`, tensor: tensorOf(src, e.srcSlot[k] as number) });
       drawnHere(src);
     }
     if (src === node) {
-      const list = control ? controlOutputs : outputs;
-      const seen = control ? seenCtlOut : seenOut;
-      if (!seen.has(dst) && list.length < MAX_LIST) {
-        seen.add(dst);
-        list.push(ref(model, dst));
+      if (control) {
+        if (!seenCtlOut.has(dst) && controlOutputs.length < MAX_LIST) {
+          seenCtlOut.add(dst);
+          controlOutputs.push(ref(model, dst));
+        }
+      } else {
+        const slot = e.srcSlot[k] as number;
+        if (slot > maxSlot) maxSlot = slot;
+        const key = `${dst}:${slot}`;
+        if (!seenOut.has(key) && outputs.length < MAX_LIST) {
+          seenOut.add(key);
+          outputs.push({ ...ref(model, dst), slot: `:${slot} → ${e.dstInput[k] as number}`, tensor: tensorOf(node, slot) });
+        }
       }
       drawnHere(dst);
     }
   }
   const drawnIn = Array.from(hier.hostsOf(node).subarray(0, MAX_LIST), (host) => ref(model, host));
+  // Every output slot the node declares or something reads, with its type.
+  const slots = Math.max(types.slots(node), maxSlot + 1);
+  const outputTensors = Array.from({ length: Math.min(slots, MAX_LIST) }, (_, slot) => ({ slot, tensor: tensorOf(node, slot) }));
   return {
     ...base, name: g.name(node), op: g.op(node), device: g.device(node) || null, attrs: attrLines(model, node), opCount: 1, histogram: [], template: null, templateSize: 0,
-    inputs: inputs.slice(0, MAX_LIST), outputs, controlInputs: controlInputs.slice(0, MAX_LIST), controlOutputs, embedded: inside.sort((a, b) => a.graphNode - b.graphNode), drawnIn,
+    inputs: inputs.slice(0, MAX_LIST), outputs, controlInputs: controlInputs.slice(0, MAX_LIST), controlOutputs, embedded: inside.sort((a, b) => a.graphNode - b.graphNode), drawnIn, outputTensors,
   };
 }

@@ -18,7 +18,7 @@ export type Request<F> = (
   | { readonly type: 'open'; readonly id: number; readonly name: string; readonly files: readonly OpenedFile<F>[]; readonly folder: boolean }
   | { readonly type: 'preview'; readonly id: number; readonly graph: number }
   | { readonly type: 'select'; readonly id: number; readonly graph: number; readonly fn: number | null; readonly options: ViewOptions; readonly metrics: LabelMetrics }
-  | { readonly type: 'layout'; readonly id: number; readonly expanded: readonly string[]; readonly xla: boolean; readonly kinds?: boolean }
+  | { readonly type: 'layout'; readonly id: number; readonly expanded: readonly string[]; readonly xla: boolean; readonly kinds?: boolean; readonly labels?: boolean }
   /** The scopes "Expand to depth N" opens (depth null: every scope). */
   | { readonly type: 'expansion'; readonly id: number; readonly depth: number | null }
   | { readonly type: 'search'; readonly id: number; readonly query: string; readonly limit?: number }

@@ -75,6 +75,8 @@ export interface Scene {
   /** Compare mode (diff-overlay.ts): each box's diff code, and the badge text of closed scopes ('' for none). */
   readonly diff: Uint8Array | null;
   readonly badges: readonly string[] | null;
+  /** The tensor each edge carries (edge-labels.ts; '' for none), present when the layout asked for it. */
+  readonly edgeLabels?: readonly string[];
   /** Colour by scope kind (scope-kind-codes.ts): each box's code, present when the layout asked for it. */
   readonly scopeKinds?: Uint8Array;
 }

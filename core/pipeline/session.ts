@@ -24,6 +24,8 @@ import { embeddedNode, locationOf, nodeDetails } from './node-details';
 import type { ExpansionReply, GraphEntry, Location, NodeDetails, OpenedFile, OpenSummary, SearchEntry, SearchReply, SelectSummary, TraceReply, ViewOptions } from './messages';
 import { previewOf, previewScene, PREVIEW_MIN_BYTES, PREVIEW_MIN_NODES, topLevelOfGraphDef } from './preview';
 import { buildScene, type Scene } from './scene';
+import { signatureViews } from './signatures';
+import { sceneEdgeLabels } from './edge-labels';
 import { Tracer } from './trace';
 
 export interface SessionHost<F> {
@@ -123,6 +125,7 @@ export class Session<F> {
       index, source: g.source, run: g.run, tag: g.tag, step: g.step, file: g.file, nodes: g.graph.nodeCount,
       functions: g.graph.functions.map((f, i) => ({ index: i, name: f.name, nodes: f.graph.nodeCount })),
       sameAs: same[index] ?? null,
+      signatures: signatureViews(g.meta, g.graph),
     }));
     return { name, format: result.format, graphs, warnings: result.warnings, error: result.error, contentKey: this.contentKey, ms: this.host.now() - t0 };
   }
@@ -177,7 +180,7 @@ export class Session<F> {
   }
 
   /** `onProgress`: open scopes finished out of all of them (an expansion of thousands takes a while). */
-  async layout(expanded: readonly string[], xla: boolean, onProgress?: (done: number, total: number) => void, kinds = false): Promise<Scene> {
+  async layout(expanded: readonly string[], xla: boolean, onProgress?: (done: number, total: number) => void, kinds = false, labels = false): Promise<Scene> {
     const cur = this.need();
     const ids = this.expandedIds(expanded);
     const visible = await cur.engine.layout(ids, onProgress);
@@ -186,7 +189,8 @@ export class Session<F> {
     const h = cur.model.hierarchy;
     const notices = visible.notices.map((n) => `${h.name(n.scope) || 'top level'}: ${n.message}`);
     const built = buildScene(cur.model, placed, xla ? cur.metrics.withXla() : cur.metrics, notices, cur.engine.settings.metrics);
-    const scene: Scene = { ...built, layoutStats: { open: visible.layouts.size, laidOut: visible.laidOut, ms: visible.ms }, ...(kinds ? { scopeKinds: scopeKindCodes(this.names(cur).anatomy, built) } : {}) };
+    const scene: Scene = { ...built, layoutStats: { open: visible.layouts.size, laidOut: visible.laidOut, ms: visible.ms }, ...(kinds ? { scopeKinds: scopeKindCodes(this.names(cur).anatomy, built) } : {}),
+      ...(labels ? { edgeLabels: sceneEdgeLabels(cur.model, visible, placed, ids) } : {}) };
     return cur.overlay ? decorateScene(scene, h, cur.overlay.diff, cur.overlay.counts) : scene;
   }
 

@@ -18,6 +18,9 @@ export interface Bridge {
   readonly elements: number;
 }
 
+/** Sees routed edge `e` merged into `bridge` (the object `bridges` returns). */
+export type BridgeEdgeHook = (bridge: Bridge, e: number) => void;
+
 export interface ScopeContents {
   readonly scope: number;
   readonly children: readonly number[];
@@ -66,17 +69,17 @@ export class ScopeView {
     this.sizes = new TensorSizes(hier);
   }
 
-  /** What the canvas needs to draw `scope` expanded. */
-  expand(scope: number): ScopeContents {
+  /** What the canvas needs to draw `scope` expanded; `onBridgeEdge` sees each routed edge merged into a bridge. */
+  expand(scope: number, onBridgeEdge?: BridgeEdgeHook): ScopeContents {
     const h = this.hier;
     const children: number[] = [];
     const auxiliary: number[] = [];
     for (const c of h.children(scope)) (this.auxiliary[c] ? auxiliary : children).push(c);
-    return { scope, children, auxiliary, metaedges: h.metaedgesOf(scope), bridges: this.bridges(scope) };
+    return { scope, children, auxiliary, metaedges: h.metaedgesOf(scope), bridges: this.bridges(scope, onBridgeEdge) };
   }
 
   /** Edges between the subtree of `scope` and the rest of the graph, merged per (inner child, outer node, direction). */
-  bridges(scope: number): Bridge[] {
+  bridges(scope: number, onEdge?: BridgeEdgeHook): Bridge[] {
     const h = this.hier;
     if (scope === h.root) return [];
     this.incidence ??= new Incidence(h);
@@ -109,6 +112,7 @@ export class ScopeView {
           else m.data++;
           m.elements += this.sizes.edgeElements(e);
         }
+        onEdge?.(m, e);
       }
     }
     return [...merged.values()];

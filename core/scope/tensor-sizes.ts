@@ -51,6 +51,12 @@ export class TensorSizes {
     return total;
   }
 
+  /** The routed edges merged into metaedge m. */
+  edgesOf(m: number): Int32Array {
+    const idx = this.index();
+    return idx.items.subarray(idx.start[m] as number, idx.start[m + 1] as number);
+  }
+
   /** Routed edges of each metaedge (built on the first size asked for). */
   private index(): Csr {
     this.byMetaedge ??= groupByKey(this.hier.metaedges.ofEdge, this.hier.metaedges.count);

@@ -20,6 +20,7 @@ import type { OpenButtonsHandle } from './OpenButtons';
 import { ScopesPanel } from './ScopesPanel';
 import { SearchPanel } from './SearchPanel';
 import { SidePanelFrame } from './SidePanelFrame';
+import { SignaturesPanel } from './SignaturesPanel';
 import { StartScreen } from './StartScreen';
 import { Toolbar } from './Toolbar';
 import { useAppState } from './use-app-state';
@@ -27,6 +28,9 @@ import { useShellCommands } from './use-shell-commands';
 import { useShortcuts } from './use-shortcuts';
 
 const PANELS: readonly [Panel, string][] = [['inspector', 'Inspector'], ['search', 'Search'], ['scopes', 'Scopes']];
+
+/** The Signatures tab is there only for graphs that have some (SavedModels, MetaGraphs). */
+const panelsOf = (signatures: readonly unknown[]): readonly [Panel, string][] => (signatures.length > 0 ? [...PANELS, ['signatures', 'Signatures']] : PANELS);
 
 export function App({ controller: c, demoUrl }: { controller: Controller; demoUrl: string }) {
   const state = useAppState(c);
@@ -67,6 +71,7 @@ export function App({ controller: c, demoUrl }: { controller: Controller; demoUr
   const showExplorer = !cmp && (state.phase !== 'start' || state.opened !== null);
   const input = c.currentInput;
   const current = input && state.opened && state.opened.graphs.length > 0 ? { input, opened: state.opened, graph: state.graph } : null;
+  const signatures = state.opened?.graphs[state.graph]?.signatures ?? [];
   const traced = state.traced ? `${state.traced.count.toLocaleString()} ops on the ${state.traced.direction === 'inputs' ? 'input' : 'output'} side` : null;
 
   return (
@@ -85,7 +90,7 @@ export function App({ controller: c, demoUrl }: { controller: Controller; demoUr
             <CanvasView state={state} c={c} onCanvas={onCanvas} />
             <SidePanelFrame host={c.host}>
               <nav className="tabs" role="tablist">
-                {PANELS.map(([p, label]) => (
+                {panelsOf(signatures).map(([p, label]) => (
                   <button key={p} type="button" role="tab" aria-selected={state.panel === p} className={state.panel === p ? 'tab active' : 'tab'} onClick={() => c.setPanel(p)}>{label}</button>
                 ))}
               </nav>
@@ -93,6 +98,7 @@ export function App({ controller: c, demoUrl }: { controller: Controller; demoUr
                 {state.panel === 'inspector' && <Inspector details={state.details} c={c} traced={traced} />}
                 {state.panel === 'search' && <SearchPanel results={state.results} query={state.query} cursor={state.searchCursor} c={c} />}
                 {state.panel === 'scopes' && <ScopesPanel report={state.variables} c={c} />}
+                {state.panel === 'signatures' && <SignaturesPanel signatures={signatures} c={c} />}
               </div>
             </SidePanelFrame>
           </main>

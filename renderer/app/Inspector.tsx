@@ -5,16 +5,17 @@ import type { EmbeddedRef, NodeDetails, NodeRef } from '../../core/pipeline/prot
 import type { Controller } from './controller';
 import { NameSection } from './NameSection';
 
-function RefList({ title, items, c }: { title: string; items: readonly (NodeRef & { slot?: string })[]; c: Controller }) {
+function RefList({ title, items, c, testId }: { title: string; items: readonly (NodeRef & { slot?: string; tensor?: string })[]; c: Controller; testId?: string }) {
   if (items.length === 0) return null;
   return (
-    <section>
+    <section data-testid={testId}>
       <h3>{title} <span className="muted">({items.length})</span></h3>
       <ul className="refs">
         {items.map((r, i) => (
           <li key={`${r.name}:${i}`}>
             <button type="button" className="link" title={r.name} onClick={() => void c.revealByName(r.name)}>{r.name}</button>
             <span className="muted"> {r.op}{r.slot ? ` · ${r.slot}` : ''}</span>
+            {r.tensor && <span className="tensor"> {r.tensor}</span>}
           </li>
         ))}
       </ul>
@@ -75,8 +76,16 @@ export function Inspector({ details, c, traced }: { details: NodeDetails | null;
           </tbody></table>
         </section>
       )}
-      <RefList title="Inputs" items={d.inputs} c={c} />
-      <RefList title="Outputs" items={d.outputs} c={c} />
+      {d.outputTensors.length > 0 && (
+        <section data-testid="inspector-tensors">
+          <h3>Output tensors</h3>
+          <table className="attrs"><tbody>
+            {d.outputTensors.map((t) => <tr key={t.slot}><th>:{t.slot}</th><td>{t.tensor}</td></tr>)}
+          </tbody></table>
+        </section>
+      )}
+      <RefList title="Inputs" items={d.inputs} c={c} testId="inspector-inputs" />
+      <RefList title="Outputs" items={d.outputs} c={c} testId="inspector-outputs" />
       <RefList title="Control inputs" items={d.controlInputs} c={c} />
       <RefList title="Control outputs" items={d.controlOutputs} c={c} />
       <EmbeddedList items={d.embedded} host={d.node} c={c} />

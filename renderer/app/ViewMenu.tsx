@@ -41,6 +41,7 @@ export function ViewMenu({ state, c, ready }: { state: AppState; c: Controller; 
         <label><input type="checkbox" checked={o.series} disabled={!ready} onChange={(e) => choose(() => c.setOptions({ series: e.currentTarget.checked }))} /> Group numbered series</label>
         <label><input type="checkbox" checked={o.extraction} disabled={!ready} onChange={(e) => choose(() => c.setOptions({ extraction: e.currentTarget.checked }))} /> Extract auxiliary nodes</label>
         <label><input type="checkbox" checked={o.mergeReentry} disabled={!ready} onChange={(e) => choose(() => c.setOptions({ mergeReentry: e.currentTarget.checked }))} /> Merge re-entered scopes (dense, dense_1)</label>
+        <label><input type="checkbox" checked={state.edgeLabels} disabled={!ready} data-testid="edge-labels" onChange={(e) => choose(() => c.setEdgeLabels(e.currentTarget.checked))} /> Tensor shapes on edges</label>
         <hr />
         <button type="button" className="link" disabled={!ready} data-testid="expand-all" onClick={() => choose(() => c.expandTo(null))}>Expand all <kbd>E</kbd></button>
         <button type="button" className="link" disabled={!ready} data-testid="expand-top" onClick={() => choose(() => c.expandTo(1))}>Expand the top level</button>

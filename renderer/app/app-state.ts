@@ -7,7 +7,7 @@ import type { ScopesReport } from '../../core/scope/variables';
 import type { Camera } from '../canvas/graph-canvas';
 import type { RecentItem } from '../host/host';
 
-export type Panel = 'inspector' | 'search' | 'scopes';
+export type Panel = 'inspector' | 'search' | 'scopes' | 'signatures';
 
 /** Search results asked for at first, and added by each "Show more". */
 export const SEARCH_PAGE = 200;
@@ -50,6 +50,8 @@ export interface AppState {
   readonly searchLimit: number;
   readonly traced: { readonly node: number; readonly direction: 'inputs' | 'outputs'; readonly nodes: ReadonlySet<number>; readonly count: number } | null;
   readonly colourMode: ColourMode;
+  /** Tensor shapes on edges (View menu; remembered by the host). */
+  readonly edgeLabels: boolean;
   readonly theme: Theme;
   readonly panel: Panel;
   readonly variables: ScopesReport | null;
@@ -71,6 +73,6 @@ export interface ViewState {
 export const INITIAL_STATE: AppState = {
   phase: 'start', progress: null, opened: null, selection: null, graph: 0, fn: null, options: DEFAULT_VIEW_OPTIONS, expanded: [],
   scene: null, layoutBusy: false, layoutMs: 0, selected: -1, hovered: -1, details: null, query: '', results: null, traced: null,
-  colourMode: 'structure', theme: 'light', panel: 'inspector', variables: null, recent: [], failure: null, toast: null, help: false,
+  colourMode: 'structure', edgeLabels: false, theme: 'light', panel: 'inspector', variables: null, recent: [], failure: null, toast: null, help: false,
   mode: 'explore', compareDialog: false, searchCursor: -1, searchLimit: SEARCH_PAGE,
 };

@@ -20,6 +20,8 @@ import { Store } from './store';
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
+const EDGE_LABELS_KEY = 'view:edge-labels';
+
 export class Controller extends Store<AppState> {
   private canvas: GraphCanvas | null = null;
   private loadingId = -1;
@@ -57,7 +59,7 @@ export class Controller extends Store<AppState> {
    */
   constructor(private client: SessionClient, readonly host: Host, private readonly newClient: (() => SessionClient) | null = () => new SessionClient(),
     readonly pane: Pane = 0, private readonly hooks: PaneHooks = {}) {
-    super({ ...INITIAL_STATE, theme: host.loadState('theme') === 'dark' ? 'dark' : 'light' });
+    super({ ...INITIAL_STATE, theme: host.loadState('theme') === 'dark' ? 'dark' : 'light', edgeLabels: host.loadState(EDGE_LABELS_KEY) === true });
     if (this.standalone) void this.refreshRecent();
   }
 
@@ -242,7 +244,7 @@ export class Controller extends Store<AppState> {
       if (seq === this.layoutSeq && this.expansion.active) this.set({ progress: { stage: `${stage}: ${done.toLocaleString()} of ${total.toLocaleString()}`, done, total } });
     };
     try {
-      const scene = await this.req({ type: 'layout', expanded: this.state.expanded, xla: this.state.colourMode === 'xla', kinds: this.state.colourMode === 'kind' }, progress ? onProgress : undefined);
+      const scene = await this.req({ type: 'layout', expanded: this.state.expanded, xla: this.state.colourMode === 'xla', kinds: this.state.colourMode === 'kind', labels: this.state.edgeLabels }, progress ? onProgress : undefined);
       if (seq !== this.layoutSeq) return false;
       this.set({ scene, layoutBusy: false, traced: null, layoutMs: performance.now() - t0 });
       this.canvas?.setScene(scene, anchor !== null ? { anchorId: anchor } : undefined);
@@ -350,9 +352,9 @@ export class Controller extends Store<AppState> {
     await this.select(target, embedded, keepPanel);
   }
 
-  async revealByName(name: string): Promise<void> {
+  async revealByName(name: string, keepPanel = false): Promise<void> {
     const loc = await this.req({ type: 'locate', name });
-    if (loc) await this.reveal(loc.target, loc.expand, loc.embedded);
+    if (loc) await this.reveal(loc.target, loc.expand, loc.embedded, keepPanel);
     else this.set({ toast: `${name} is not in this graph` });
   }
 
@@ -415,6 +417,13 @@ export class Controller extends Store<AppState> {
     const needLayout = (colourMode === 'xla' || colourMode === 'kind') && this.state.colourMode !== colourMode;
     this.set({ colourMode });
     if (needLayout) void this.relayout(null);
+  }
+
+  /** Tensor shapes on edges: the session labels edges only while this is on (edge-labels.ts). */
+  setEdgeLabels(edgeLabels: boolean): void {
+    this.set({ edgeLabels });
+    this.host.saveState(EDGE_LABELS_KEY, edgeLabels);
+    if (this.state.scene && !this.state.scene.preview) void this.relayout(null);
   }
 
   setTheme(theme: Theme): void {

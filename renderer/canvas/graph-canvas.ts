@@ -275,6 +275,12 @@ export class GraphCanvas {
     return { instances: v?.instances ?? 0, labels: this.model?.labelSelection.length ?? 0, budget: this.budget.value, cutPx: v?.cutPx ?? 0 };
   }
 
+  /** The tensor labels the last label pass chose to draw on edges (tests read them). */
+  drawnTensorLabels(): string[] {
+    const m = this.model;
+    return m ? m.labelSplit.tensors.map((k) => m.labels.text[k] ?? '') : [];
+  }
+
   /** Box of node `id` on screen, CSS px relative to the canvas; null when it is not in the scene. */
   screenBoxOf(id: number): Rect | null {
     const slot = this.model?.slotOf(id) ?? -1;

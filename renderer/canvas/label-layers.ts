@@ -1,6 +1,6 @@
 // Layers for the labels the level-of-detail pass selected: scope titles (semi-bold, left-aligned
 // in the header band, sliding along it when the view cuts the box's left edge), centred names and
-// second lines, metaedge counts in small pills, and compare mode's diff badges. Glyphs come from
+// second lines, metaedge counts in small pills, tensor shapes on edges, and compare mode's diff badges. Glyphs come from
 // one SDF atlas (glyph-atlas.ts) and are laid out only when the selection, the colours or (for
 // titles) the view's left edge change. Sizes are in world units so text scales with its boxes.
 import type { Layer } from '@deck.gl/core';
@@ -9,7 +9,7 @@ import { BADGE_BORDER, FONT_FAMILY, FONT_WEIGHT } from './label-font';
 import { ATLAS_FONT_PX, GlyphAtlas } from './glyph-atlas';
 import { GlyphLayer } from './glyph-layer';
 import { glyphColours, layoutGlyphs, pillBoxes, type GlyphGeometry, type LabelRun, type Rgba } from './glyph-layout';
-import { LABEL_COUNT, LABEL_SUB, stickyTitleX, type LabelIndex } from './labels';
+import { LABEL_COUNT, LABEL_SUB, LABEL_TENSOR, stickyTitleX, type LabelIndex } from './labels';
 import { FLAT, type LayerFrame } from './node-layers';
 import { mix, THEMES, type Rgb } from './palette';
 import { EMPTY_QUADS, type QuadData } from './quad-geometry';
@@ -29,7 +29,7 @@ function atlas(): GlyphAtlas {
   return sharedAtlas;
 }
 
-type Kind = 'titles' | 'names' | 'counts' | 'badges';
+type Kind = 'titles' | 'names' | 'counts' | 'badges' | 'tensors';
 
 /** One kind of label as drawn: glyph geometry (kept while the selection and layout inputs hold), colours, pills. */
 interface Laid {
@@ -101,10 +101,11 @@ export function labelLayers(model: SceneModel, f: LayerFrame): Layer[] {
   const l = model.labels;
   const dim = model.nodeColours?.dim;
   const edgeState = model.edgeColours?.state;
-  const { titles, names, counts, badges } = model.labelSplit;
-  const faded = (k: number): boolean => (l.kind[k] === LABEL_COUNT ? edgeState?.[l.owner[k] as number] === 2 : dim?.[l.owner[k] as number] === 1);
+  const { titles, names, counts, badges, tensors } = model.labelSplit;
+  const onEdge = (k: number): boolean => l.kind[k] === LABEL_COUNT || l.kind[k] === LABEL_TENSOR;
+  const faded = (k: number): boolean => (onEdge(k) ? edgeState?.[l.owner[k] as number] === 2 : dim?.[l.owner[k] as number] === 1);
   const colour = (k: number): Rgba => {
-    const base = l.kind[k] === LABEL_SUB || l.kind[k] === LABEL_COUNT ? t.mutedText : t.text;
+    const base = l.kind[k] === LABEL_SUB || onEdge(k) ? t.mutedText : t.text;
     return rgba(faded(k) ? mix(base, t.background, 0.7) : base);
   };
   const style = [model.styleVersion, f.theme];
@@ -131,6 +132,13 @@ export function labelLayers(model: SceneModel, f: LayerFrame): Layer[] {
     push('counts', layout(model, 'counts', {
       layoutKey: [counts], runs: () => runsOf(l, counts, 0.5), colourKey: [counts, ...style], colour: byRun(counts),
       pill: { fill: rgba(t.background, 235), line: rgba(t.edgeControl) },
+    }));
+  }
+  if (tensors.length) {
+    // No outline: a tensor label reads as the edge's caption, not as one more node.
+    push('tensors', layout(model, 'tensors', {
+      layoutKey: [tensors], runs: () => runsOf(l, tensors, 0.5), colourKey: [tensors, ...style], colour: byRun(tensors),
+      pill: { fill: rgba(t.background, 225), line: rgba(t.background, 0) },
     }));
   }
   if (badges.length) {

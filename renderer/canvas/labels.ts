@@ -16,6 +16,8 @@ export const LABEL_SUB = 2;
 export const LABEL_COUNT = 3;
 /** Compare mode's +a −r ~c on closed scopes and series, on the top border near the right corner. */
 export const LABEL_BADGE = 4;
+/** The tensor an edge carries (`?×784`, `3 tensors`), when the View menu's edge labels are on. */
+export const LABEL_TENSOR = 5;
 
 export const LABEL_SIZE = LABEL_METRICS.fontSize;
 export const SUB_SIZE = 9.5;
@@ -25,6 +27,11 @@ export const BADGE_SIZE = 9.5;
 const BADGE_INSET = 6;
 /** Box width that a metaedge count label is treated as having: shown from scale ≈ 0.9 (8.5 px text). */
 const COUNT_BOX = 36;
+export const TENSOR_SIZE = 9;
+/** A tensor label's box: shown from scale ≈ 0.8, where its 9-unit text is 7 px tall. */
+const TENSOR_BOX = 40;
+/** A tensor label sits this far below its edge's midpoint when a ×N count takes the midpoint. */
+const TENSOR_BELOW = 12;
 /** Title inset from an open scope's left border. */
 export const TITLE_INSET = 8;
 
@@ -97,7 +104,11 @@ export function buildLabelIndex(scene: Scene, edges: EdgeGeometry | null): Label
       const mult = scene.edgeMultiplicity[e] as number;
       const mx = edges.mid[2 * e] as number;
       const my = edges.mid[2 * e + 1] as number;
-      if (mult > 1 && !Number.isNaN(mx)) add(`×${mult}`, LABEL_COUNT, e, mx, my, COUNT_SIZE, mx - COUNT_BOX / 2, my - 6, COUNT_BOX, 12);
+      if (Number.isNaN(mx)) continue;
+      if (mult > 1) add(`×${mult}`, LABEL_COUNT, e, mx, my, COUNT_SIZE, mx - COUNT_BOX / 2, my - 6, COUNT_BOX, 12);
+      const tensor = scene.edgeLabels?.[e] ?? '';
+      const ty = mult > 1 ? my + TENSOR_BELOW : my;
+      if (tensor) add(tensor, LABEL_TENSOR, e, mx, ty, TENSOR_SIZE, mx - TENSOR_BOX / 2, ty - 6, TENSOR_BOX, 12);
     }
   }
   const count = text.length;

@@ -7,7 +7,7 @@ import type { Scene } from '../../core/pipeline/scene';
 import type { Rect } from './camera';
 import { buildEdgeGeometry, type EdgeGeometry } from './edge-geometry';
 import { computeEdgeColours, type EdgeColours } from './edge-style';
-import { buildLabelIndex, LABEL_BADGE, LABEL_COUNT, LABEL_OPTIONS, LABEL_TITLE, LabelWindow, selectLabels, type LabelIndex } from './labels';
+import { buildLabelIndex, LABEL_BADGE, LABEL_COUNT, LABEL_OPTIONS, LABEL_TENSOR, LABEL_TITLE, LabelWindow, selectLabels, type LabelIndex } from './labels';
 import { EMPTY_QUADS, type QuadAttributeData, type QuadData } from './quad-geometry';
 import { computeNodeColours, type CanvasStyle, type Highlight, type NodeColours } from './node-style';
 import { buildGroups, gatherColours, type Group, type GroupColours } from './scene-groups';
@@ -36,7 +36,7 @@ export class SceneModel {
   /** Label indexes currently drawn, and the window they were chosen for. */
   labelSelection: Int32Array = new Int32Array(0);
   /** The selection split by the layer that draws it (stable arrays until the selection changes). */
-  labelSplit: { readonly titles: number[]; readonly names: number[]; readonly counts: number[]; readonly badges: number[] } = { titles: [], names: [], counts: [], badges: [] };
+  labelSplit: { readonly titles: number[]; readonly names: number[]; readonly counts: number[]; readonly badges: number[]; readonly tensors: number[] } = { titles: [], names: [], counts: [], badges: [], tensors: [] };
   readonly labelWindow = new LabelWindow();
   private readonly cullWindow = new CullWindow();
   private budget = Infinity;
@@ -157,10 +157,10 @@ export class SceneModel {
     const minBoxPx = Math.max(LABEL_OPTIONS.minBoxPx, this.visible?.cutPx ?? 0);
     this.labelSelection = selectLabels(this.labels, region, 2 ** zoom, { ...LABEL_OPTIONS, minBoxPx, cap }, view);
     if (this.labelSelection.length >= cap) this.labelWindow.capped(view);
-    const split = { titles: [] as number[], names: [] as number[], counts: [] as number[], badges: [] as number[] };
+    const split = { titles: [] as number[], names: [] as number[], counts: [] as number[], badges: [] as number[], tensors: [] as number[] };
     for (const k of this.labelSelection) {
       const kind = this.labels.kind[k];
-      (kind === LABEL_TITLE ? split.titles : kind === LABEL_COUNT ? split.counts : kind === LABEL_BADGE ? split.badges : split.names).push(k);
+      (kind === LABEL_TITLE ? split.titles : kind === LABEL_COUNT ? split.counts : kind === LABEL_BADGE ? split.badges : kind === LABEL_TENSOR ? split.tensors : split.names).push(k);
     }
     this.labelSplit = split;
     return true;

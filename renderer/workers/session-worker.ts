@@ -97,7 +97,7 @@ async function handle(req: Request<HostFile>): Promise<void> {
     }
     case 'layout': {
       const progress = progressOf(req.id);
-      const scene = await session.layout(req.expanded, req.xla, (done, total) => progress('Laying out scopes', done, total), req.kinds === true);
+      const scene = await session.layout(req.expanded, req.xla, (done, total) => progress('Laying out scopes', done, total), req.kinds === true, req.labels === true);
       return reply(req.id, 'layout', scene, sceneBuffers(scene));
     }
     case 'expansion':
