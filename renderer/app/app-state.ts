@@ -12,7 +12,7 @@ export type Panel = 'inspector' | 'search' | 'scopes';
 /** Search results asked for at first, and added by each "Show more". */
 export const SEARCH_PAGE = 200;
 
-/** What a compare pane reports to the comparison (compare-controller.ts): the user's own actions only. */
+/** What a compare pane reports to the comparison (CompareController): the user's own actions only. */
 export interface PaneHooks {
   onToggle?(name: string, open: boolean): void;
   onCamera?(camera: Camera): void;
