@@ -1,6 +1,7 @@
 // Session state behind the session worker: the opened file or folder, the selected graph (or
 // library function) analysed with the user's toggles, its layout engine, search index, variable
 // report and tracer. Platform-free: the host supplies byte sources and the layout executor.
+import type { Graph } from '../graph/graph';
 import type { ByteSource } from '../io/byte-source';
 import { loadLogdir, loadSource, type LoadOptions } from '../io/load';
 import type { LoadResult } from '../io/load-result';
@@ -71,6 +72,11 @@ export class Session<F> {
   private loaded: LoadResult | null = null;
   private contentKey = '';
   private current: Current | null = null;
+  /**
+   * The last graph analysed, with its toggles: choosing one of its library functions (or the graph
+   * again) reuses it, since the analysis already built every function's hierarchy.
+   */
+  private analysed: { readonly graph: number; readonly options: string; readonly model: ScopedHierarchy } | null = null;
 
   constructor(private readonly host: SessionHost<F>) {}
 
@@ -119,6 +125,7 @@ export class Session<F> {
       }
     }
     this.loaded = result;
+    this.analysed = null;
     const same = duplicateGraphs(result.graphs);
     const graphs: GraphEntry[] = result.graphs.map((g, index) => ({
       index, source: g.source, run: g.run, tag: g.tag, step: g.step, file: g.file, nodes: g.graph.nodeCount,
@@ -139,9 +146,7 @@ export class Session<F> {
     const t0 = this.host.now();
     const loaded = this.loaded?.graphs[graph];
     if (!loaded) throw new Error(`no graph ${graph} in this file`);
-    onStage('Building the scope hierarchy');
-    const engineOptions = { seriesGrouping: options.series, extraction: options.extraction, mergeReentrySiblings: options.mergeReentry };
-    const full = analyzeGraph(loaded.graph, engineOptions);
+    const full = this.analyse(graph, loaded.graph, options, onStage);
     let model: ScopedHierarchy = full;
     if (fn !== null) {
       const f = full.library[fn];
@@ -158,6 +163,16 @@ export class Session<F> {
     let scopes = 0;
     for (let x = 0; x < h.count; x++) if (h.kind[x] === H_SCOPE && x !== h.root) scopes++;
     return { graph, fn, nodes: h.graph.nodeCount, scopes, root: h.root, hasRunMetadata: metrics.compute !== null, ms: this.host.now() - t0 };
+  }
+
+  private analyse(graph: number, def: Graph, options: ViewOptions, onStage: (stage: string) => void): ScopedHierarchy {
+    const key = `${options.series ? 1 : 0}${options.extraction ? 1 : 0}${options.mergeReentry ? 1 : 0}`;
+    if (this.analysed?.graph === graph && this.analysed.options === key) return this.analysed.model;
+    onStage('Building the scope hierarchy');
+    const engineOptions = { seriesGrouping: options.series, extraction: options.extraction, mergeReentrySiblings: options.mergeReentry };
+    const model = analyzeGraph(def, engineOptions);
+    this.analysed = { graph, options: key, model };
+    return model;
   }
 
   private need(): Current {
