@@ -13,7 +13,7 @@ import { LABEL_METRICS, type TextMetrics } from '../layout/text-metrics';
 import { placedGraphSvg } from '../layout/svg-export';
 import type { LayoutExecutor } from '../layout/worker-pool';
 import { H_SCOPE } from '../scope/hierarchy';
-import { analyzeGraph, SCOPE_ENGINE_VERSION, type ScopedHierarchy } from '../scope/scope-engine';
+import { analyzeGraph, SCOPE_ENGINE_VERSION, type ScopedHierarchy, type ScopeModel } from '../scope/scope-engine';
 import { SearchIndex } from '../scope/search';
 import { analyzeVariables, type ScopesReport, type VariableReport } from '../scope/variables';
 import { NameAnatomy } from '../scope/anatomy/name-anatomy';
@@ -76,7 +76,7 @@ export class Session<F> {
    * The last graph analysed, with its toggles: choosing one of its library functions (or the graph
    * again) reuses it, since the analysis already built every function's hierarchy.
    */
-  private analysed: { readonly graph: number; readonly options: string; readonly model: ScopedHierarchy } | null = null;
+  private analysed: { readonly graph: number; readonly options: string; readonly model: ScopeModel } | null = null;
 
   constructor(private readonly host: SessionHost<F>) {}
 
@@ -165,7 +165,7 @@ export class Session<F> {
     return { graph, fn, nodes: h.graph.nodeCount, scopes, root: h.root, hasRunMetadata: metrics.compute !== null, ms: this.host.now() - t0 };
   }
 
-  private analyse(graph: number, def: Graph, options: ViewOptions, onStage: (stage: string) => void): ScopedHierarchy {
+  private analyse(graph: number, def: Graph, options: ViewOptions, onStage: (stage: string) => void): ScopeModel {
     const key = `${options.series ? 1 : 0}${options.extraction ? 1 : 0}${options.mergeReentry ? 1 : 0}`;
     if (this.analysed?.graph === graph && this.analysed.options === key) return this.analysed.model;
     onStage('Building the scope hierarchy');
