@@ -73,8 +73,9 @@ export class Session<F> {
   private contentKey = '';
   private current: Current | null = null;
   /**
-   * The last graph analysed, with its toggles: choosing one of its library functions (or the graph
-   * again) reuses it, since the analysis already built every function's hierarchy.
+   * The last graph analysed, with its toggles: choosing one of its library functions reuses it, since
+   * the analysis already built every function's hierarchy. Choosing the graph itself analyses it
+   * again: a new selection is a new model, which is how compare mode knows that a pane changed.
    */
   private analysed: { readonly graph: number; readonly options: string; readonly model: ScopeModel } | null = null;
 
@@ -146,7 +147,7 @@ export class Session<F> {
     const t0 = this.host.now();
     const loaded = this.loaded?.graphs[graph];
     if (!loaded) throw new Error(`no graph ${graph} in this file`);
-    const full = this.analyse(graph, loaded.graph, options, onStage);
+    const full = this.analyse(graph, fn !== null, loaded.graph, options, onStage);
     let model: ScopedHierarchy = full;
     if (fn !== null) {
       const f = full.library[fn];
@@ -165,9 +166,9 @@ export class Session<F> {
     return { graph, fn, nodes: h.graph.nodeCount, scopes, root: h.root, hasRunMetadata: metrics.compute !== null, ms: this.host.now() - t0 };
   }
 
-  private analyse(graph: number, def: Graph, options: ViewOptions, onStage: (stage: string) => void): ScopeModel {
+  private analyse(graph: number, forFunction: boolean, def: Graph, options: ViewOptions, onStage: (stage: string) => void): ScopeModel {
     const key = `${options.series ? 1 : 0}${options.extraction ? 1 : 0}${options.mergeReentry ? 1 : 0}`;
-    if (this.analysed?.graph === graph && this.analysed.options === key) return this.analysed.model;
+    if (forFunction && this.analysed?.graph === graph && this.analysed.options === key) return this.analysed.model;
     onStage('Building the scope hierarchy');
     const engineOptions = { seriesGrouping: options.series, extraction: options.extraction, mergeReentrySiblings: options.mergeReentry };
     const model = analyzeGraph(def, engineOptions);
