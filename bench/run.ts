@@ -11,7 +11,7 @@ import { benchLayout } from './layout.bench';
 import { benchExpand } from './expand.bench';
 import { benchCorpusExpand } from './corpus-expand';
 import { benchDiff } from './diff.bench';
-import { benchUi } from './ui.bench';
+import { benchUi, benchUiCorpus } from './ui.bench';
 import { benchCanvas } from './canvas.bench';
 import { benchRemote } from './remote.bench';
 import { benchExplain } from './explain.bench';
@@ -27,6 +27,7 @@ const PARTS: Record<string, () => Promise<BenchRow[]>> = {
   'expand-corpus': benchCorpusExpand,
   diff: benchDiff,
   ui: benchUi,
+  'ui-corpus': benchUiCorpus,
   canvas: benchCanvas,
   remote: benchRemote,
   explain: benchExplain,

@@ -1,8 +1,11 @@
-// The app in Chromium: time from opening a tiled 192K-node and a 10^6-node GraphDef (through the
-// Open File input) to the first frame and to the complete top level, measured in the page by
-// performance marks (scopeview:open → scopeview:first-frame / scopeview:complete), and for the
-// 10^6-node file Chromium's peak memory (PSS of all its processes). Parsing, the scope engine and
-// layout run in workers.
+// The app in Chromium: time from opening a tiled 192K-node and a 10^6-node GraphDef and a real
+// corpus graph (through the Open File input) to the first frame and to the complete top level,
+// measured in the page by performance marks (scopeview:open → scopeview:first-frame /
+// scopeview:complete), and for the 10^6-node file Chromium's peak memory (PSS of all its
+// processes). Parsing, the scope engine and layout run in workers.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusPath } from '../core/test-support/corpus';
 import { ensureRendererBuild } from '../scripts/build-renderer';
 import { haveChromium, launchChromium } from '../scripts/chromium';
 import { serveStatic } from '../scripts/static-server';
@@ -16,8 +19,9 @@ interface Timings {
   layout: number | null;
 }
 
-async function dropToFirstFrame(file: string, runs: number): Promise<{ best: number; all: number[]; completes: number[]; boxes: string; timings: Timings[]; peakBytes: number }> {
-  const server = await serveStatic(ensureRendererBuild());
+/** `dist`: the renderer build to serve (default: this tree's, built when stale). */
+async function dropToFirstFrame(file: string, runs: number, dist = ensureRendererBuild()): Promise<{ best: number; all: number[]; completes: number[]; boxes: string; timings: Timings[]; peakBytes: number }> {
+  const server = await serveStatic(dist);
   const browser = await launchChromium();
   const all: number[] = [];
   const completes: number[] = [];
@@ -49,6 +53,37 @@ async function dropToFirstFrame(file: string, runs: number): Promise<{ best: num
   return { best: Math.min(...all), all, completes, boxes, timings, peakBytes };
 }
 
+/** A real graph of the corpus: 5,202 nodes in an event file, a GAN whose scopes are re-entered. */
+const CORPUS_GRAPH = 'pix2pix_gan_reuse/1/events.out.tfevents.1573068136.neuromancer-lab';
+
+/**
+ * The corpus graph's complete first frame, here and (when SCOPEVIEW_BASELINE_SRC names a built
+ * tree) in that tree's renderer, alternating runs so that both see the same machine load.
+ */
+export async function benchUiCorpus(): Promise<BenchRow[]> {
+  const file = corpusPath(CORPUS_GRAPH);
+  if (!existsSync(file)) {
+    console.error(`bench ui: corpus graph skipped: ${file} is missing (set SCOPEVIEW_CORPUS)`);
+    return [];
+  }
+  const baseRoot = process.env.SCOPEVIEW_BASELINE_SRC;
+  const baseDist = baseRoot ? join(baseRoot, 'dist/renderer') : null;
+  if (baseDist && !existsSync(join(baseDist, 'index.html'))) throw new Error(`${baseDist} is not built (run npm run build in SCOPEVIEW_BASELINE_SRC)`);
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    ours.push((await dropToFirstFrame(file, 1)).completes[0] as number);
+    if (baseDist) theirs.push((await dropToFirstFrame(file, 1, baseDist)).completes[0] as number);
+  }
+  const secs = (ms: readonly number[]): string => ms.map((v) => (v / 1000).toFixed(2)).join(', ');
+  return [{
+    name: `open pix2pix_gan_reuse (5,202 nodes) → complete first frame in Chromium (best of 3: ${secs(ours)} s)`,
+    value: Math.min(...ours) / 1000,
+    unit: 's',
+    ...(baseDist ? { baseline: { value: Math.min(...theirs) / 1000, label: `SCOPEVIEW_BASELINE_SRC, same run: ${secs(theirs)} s` } } : {}),
+  }];
+}
+
 export async function benchUi(): Promise<BenchRow[]> {
   if (!haveChromium()) {
     console.error('bench ui: skipped: no Chromium (set SCOPEVIEW_CHROMIUM)');
@@ -56,6 +91,7 @@ export async function benchUi(): Promise<BenchRow[]> {
   }
   const part = (v: number | null | undefined): string => (v === null || v === undefined ? '?' : (v / 1000).toFixed(2));
   const secs = (ms: readonly number[]): string => ms.map((v) => (v / 1000).toFixed(2)).join(', ');
+  const corpus = await benchUiCorpus();
   const file = await tiledFile(192_000);
   const r = await dropToFirstFrame(file, 3);
   const best = r.timings[r.all.indexOf(r.best)];
@@ -94,5 +130,5 @@ export async function benchUi(): Promise<BenchRow[]> {
     value: Math.min(...r.completes) / 1000,
     unit: 's',
     baseline: { value: 10.9 + 46.7, label: 'TensorBoard, as above' },
-  }, ...million];
+  }, ...million, ...corpus];
 }

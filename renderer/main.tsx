@@ -1,10 +1,11 @@
-// Entry point of the renderer: the session worker client, the host, the controller and the React
+// Entry point of the renderer: the host, the explorer (which starts the session worker) and the React
 // tree. The same page runs in the browser and in the Electron shell, whose preload provides a bridge.
 import { createRoot } from 'react-dom/client';
+import { slotOf } from '../core/pipeline/scene-slots';
 import demoUrl from '../fixtures/generated/demo/events.out.tfevents.0.scopeview?url';
 import { App } from './app/App';
-import { Controller } from './app/controller';
-import { layoutStoreWrites, SessionClient } from './app/session-client';
+import { Explorer } from './app/explorer';
+import { layoutStoreWrites } from './app/session-client';
 import { scenesShown } from './canvas/graph-canvas';
 import { browserHost } from './host/browser-host';
 import { electronHost, shellBridge } from './host/electron-host';
@@ -13,7 +14,8 @@ import { sceneBounds } from './canvas/scene-model';
 import './app/styles.css';
 
 const bridge = shellBridge();
-const controller = new Controller(new SessionClient(), bridge ? electronHost(bridge) : browserHost());
+const explorer = new Explorer(bridge ? electronHost(bridge) : browserHost());
+const { pane } = explorer;
 const root = document.getElementById('root');
 if (!root) throw new Error('the page has no #root element');
 // A read-only hook for end-to-end tests and automation: where a named node is drawn, in page pixels.
@@ -21,11 +23,11 @@ Object.assign(window, {
   scopeview: {
     /** Worker-side milliseconds of the last open, graph selection and layout (benchmarks read them). */
     timings() {
-      const st = controller.getState();
+      const st = explorer.getState();
       return { open: st.opened?.ms ?? null, select: st.selection?.ms ?? null, layout: st.scene ? st.layoutMs : null };
     },
     boxOf(name: string) {
-      const box = controller.boxOf(name);
+      const box = pane.boxOf(name);
       const host = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
       return box && host ? { ...box, x: box.x + host.left, y: box.y + host.top } : null;
     },
@@ -35,29 +37,29 @@ Object.assign(window, {
     layoutStoreWrites,
     /** No canvas is animating (a fade, a motion's sharpening, a label update): the drawing stays as it is. */
     settled() {
-      const canvases = [controller.graphCanvas, ...(controller.comparison?.panes.map((p) => p.graphCanvas) ?? [])];
+      const canvases = [pane.graphCanvas, ...(explorer.comparison?.panes.map((p) => p.graphCanvas) ?? [])];
       return canvases.every((c) => !c || c.settled);
     },
     /** The selected box's name, and the names of the boxes outlined as search matches. */
     selectedName() {
-      const { scene, selected } = controller.getState();
-      const i = scene ? scene.ids.indexOf(selected) : -1;
+      const { scene, selected } = explorer.getState();
+      const i = scene ? slotOf(scene, selected) : -1;
       return scene && i >= 0 ? scene.names[i] : null;
     },
     /** Tensor shapes drawn on edges now (View → Tensor shapes on edges): only those in view, at readable zooms. */
     drawnTensorLabels() {
-      return controller.graphCanvas?.drawnTensorLabels() ?? [];
+      return pane.graphCanvas?.drawnTensorLabels() ?? [];
     },
     outlinedMatches() {
-      const scene = controller.getState().scene;
-      const matches = controller.graphCanvas?.currentHighlight.matches;
+      const scene = explorer.getState().scene;
+      const matches = pane.graphCanvas?.currentHighlight.matches;
       if (!scene || !matches) return [];
       return scene.names.filter((_, i) => matches.has(scene.ids[i] as number));
     },
     /** The page rectangle holding every top-level box drawn (tests check that the view fits it). */
     shownBounds() {
-      const scene = controller.getState().scene;
-      const canvas = controller.graphCanvas;
+      const scene = explorer.getState().scene;
+      const canvas = pane.graphCanvas;
       const host = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
       if (!scene || !canvas || !host) return null;
       let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -69,24 +71,24 @@ Object.assign(window, {
       return x0 > x1 ? null : { x: x0 + host.left, y: y0 + host.top, width: x1 - x0, height: y1 - y0 };
     },
     /** Compare mode: the same for pane 0 (A) or 1 (B), plus what a closed scope's diff badge says. */
-    paneBoxOf(pane: 0 | 1, name: string) {
-      const box = controller.comparison?.panes[pane].boxOf(name);
-      const host = document.querySelector(`[data-testid="pane-${pane === 0 ? 'a' : 'b'}"] [data-testid="canvas"]`)?.getBoundingClientRect();
+    paneBoxOf(side: 0 | 1, name: string) {
+      const box = explorer.comparison?.panes[side].boxOf(name);
+      const host = document.querySelector(`[data-testid="pane-${side === 0 ? 'a' : 'b'}"] [data-testid="canvas"]`)?.getBoundingClientRect();
       return box && host ? { ...box, x: box.x + host.left, y: box.y + host.top } : null;
     },
     /** The drawn scene's extent in world units (1 unit = 1 px at zoom 1): the explorer's, or compare pane 0 / 1's. */
-    sceneSize(pane?: 0 | 1) {
-      const scene = pane === undefined ? controller.getState().scene : controller.comparison?.panes[pane].getState().scene;
+    sceneSize(side?: 0 | 1) {
+      const scene = side === undefined ? explorer.getState().scene : explorer.comparison?.panes[side].getState().scene;
       if (!scene) return null;
       const b = sceneBounds(scene);
       return { width: b.width, height: b.height };
     },
-    badgeOf(pane: 0 | 1, name: string) {
-      const scene = controller.comparison?.panes[pane].getState().scene;
+    badgeOf(side: 0 | 1, name: string) {
+      const scene = explorer.comparison?.panes[side].getState().scene;
       const i = scene ? scene.names.indexOf(name) : -1;
       return scene && i >= 0 ? (scene.badges?.[i] ?? '') : null;
     },
   },
 });
 if (__SCOPEVIEW_TEST_BUILD__) installTestHooks();
-createRoot(root).render(<App controller={controller} demoUrl={demoUrl} />);
+createRoot(root).render(<App explorer={explorer} demoUrl={demoUrl} />);

@@ -1,6 +1,6 @@
 // The session worker's protocol: requests from the UI thread and the messages answering them, as
 // discriminated unions with request ids. Long requests report progress; a newer layout request
-// supersedes older ones; cancelling long work replaces the worker (renderer/app/controller.ts).
+// supersedes older ones; cancelling long work replaces the worker (renderer/app/explorer.ts).
 // Imported by the worker and by the UI's client; the data types it carries live in messages.ts.
 import type { ScopesReport } from '../scope/variables';
 import type {

@@ -226,3 +226,36 @@ describe('Session graph list', () => {
     expect(other.graphs.map((g) => g.sameAs)).toEqual([null]);
   });
 });
+
+describe('Session library functions', () => {
+  it('shows a library function from the analysis of its graph, not from a new one, until the toggles or the file change', async () => {
+    const bytes = tensorflow.GraphDef.encode({
+      node: [{ name: 'x', op: 'Placeholder' }, { name: 'call', op: 'StatefulPartitionedCall', input: ['x'], attr: { f: { func: { name: 'f_1' } } } }],
+      library: { function: [{ signature: { name: 'f_1' }, nodeDef: [{ name: 'scope/mul', op: 'Mul' }] }] },
+    }).finish();
+    const s = session();
+    const open = (): Promise<unknown> => s.open('f.pb', [{ path: 'f.pb', file: bytes }], false, {});
+    await open();
+    const stages: string[] = [];
+    s.select(0, null, DEFAULT_VIEW_OPTIONS, (st) => stages.push(st));
+    const graph = s.selected();
+    s.select(0, 0, DEFAULT_VIEW_OPTIONS, (st) => stages.push(st));
+    const fn = s.selected();
+    expect(fn).not.toBe(graph);
+    expect((await s.layout([], false)).names).toContain('scope');
+    expect(stages).toEqual(['Building the scope hierarchy']);
+    s.select(0, 0, DEFAULT_VIEW_OPTIONS, (st) => stages.push(st));
+    expect(s.selected()).toBe(fn);
+    expect(stages).toHaveLength(1);
+    // The graph itself chosen again is a new selection (compare mode tells a changed pane by it).
+    s.select(0, null, DEFAULT_VIEW_OPTIONS, (st) => stages.push(st));
+    expect(s.selected()).not.toBe(graph);
+    expect(stages).toHaveLength(2);
+    s.select(0, 0, { ...DEFAULT_VIEW_OPTIONS, series: !DEFAULT_VIEW_OPTIONS.series }, (st) => stages.push(st));
+    expect(stages).toHaveLength(3);
+    await open();
+    s.select(0, 0, DEFAULT_VIEW_OPTIONS, (st) => stages.push(st));
+    expect(s.selected()).not.toBe(fn);
+    expect(stages).toHaveLength(4);
+  });
+});

@@ -1,6 +1,7 @@
 // Session state behind the session worker: the opened file or folder, the selected graph (or
 // library function) analysed with the user's toggles, its layout engine, search index, variable
 // report and tracer. Platform-free: the host supplies byte sources and the layout executor.
+import type { Graph } from '../graph/graph';
 import type { ByteSource } from '../io/byte-source';
 import { loadLogdir, loadSource, type LoadOptions } from '../io/load';
 import type { LoadResult } from '../io/load-result';
@@ -11,7 +12,7 @@ import { DEFAULT_SETTINGS, LAYOUT_ENGINE_VERSION, LayoutEngine } from '../layout
 import { LABEL_METRICS, type TextMetrics } from '../layout/text-metrics';
 import type { LayoutExecutor } from '../layout/worker-pool';
 import { H_SCOPE } from '../scope/hierarchy';
-import { analyzeGraph, SCOPE_ENGINE_VERSION, type ScopedHierarchy } from '../scope/scope-engine';
+import { analyzeGraph, SCOPE_ENGINE_VERSION, type ScopedHierarchy, type ScopeModel } from '../scope/scope-engine';
 import { SearchIndex } from '../scope/search';
 import { analyzeVariables, type ScopesReport, type VariableReport } from '../scope/variables';
 import { NameAnatomy } from '../scope/anatomy/name-anatomy';
@@ -72,6 +73,12 @@ export class Session<F> {
   private loaded: LoadResult | null = null;
   private contentKey = '';
   private current: Current | null = null;
+  /**
+   * The last graph analysed, with its toggles: choosing one of its library functions reuses it, since
+   * the analysis already built every function's hierarchy. Choosing the graph itself analyses it
+   * again: a new selection is a new model, which is how compare mode knows that a pane changed.
+   */
+  private analysed: { readonly graph: number; readonly options: string; readonly model: ScopeModel } | null = null;
 
   constructor(private readonly host: SessionHost<F>) {}
 
@@ -120,6 +127,7 @@ export class Session<F> {
       }
     }
     this.loaded = result;
+    this.analysed = null;
     const same = duplicateGraphs(result.graphs);
     const graphs: GraphEntry[] = result.graphs.map((g, index) => ({
       index, source: g.source, run: g.run, tag: g.tag, step: g.step, file: g.file, nodes: g.graph.nodeCount,
@@ -141,9 +149,7 @@ export class Session<F> {
     const t0 = this.host.now();
     const loaded = this.loaded?.graphs[graph];
     if (!loaded) throw new Error(`no graph ${graph} in this file`);
-    onStage('Building the scope hierarchy');
-    const engineOptions = { seriesGrouping: options.series, extraction: options.extraction, mergeReentrySiblings: options.mergeReentry };
-    const full = analyzeGraph(loaded.graph, engineOptions);
+    const full = this.analyse(graph, fn !== null, loaded.graph, options, onStage);
     let model: ScopedHierarchy = full;
     if (fn !== null) {
       const f = full.library[fn];
@@ -160,6 +166,16 @@ export class Session<F> {
     let scopes = 0;
     for (let x = 0; x < h.count; x++) if (h.kind[x] === H_SCOPE && x !== h.root) scopes++;
     return { graph, fn, nodes: h.graph.nodeCount, scopes, root: h.root, hasRunMetadata: metrics.compute !== null, ms: this.host.now() - t0 };
+  }
+
+  private analyse(graph: number, forFunction: boolean, def: Graph, options: ViewOptions, onStage: (stage: string) => void): ScopeModel {
+    const key = `${options.series ? 1 : 0}${options.extraction ? 1 : 0}${options.mergeReentry ? 1 : 0}`;
+    if (forFunction && this.analysed?.graph === graph && this.analysed.options === key) return this.analysed.model;
+    onStage('Building the scope hierarchy');
+    const engineOptions = { seriesGrouping: options.series, extraction: options.extraction, mergeReentrySiblings: options.mergeReentry };
+    const model = analyzeGraph(def, engineOptions);
+    this.analysed = { graph, options: key, model };
+    return model;
   }
 
   private need(): Current {

@@ -1,9 +1,10 @@
 // Thin React shell around the WebGL canvas and the minimap: creates them once, forwards the
 // scene, style and highlight, and shows the hover tooltip (text only: names never become HTML).
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { slotOf } from '../../core/pipeline/scene-slots';
 import { GraphCanvas } from '../canvas/graph-canvas';
 import { Minimap } from '../canvas/minimap';
-import type { AppState, Controller } from './controller';
+import type { AppState, PaneController } from './pane-controller';
 import { Legend } from './Legend';
 import { ProgressBar } from './Notices';
 import { searchMatches } from './search-matches';
@@ -25,50 +26,47 @@ function tipPlace(tip: Tip, host: HTMLElement | null): { left?: number; right?: 
 /** Compare mode's panes are half a window each: a smaller minimap, and a legend folded to one line until clicked. */
 const COMPACT_MINIMAP = { width: 120, height: 80 };
 
-/**
- * `showProgress`: the explorer's progress bar, over the canvas (compare mode shows its own above both
- * panes). `compact`: the overlays of a compare pane.
- */
-export function CanvasView({ state, c, onCanvas, showProgress = true, compact = false }: {
-  state: AppState; c: Controller; onCanvas: (g: GraphCanvas | null) => void; showProgress?: boolean; compact?: boolean;
+/** `onCancel`: the explorer's progress bar with its Cancel, over the canvas (compare mode shows its own above both panes). `compact`: the overlays of a compare pane. */
+export function CanvasView({ state, pane, onCanvas, onCancel, compact = false }: {
+  state: AppState; pane: PaneController; onCanvas: (g: GraphCanvas | null) => void; onCancel?: () => void; compact?: boolean;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const mini = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<GraphCanvas | null>(null);
   const miniRef = useRef<Minimap | null>(null);
   const [tip, setTip] = useState<Tip | null>(null);
-  const [showLegend, setShowLegend] = useRemembered(c.host, 'view:legend', true);
-  const [showMinimap, setShowMinimap] = useRemembered(c.host, 'view:minimap', true);
+  const [showLegend, setShowLegend] = useRemembered(pane.host, 'view:legend', true);
+  const [showMinimap, setShowMinimap] = useRemembered(pane.host, 'view:minimap', true);
 
   useEffect(() => {
     if (!host.current || !mini.current) return;
     const minimap = new Minimap(mini.current, (cam) => canvasRef.current?.setCamera(cam), compact ? COMPACT_MINIMAP : undefined);
     const canvas = new GraphCanvas(host.current, {
       onHover: (id, screen) => {
-        c.hover(id);
+        pane.hover(id);
         setTip(id >= 0 && screen ? { id, x: screen.x, y: screen.y } : null);
       },
-      onSelect: (id) => void c.select(id),
-      onToggle: (id) => c.toggle(id),
+      onSelect: (id) => void pane.select(id),
+      onToggle: (id) => pane.toggle(id),
       onCamera: (cam) => {
         setTip(null);
         const el = host.current;
         if (el) minimap.setViewport(cam, el.clientWidth, el.clientHeight);
-        c.onCamera();
+        pane.onCamera();
       },
     });
     canvasRef.current = canvas;
     miniRef.current = minimap;
     onCanvas(canvas);
-    c.attachCanvas(canvas);
+    pane.attachCanvas(canvas);
     return () => {
-      c.attachCanvas(null);
+      pane.attachCanvas(null);
       onCanvas(null);
       canvas.destroy();
       canvasRef.current = null;
       miniRef.current = null;
     };
-  }, [c, onCanvas, compact]);
+  }, [pane, onCanvas, compact]);
 
   useEffect(() => {
     if (state.scene) miniRef.current?.setScene(state.scene);
@@ -85,8 +83,8 @@ export function CanvasView({ state, c, onCanvas, showProgress = true, compact = 
   }, [state.selected, state.hovered, state.traced, matches]);
 
   const scene = state.scene;
-  const progressShown = showProgress && state.progress !== null;
-  const slot = tip && scene ? scene.ids.indexOf(tip.id) : -1;
+  const progressShown = onCancel !== undefined && state.progress !== null;
+  const slot = tip && scene ? slotOf(scene, tip.id) : -1;
   return (
     <div className="canvas-area">
       <div ref={host} className="canvas-host" data-testid="canvas" />
@@ -106,7 +104,7 @@ export function CanvasView({ state, c, onCanvas, showProgress = true, compact = 
       )}
       {/* Over the canvas, not above it: a bar that pushed the canvas down resized its drawing buffer
           when it came and again when it went (100-200 ms each on a software rasteriser). */}
-      {progressShown ? <ProgressBar state={state} c={c} /> : state.layoutBusy && <div className="busy" role="status">Laying out…</div>}
+      {progressShown ? <ProgressBar state={state} onCancel={onCancel} /> : state.layoutBusy && <div className="busy" role="status">Laying out…</div>}
       {scene && scene.notices.length > 0 && !progressShown && <div className="notice">{scene.notices[0]}</div>}
     </div>
   );

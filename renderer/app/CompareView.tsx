@@ -2,9 +2,9 @@
 // selector) and a side panel with the changes, the variables side by side and the inspector.
 import { useCallback, useSyncExternalStore } from 'react';
 import type { Pane } from '../../core/pipeline/protocol';
-import type { Comparison, ComparePanel, CompareState } from './compare-controller';
+import type { CompareController, ComparePanel, CompareState } from './compare-controller';
 import { CanvasView } from './CanvasView';
-import type { Controller } from './controller';
+import type { PaneController } from './pane-controller';
 import { DiffList, DiffSummary } from './DiffList';
 import { GraphSelector } from './GraphSelector';
 import { Inspector } from './Inspector';
@@ -15,12 +15,12 @@ import { useAppState } from './use-app-state';
 const PANELS: readonly [ComparePanel, string][] = [['changes', 'Changes'], ['scopes', 'Scopes'], ['inspector', 'Inspector']];
 const noCanvas = (): void => {};
 
-function useCompareState(cmp: Comparison): CompareState {
+function useCompareState(cmp: CompareController): CompareState {
   return useSyncExternalStore(cmp.subscribe, cmp.getState);
 }
 
-function PaneView({ pane, c, cmp, name }: { pane: Pane; c: Controller; cmp: Comparison<Controller>; name: string }) {
-  const state = useAppState(c);
+function PaneView({ pane, controller, cmp, name }: { pane: Pane; controller: PaneController; cmp: CompareController; name: string }) {
+  const state = useAppState(controller);
   const side = pane === 0 ? 'A' : 'B';
   return (
     <section className={`pane pane-${side.toLowerCase()}`} data-testid={`pane-${side.toLowerCase()}`} data-phase={state.phase}>
@@ -35,17 +35,17 @@ function PaneView({ pane, c, cmp, name }: { pane: Pane; c: Controller; cmp: Comp
       {state.opened?.error && <div className="banner error" role="alert">Could not read all of {state.opened.error.file}: {state.opened.error.message}</div>}
       {(state.failure ?? state.toast) && (
         <div className={state.failure ? 'banner error' : 'banner warning'} role="alert" data-testid={`pane-${side.toLowerCase()}-notice`}>
-          {state.failure ?? state.toast} <button type="button" className="link" onClick={() => c.dismiss()} aria-label="Dismiss">✕</button>
+          {state.failure ?? state.toast} <button type="button" className="link" onClick={() => controller.dismiss()} aria-label="Dismiss">✕</button>
         </div>
       )}
-      <CanvasView state={state} c={c} onCanvas={noCanvas} showProgress={false} compact />
+      <CanvasView state={state} pane={controller} onCanvas={noCanvas} compact />
     </section>
   );
 }
 
 /** Both panes' colouring: the diff, or each scope by its kind (how TensorFlow made it). */
-function CompareColour({ c, panes, ready }: { c: Controller; panes: readonly Controller[]; ready: boolean }) {
-  const state = useAppState(c);
+function CompareColour({ panes, ready }: { panes: readonly PaneController[]; ready: boolean }) {
+  const state = useAppState(panes[0] as PaneController);
   return (
     <label className="field">Colour
       <select value={state.colourMode === 'kind' ? 'kind' : 'diff'} aria-label="Colour both by" data-testid="compare-colour" disabled={!ready}
@@ -58,12 +58,12 @@ function CompareColour({ c, panes, ready }: { c: Controller; panes: readonly Con
 }
 
 /** The inspector of one pane; it alone follows that pane's state, so hovering does not redraw the window. */
-function PaneInspector({ c }: { c: Controller }) {
-  const state = useAppState(c);
-  return <Inspector details={state.details} c={c} traced={null} />;
+function PaneInspector({ pane }: { pane: PaneController }) {
+  const state = useAppState(pane);
+  return <Inspector details={state.details} pane={pane} traced={null} />;
 }
 
-export function CompareView({ cmp, onExit, onTheme, onHelp, theme }: { cmp: Comparison<Controller>; onExit: () => void; onTheme: () => void; onHelp: () => void; theme: string }) {
+export function CompareView({ cmp, onExit, onTheme, onHelp, theme }: { cmp: CompareController; onExit: () => void; onTheme: () => void; onHelp: () => void; theme: string }) {
   const s = useCompareState(cmp);
   const [pa, pb] = cmp.panes;
   const fitBoth = useCallback(() => {
@@ -76,7 +76,7 @@ export function CompareView({ cmp, onExit, onTheme, onHelp, theme }: { cmp: Comp
         <button type="button" className="button" onClick={onExit} title="Back to the single-graph explorer (Esc)" data-testid="compare-exit">← Explorer</button>
         <strong className="compare-title">Compare</strong>
         <label className="field check"><input type="checkbox" checked={s.syncCamera} onChange={(e) => cmp.setSyncCamera(e.currentTarget.checked)} data-testid="sync-camera" /> Move together</label>
-        <CompareColour c={pa} panes={cmp.panes} ready={ready} />
+        <CompareColour panes={cmp.panes} ready={ready} />
         <button type="button" className="button" disabled={!ready} onClick={fitBoth} title="Fit both graphs (F)">Fit</button>
         <button type="button" className="button" disabled={!ready} onClick={() => void cmp.exportJson()} data-testid="export-diff-json" title="Save the diff as JSON, as `scopeview diff --json` prints it (Ctrl+Shift+E)">JSON</button>
         <button type="button" className="button" disabled={!ready} onClick={() => void cmp.exportPng()} data-testid="export-compare-png" title="Save both panes as one PNG (Ctrl+E)">PNG</button>
@@ -99,8 +99,8 @@ export function CompareView({ cmp, onExit, onTheme, onHelp, theme }: { cmp: Comp
       {s.diff && <DiffSummary diff={s.diff} filter={s.filter} cmp={cmp} />}
       <main className="explorer">
         <div className="panes">
-          <PaneView pane={0} c={pa} cmp={cmp} name={s.names[0]} />
-          <PaneView pane={1} c={pb} cmp={cmp} name={s.names[1]} />
+          <PaneView pane={0} controller={pa} cmp={cmp} name={s.names[0]} />
+          <PaneView pane={1} controller={pb} cmp={cmp} name={s.names[1]} />
         </div>
         <aside className="side">
           <nav className="tabs" role="tablist">
@@ -114,7 +114,7 @@ export function CompareView({ cmp, onExit, onTheme, onHelp, theme }: { cmp: Comp
             {s.panel === 'inspector' && (
               <>
                 <p className="muted hint">Side {s.active === 0 ? 'A' : 'B'}</p>
-                <PaneInspector c={cmp.panes[s.active]} />
+                <PaneInspector pane={cmp.panes[s.active]} />
               </>
             )}
           </div>

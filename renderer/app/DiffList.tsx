@@ -5,7 +5,7 @@ import { DIFF_STATUSES, type DiffStatus } from '../../core/diff/classify';
 import type { DiffChange } from '../../core/diff/diff';
 import type { DiffReply } from '../../core/pipeline/messages';
 import { cssColour, DIFF_COLOURS } from '../canvas/palette';
-import type { Comparison } from './compare-controller';
+import type { CompareController } from './compare-controller';
 import { Reason } from './ScopeFindings';
 
 const PAGE = 300;
@@ -32,7 +32,7 @@ function Entry({ change, focused, onFocus }: { change: DiffChange; focused: bool
   );
 }
 
-export function DiffSummary({ diff, filter, cmp }: { diff: DiffReply; filter: DiffStatus | 'all'; cmp: Comparison }) {
+export function DiffSummary({ diff, filter, cmp }: { diff: DiffReply; filter: DiffStatus | 'all'; cmp: CompareController }) {
   const changed = diff.changes.length;
   return (
     <div className="diff-summary" data-testid="diff-summary">
@@ -50,7 +50,7 @@ export function DiffSummary({ diff, filter, cmp }: { diff: DiffReply; filter: Di
   );
 }
 
-export function DiffList({ diff, focused, cmp }: { diff: DiffReply; focused: number; cmp: Comparison }) {
+export function DiffList({ diff, focused, cmp }: { diff: DiffReply; focused: number; cmp: CompareController }) {
   const [shown, setShown] = useState(PAGE);
   const entries = cmp.shownChanges();
   if (diff.changes.length === 0) return <p className="muted empty" data-testid="diff-empty">The two graphs are the same: every node matched, with the same op, inputs and attributes.</p>;

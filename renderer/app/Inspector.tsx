@@ -2,10 +2,10 @@
 // dependencies apart) as lists whose entries select and reveal that node; the ops drawn inside an
 // op, and for such an embedded op every op it is drawn inside.
 import type { EmbeddedRef, NodeDetails, NodeRef } from '../../core/pipeline/protocol';
-import type { Controller } from './controller';
+import type { PaneController } from './pane-controller';
 import { NameSection } from './NameSection';
 
-function RefList({ title, items, c, testId }: { title: string; items: readonly (NodeRef & { slot?: string; tensor?: string })[]; c: Controller; testId?: string }) {
+function RefList({ title, items, pane, testId }: { title: string; items: readonly (NodeRef & { slot?: string; tensor?: string })[]; pane: PaneController; testId?: string }) {
   if (items.length === 0) return null;
   return (
     <section data-testid={testId}>
@@ -13,7 +13,7 @@ function RefList({ title, items, c, testId }: { title: string; items: readonly (
       <ul className="refs">
         {items.map((r, i) => (
           <li key={`${r.name}:${i}`}>
-            <button type="button" className="link" title={r.name} onClick={() => void c.revealByName(r.name)}>{r.name}</button>
+            <button type="button" className="link" title={r.name} onClick={() => void pane.revealByName(r.name)}>{r.name}</button>
             <span className="muted"> {r.op}{r.slot ? ` · ${r.slot}` : ''}</span>
             {r.tensor && <span className="tensor"> {r.tensor}</span>}
           </li>
@@ -23,7 +23,7 @@ function RefList({ title, items, c, testId }: { title: string; items: readonly (
   );
 }
 
-function EmbeddedList({ items, host, c }: { items: readonly EmbeddedRef[]; host: number; c: Controller }) {
+function EmbeddedList({ items, host, pane }: { items: readonly EmbeddedRef[]; host: number; pane: PaneController }) {
   if (items.length === 0) return null;
   return (
     <section data-testid="inspector-embedded">
@@ -31,7 +31,7 @@ function EmbeddedList({ items, host, c }: { items: readonly EmbeddedRef[]; host:
       <ul className="refs">
         {items.map((r) => (
           <li key={r.graphNode}>
-            <button type="button" className="link" title={r.name} onClick={() => void c.select(host, r.graphNode)}>{r.name}</button>
+            <button type="button" className="link" title={r.name} onClick={() => void pane.select(host, r.graphNode)}>{r.name}</button>
             <span className="muted"> {r.op}</span>
           </li>
         ))}
@@ -40,7 +40,7 @@ function EmbeddedList({ items, host, c }: { items: readonly EmbeddedRef[]; host:
   );
 }
 
-export function Inspector({ details, c, traced }: { details: NodeDetails | null; c: Controller; traced: string | null }) {
+export function Inspector({ details, pane, traced }: { details: NodeDetails | null; pane: PaneController; traced: string | null }) {
   if (!details) return <p className="muted empty">Click a node to inspect it. Double-click a scope to open it.</p>;
   const d = details;
   return (
@@ -54,12 +54,12 @@ export function Inspector({ details, c, traced }: { details: NodeDetails | null;
         {d.template && d.templateSize > 1 && (<><dt>structure</dt><dd>same as {d.templateSize - 1} other scope{d.templateSize > 2 ? 's' : ''} ({d.template})</dd></>)}
       </dl>
       <div className="row">
-        <button type="button" className="button small" onClick={() => void c.trace('inputs')} title="Trace inputs (I)">Trace inputs</button>
-        <button type="button" className="button small" onClick={() => void c.trace('outputs')} title="Trace outputs (O)">Trace outputs</button>
-        {traced && <button type="button" className="button small" onClick={() => c.clearTrace()}>Clear trace</button>}
+        <button type="button" className="button small" onClick={() => void pane.trace('inputs')} title="Trace inputs (I)">Trace inputs</button>
+        <button type="button" className="button small" onClick={() => void pane.trace('outputs')} title="Trace outputs (O)">Trace outputs</button>
+        {traced && <button type="button" className="button small" onClick={() => pane.clearTrace()}>Clear trace</button>}
       </div>
       {traced && <p className="muted">{traced}</p>}
-      {d.nameSection && <NameSection section={d.nameSection} c={c} />}
+      {d.nameSection && <NameSection section={d.nameSection} pane={pane} />}
       {d.histogram.length > 0 && (
         <section>
           <h3>Op types</h3>
@@ -84,12 +84,12 @@ export function Inspector({ details, c, traced }: { details: NodeDetails | null;
           </tbody></table>
         </section>
       )}
-      <RefList title="Inputs" items={d.inputs} c={c} testId="inspector-inputs" />
-      <RefList title="Outputs" items={d.outputs} c={c} testId="inspector-outputs" />
-      <RefList title="Control inputs" items={d.controlInputs} c={c} />
-      <RefList title="Control outputs" items={d.controlOutputs} c={c} />
-      <EmbeddedList items={d.embedded} host={d.node} c={c} />
-      <RefList title="Drawn inside" items={d.drawnIn} c={c} />
+      <RefList title="Inputs" items={d.inputs} pane={pane} testId="inspector-inputs" />
+      <RefList title="Outputs" items={d.outputs} pane={pane} testId="inspector-outputs" />
+      <RefList title="Control inputs" items={d.controlInputs} pane={pane} />
+      <RefList title="Control outputs" items={d.controlOutputs} pane={pane} />
+      <EmbeddedList items={d.embedded} host={d.node} pane={pane} />
+      <RefList title="Drawn inside" items={d.drawnIn} pane={pane} />
     </div>
   );
 }

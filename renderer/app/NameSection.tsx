@@ -5,10 +5,10 @@
 import type { NameSection as Section } from '../../core/pipeline/name-section';
 import { cssColour, mix } from '../canvas/palette';
 import { KIND_COLOURS, KIND_NAMES } from '../canvas/scope-kinds';
-import type { Controller } from './controller';
+import type { PaneController } from './pane-controller';
 import { Reason } from './ScopeFindings';
 
-export function NameSection({ section, c }: { section: Section; c: Controller }) {
+export function NameSection({ section, pane }: { section: Section; pane: PaneController }) {
   return (
     <section className="name-section" data-testid="inspector-name">
       <h3>Name</h3>
@@ -17,7 +17,7 @@ export function NameSection({ section, c }: { section: Section; c: Controller })
           const colour = KIND_COLOURS[s.kind];
           return (
             <li key={s.scope} data-kind={s.kind}>
-              <button type="button" className="chip kind-chip" title={`Select scope ${s.scope}`} style={{ borderColor: cssColour(colour), background: cssColour(mix(colour, [255, 255, 255], 0.75)) }} onClick={() => void c.revealByName(s.scope)}>
+              <button type="button" className="chip kind-chip" title={`Select scope ${s.scope}`} style={{ borderColor: cssColour(colour), background: cssColour(mix(colour, [255, 255, 255], 0.75)) }} onClick={() => void pane.revealByName(s.scope)}>
                 {s.name} <span className="kind-name">{KIND_NAMES[s.kind]}{s.reentryOf !== null ? ' · re-entry' : ''}</span>
               </button>
               <Reason text={s.sentence} />
@@ -37,7 +37,7 @@ export function NameSection({ section, c }: { section: Section; c: Controller })
           <ul className="refs" data-testid="inspector-reads">
             {section.reads.map((r) => (
               <li key={r.variable}>
-                <button type="button" className="link" title={`Select variable ${r.variable}`} onClick={() => void c.revealByName(r.variable)}>{r.variable}</button>
+                <button type="button" className="link" title={`Select variable ${r.variable}`} onClick={() => void pane.revealByName(r.variable)}>{r.variable}</button>
                 <div className="path muted">home {r.home === '' ? '(top level)' : r.home}{r.flags.length > 0 ? ` · ${r.flags.join(' · ')}` : ''}</div>
               </li>
             ))}

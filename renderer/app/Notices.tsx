@@ -2,12 +2,12 @@
 // (file and byte offset) and warnings of a partially readable file, app failures and short toasts.
 import { useState } from 'react';
 import type { LoadErrorInfo, LoadWarning } from '../../core/io/errors';
-import type { AppState, Controller } from './controller';
+import type { AppState, PaneController } from './pane-controller';
 import { ProgressTrack } from './ProgressTrack';
 
 const where = (x: { file: string; offset: number | null }): string => `${x.file}${x.offset !== null ? ` at byte ${x.offset.toLocaleString()}` : ''}`;
 
-export function ProgressBar({ state, c }: { state: AppState; c: Controller }) {
+export function ProgressBar({ state, onCancel }: { state: AppState; onCancel: () => void }) {
   const p = state.progress;
   if (!p) return null;
   const pct = p.total > 0 ? Math.min(100, (100 * p.done) / p.total) : null;
@@ -15,7 +15,7 @@ export function ProgressBar({ state, c }: { state: AppState; c: Controller }) {
     <div className="progress" role="status" data-testid="progress">
       <span className="stage">{p.stage}{pct !== null ? ` — ${pct.toFixed(0)}%` : '…'}</span>
       <ProgressTrack percent={pct} />
-      <button type="button" className="button small" onClick={() => c.cancel()} data-testid="cancel">Cancel</button>
+      <button type="button" className="button small" onClick={onCancel} data-testid="cancel">Cancel</button>
     </div>
   );
 }
@@ -63,12 +63,12 @@ function WarningLine({ w }: { w: LoadWarning }) {
   );
 }
 
-export function Toasts({ state, c }: { state: AppState; c: Controller }) {
+export function Toasts({ state, pane }: { state: AppState; pane: PaneController }) {
   if (!state.failure && !state.toast) return null;
   return (
     <div className={state.failure ? 'toast error' : 'toast'} role="alert" data-testid="toast">
       <span>{state.failure ?? state.toast}</span>
-      <button type="button" className="link" onClick={() => c.dismiss()} aria-label="Dismiss">✕</button>
+      <button type="button" className="link" onClick={() => pane.dismiss()} aria-label="Dismiss">✕</button>
     </div>
   );
 }

@@ -3,7 +3,7 @@
 // bookkeeping (optimizer slots, moving averages, gradients, save/restore) folded and counted.
 import type { ScopesReport, VariableReport } from '../../core/scope/variables';
 import { BOOKKEEPING_LABELS, bookkeepingGroups, variableFindings, type Flag } from '../../core/scope/findings';
-import type { Controller } from './controller';
+import type { PaneController } from './pane-controller';
 
 const FLAG_LABELS: Record<Flag, { text: string; title: string }> = {
   shared: { text: 'shared (reuse)', title: 'Read from two instances of its variable scope, or from a re-entry of it, as variable_scope(reuse=True) does.' },
@@ -16,8 +16,8 @@ export function Reason({ text }: { text: string }) {
   return <div className="reason" data-testid="scope-reason">{text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}</div>;
 }
 
-export function VariableLink({ v, c }: { v: VariableReport; c: Controller }) {
-  return <button type="button" className="link" title={v.name} onClick={() => void c.revealByName(v.name)}>{v.name}</button>;
+export function VariableLink({ v, pane }: { v: VariableReport; pane: PaneController }) {
+  return <button type="button" className="link" title={v.name} onClick={() => void pane.revealByName(v.name)}>{v.name}</button>;
 }
 
 export function ReadIn({ v }: { v: VariableReport }) {
@@ -27,7 +27,7 @@ export function ReadIn({ v }: { v: VariableReport }) {
 
 const SHOWN = 300;
 
-export function Findings({ report, c }: { report: ScopesReport; c: Controller }) {
+export function Findings({ report, pane }: { report: ScopesReport; pane: PaneController }) {
   const findings = variableFindings(report);
   if (findings.length === 0) return null;
   return (
@@ -37,7 +37,7 @@ export function Findings({ report, c }: { report: ScopesReport; c: Controller })
       <ul className="refs">
         {findings.slice(0, SHOWN).map(({ variable: v, flags }) => (
           <li key={v.name} data-testid="scope-finding">
-            <VariableLink v={v} c={c} />
+            <VariableLink v={v} pane={pane} />
             <span className="flags">{flags.map((f) => <span key={f} className={`flag flag-${f}`} title={FLAG_LABELS[f].title}>{FLAG_LABELS[f].text}</span>)}</span>
             <ReadIn v={v} />
             {v.reasons.map((r) => <Reason key={r} text={r} />)}
@@ -53,7 +53,7 @@ export function Findings({ report, c }: { report: ScopesReport; c: Controller })
 const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 /** TensorFlow's bookkeeping, folded: one line per kind with its counts, each kind unfolding to its names. */
-export function Bookkeeping({ report, c }: { report: ScopesReport; c: Controller }) {
+export function Bookkeeping({ report, pane }: { report: ScopesReport; pane: PaneController }) {
   const groups = bookkeepingGroups(report);
   if (groups.length === 0) return null;
   const vars = groups.reduce((n, g) => n + g.variables.length, 0);
@@ -67,7 +67,7 @@ export function Bookkeeping({ report, c }: { report: ScopesReport; c: Controller
           <summary>{BOOKKEEPING_LABELS[g.kind]} <span className="muted">({[g.variables.length > 0 ? plural(g.variables.length, 'variable') : '', g.reentries.length > 0 ? plural(g.reentries.length, 'scope group') : ''].filter(Boolean).join(', ')})</span></summary>
           <ul className="refs">
             {g.variables.slice(0, SHOWN).map((v) => (
-              <li key={v.name}><VariableLink v={v} c={c} />{v.slotOf !== null && <div className="path muted">slot of {v.slotOf}</div>}</li>
+              <li key={v.name}><VariableLink v={v} pane={pane} />{v.slotOf !== null && <div className="path muted">slot of {v.slotOf}</div>}</li>
             ))}
             {g.reentries.slice(0, SHOWN).map((s) => <li key={s.join()} className="muted">{s.join(', ')}</li>)}
           </ul>

@@ -2,7 +2,7 @@
 // whether it moved, was added or removed, and the scope flags of the explorer's Scopes panel.
 import type { VariableRow } from '../../core/pipeline/messages';
 import type { VariableReport } from '../../core/scope/variables';
-import type { Comparison } from './compare-controller';
+import type { CompareController } from './compare-controller';
 import { StatusDot } from './DiffList';
 
 const MAX_ROWS = 500;
@@ -18,7 +18,7 @@ function Place({ v }: { v: VariableReport | null }) {
   );
 }
 
-export function ScopesCompare({ rows, cmp }: { rows: readonly VariableRow[] | null; cmp: Comparison }) {
+export function ScopesCompare({ rows, cmp }: { rows: readonly VariableRow[] | null; cmp: CompareController }) {
   if (!rows) return <p className="muted empty">Pairing the variables of A and B…</p>;
   if (rows.length === 0) return <p className="muted empty">Neither graph has variables.</p>;
   const moved = rows.filter((r) => r.a && r.b && r.a.scope !== r.b.scope).length;

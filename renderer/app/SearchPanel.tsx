@@ -3,13 +3,13 @@
 // shown so that the next result is one key away. Scopes named after the text come first.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { SearchEntry, SearchReply } from '../../core/pipeline/protocol';
-import type { Controller } from './controller';
+import type { PaneController } from './pane-controller';
 
 function kindOf(e: SearchEntry): string {
   return e.field === 'scope' ? 'scope' : (e.op ?? '');
 }
 
-export function SearchPanel({ results, query, cursor, c }: { results: SearchReply | null; query: string; cursor: number; c: Controller }) {
+export function SearchPanel({ results, query, cursor, pane }: { results: SearchReply | null; query: string; cursor: number; pane: PaneController }) {
   const list = useRef<HTMLUListElement>(null);
   useEffect(() => {
     const el = list.current?.querySelector<HTMLElement>('li[aria-current="true"]');
@@ -25,7 +25,7 @@ export function SearchPanel({ results, query, cursor, c }: { results: SearchRepl
     // The list's own keys: the canvas would pan on them otherwise.
     ev.preventDefault();
     ev.stopPropagation();
-    void c.stepResult(delta).then(() => list.current?.querySelector<HTMLElement>('li[aria-current="true"] button')?.focus());
+    void pane.stepResult(delta).then(() => list.current?.querySelector<HTMLElement>('li[aria-current="true"] button')?.focus());
   };
   return (
     <div className="search-results" data-testid="search-results">
@@ -37,7 +37,7 @@ export function SearchPanel({ results, query, cursor, c }: { results: SearchRepl
       <ul className="refs" ref={list} onKeyDown={onKey}>
         {results.entries.map((e, i) => (
           <li key={`${e.field}:${e.node}:${e.name}:${i}`} aria-current={i === cursor ? 'true' : undefined} className={i === cursor ? 'current' : undefined}>
-            <button type="button" className="link result" title={e.name} onClick={() => void c.goToResult(i)}>
+            <button type="button" className="link result" title={e.name} onClick={() => void pane.goToResult(i)}>
               {e.name.slice(e.name.lastIndexOf('/') + 1)}
             </button>
             <span className={e.field === 'scope' ? 'kind-scope' : 'muted'}> {kindOf(e)}</span>
@@ -46,7 +46,7 @@ export function SearchPanel({ results, query, cursor, c }: { results: SearchRepl
         ))}
       </ul>
       {results.truncated && (
-        <button type="button" className="more" data-testid="search-more" onClick={() => void c.showMoreResults()}>
+        <button type="button" className="more" data-testid="search-more" onClick={() => void pane.showMoreResults()}>
           Show more ({(results.total - n).toLocaleString('en-US')} not shown)
         </button>
       )}

@@ -3,9 +3,9 @@
 // produces it, selects and centres it, and keeps this list shown, as search results do.
 import type { SignatureTensorView, SignatureView } from '../../core/pipeline/signatures';
 import { signatureTensorText } from '../../core/pipeline/signatures';
-import type { Controller } from './controller';
+import type { PaneController } from './pane-controller';
 
-function TensorRows({ title, items, c }: { title: string; items: readonly SignatureTensorView[]; c: Controller }) {
+function TensorRows({ title, items, pane }: { title: string; items: readonly SignatureTensorView[]; pane: PaneController }) {
   if (items.length === 0) return null;
   return (
     <>
@@ -16,7 +16,7 @@ function TensorRows({ title, items, c }: { title: string; items: readonly Signat
             <span className="sig-key">{t.key}</span>{' '}
             {t.node === null
               ? <span className="muted" title="the graph has no node of this name">{t.tensor} (not in the graph)</span>
-              : <button type="button" className="link" title={`${t.op ?? ''} ${t.node}`} onClick={() => void c.revealByName(t.node as string, true)}>{t.tensor}</button>}
+              : <button type="button" className="link" title={`${t.op ?? ''} ${t.node}`} onClick={() => void pane.revealByName(t.node as string, true)}>{t.tensor}</button>}
             <span className="tensor"> {signatureTensorText(t)}</span>
           </li>
         ))}
@@ -25,7 +25,7 @@ function TensorRows({ title, items, c }: { title: string; items: readonly Signat
   );
 }
 
-export function SignaturesPanel({ signatures, c }: { signatures: readonly SignatureView[]; c: Controller }) {
+export function SignaturesPanel({ signatures, pane }: { signatures: readonly SignatureView[]; pane: PaneController }) {
   if (signatures.length === 0) return <p className="muted empty">This graph has no signatures: they come with SavedModels and MetaGraphDefs.</p>;
   return (
     <div className="signatures-panel" data-testid="signatures">
@@ -33,8 +33,8 @@ export function SignaturesPanel({ signatures, c }: { signatures: readonly Signat
       {signatures.map((s) => (
         <section key={s.key} data-testid="signature" data-key={s.key}>
           <h3 title={s.methodName}>{s.key}{s.methodName ? <span className="muted method"> {s.methodName}</span> : null}</h3>
-          <TensorRows title="Inputs" items={s.inputs} c={c} />
-          <TensorRows title="Outputs" items={s.outputs} c={c} />
+          <TensorRows title="Inputs" items={s.inputs} pane={pane} />
+          <TensorRows title="Outputs" items={s.outputs} pane={pane} />
         </section>
       ))}
     </div>

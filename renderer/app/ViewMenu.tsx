@@ -2,9 +2,9 @@
 // depth, the top level, collapse all). It closes after a choice, on Escape and on a click outside,
 // so it never stays open over the inspector.
 import { useEffect, useRef, useState } from 'react';
-import type { AppState, Controller } from './controller';
+import type { AppState, PaneController } from './pane-controller';
 
-export function ViewMenu({ state, c, ready }: { state: AppState; c: Controller; ready: boolean }) {
+export function ViewMenu({ state, pane, ready }: { state: AppState; pane: PaneController; ready: boolean }) {
   const menu = useRef<HTMLDetailsElement | null>(null);
   const [open, setOpen] = useState(false);
   const [depth, setDepth] = useState(2);
@@ -38,19 +38,19 @@ export function ViewMenu({ state, c, ready }: { state: AppState; c: Controller; 
           task, and an Escape arriving before it left the menu open. */}
       <summary className="button" onClick={(e) => { e.preventDefault(); setOpen((o) => !o); }}>View</summary>
       <div className="menu-body">
-        <label><input type="checkbox" checked={o.series} disabled={!ready} onChange={(e) => choose(() => c.setOptions({ series: e.currentTarget.checked }))} /> Group numbered series</label>
-        <label><input type="checkbox" checked={o.extraction} disabled={!ready} onChange={(e) => choose(() => c.setOptions({ extraction: e.currentTarget.checked }))} /> Extract auxiliary nodes</label>
-        <label><input type="checkbox" checked={o.mergeReentry} disabled={!ready} onChange={(e) => choose(() => c.setOptions({ mergeReentry: e.currentTarget.checked }))} /> Merge re-entered scopes (dense, dense_1)</label>
-        <label><input type="checkbox" checked={state.edgeLabels} disabled={!ready} data-testid="edge-labels" onChange={(e) => choose(() => c.setEdgeLabels(e.currentTarget.checked))} /> Tensor shapes on edges</label>
+        <label><input type="checkbox" checked={o.series} disabled={!ready} onChange={(e) => choose(() => pane.setOptions({ series: e.currentTarget.checked }))} /> Group numbered series</label>
+        <label><input type="checkbox" checked={o.extraction} disabled={!ready} onChange={(e) => choose(() => pane.setOptions({ extraction: e.currentTarget.checked }))} /> Extract auxiliary nodes</label>
+        <label><input type="checkbox" checked={o.mergeReentry} disabled={!ready} onChange={(e) => choose(() => pane.setOptions({ mergeReentry: e.currentTarget.checked }))} /> Merge re-entered scopes (dense, dense_1)</label>
+        <label><input type="checkbox" checked={state.edgeLabels} disabled={!ready} data-testid="edge-labels" onChange={(e) => choose(() => pane.setEdgeLabels(e.currentTarget.checked))} /> Tensor shapes on edges</label>
         <hr />
-        <button type="button" className="link" disabled={!ready} data-testid="expand-all" onClick={() => choose(() => c.expandTo(null))}>Expand all <kbd>E</kbd></button>
-        <button type="button" className="link" disabled={!ready} data-testid="expand-top" onClick={() => choose(() => c.expandTo(1))}>Expand the top level</button>
-        <form className="depth" onSubmit={(e) => { e.preventDefault(); if (valid) choose(() => c.expandTo(depth)); }}>
+        <button type="button" className="link" disabled={!ready} data-testid="expand-all" onClick={() => choose(() => pane.expandTo(null))}>Expand all <kbd>E</kbd></button>
+        <button type="button" className="link" disabled={!ready} data-testid="expand-top" onClick={() => choose(() => pane.expandTo(1))}>Expand the top level</button>
+        <form className="depth" onSubmit={(e) => { e.preventDefault(); if (valid) choose(() => pane.expandTo(depth)); }}>
           <button type="submit" className="link" disabled={!ready || !valid} data-testid="expand-depth">Expand to depth</button>
           <input type="number" min={1} max={99} step={1} value={Number.isNaN(depth) ? '' : depth} aria-label="Depth to expand to" data-testid="expand-depth-n"
             disabled={!ready} onChange={(e) => setDepth(e.currentTarget.valueAsNumber)} />
         </form>
-        <button type="button" className="link" disabled={!ready} data-testid="collapse-all" onClick={() => choose(() => c.collapseAll())}>Collapse all <kbd>Shift+E</kbd></button>
+        <button type="button" className="link" disabled={!ready} data-testid="collapse-all" onClick={() => choose(() => pane.collapseAll())}>Collapse all <kbd>Shift+E</kbd></button>
       </div>
     </details>
   );

@@ -1,6 +1,6 @@
 // The explorer's state as React reads it (AppState), its starting value, and the small types the
-// Controller and the compare panes share.
-import type { NodeDetails, OpenSummary, SearchReply, SelectSummary, ViewOptions } from '../../core/pipeline/protocol';
+// explorer, its pane and the compare panes share.
+import type { NodeDetails, OpenSummary, Pane, SearchReply, SelectSummary, ViewOptions } from '../../core/pipeline/protocol';
 import { DEFAULT_VIEW_OPTIONS } from '../../core/pipeline/protocol';
 import type { ColourMode, Scene } from '../../core/pipeline/scene';
 import type { ScopesReport } from '../../core/scope/variables';
@@ -12,11 +12,24 @@ export type Panel = 'inspector' | 'search' | 'scopes' | 'signatures';
 /** Search results asked for at first, and added by each "Show more". */
 export const SEARCH_PAGE = 200;
 
-/** What a compare pane reports to the comparison (compare-controller.ts): the user's own actions only. */
+/** What a compare pane reports to the comparison (CompareController): the user's own actions only. */
 export interface PaneHooks {
   onToggle?(name: string, open: boolean): void;
   onCamera?(camera: Camera): void;
   onSelect?(id: number): void;
+}
+
+/** Where a pane keeps each graph's expanded scopes and camera (the explorer's pane only: compare panes start collapsed). */
+export interface SavedViews {
+  load(key: string): ViewState | null;
+  save(key: string, state: ViewState): void;
+}
+
+export interface PaneOptions {
+  /** Which session of the worker the pane addresses. */
+  readonly pane?: Pane;
+  readonly hooks?: PaneHooks;
+  readonly views?: SavedViews | null;
 }
 
 export type Theme = 'light' | 'dark';

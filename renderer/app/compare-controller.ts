@@ -1,5 +1,5 @@
-// Compare mode's state and actions: two panes (Controllers addressing panes 0 and 1 of one
-// session worker, made by the factory the explorer passes in), the diff the worker computes between their graphs, synchronised camera and
+// Compare mode's state and actions: two panes (PaneControllers addressing panes 0 and 1 of one
+// session worker), the diff the worker computes between their graphs, synchronised camera and
 // expansion, focusing a change in both panes, the variables side by side, and the exports.
 import type { DiffStatus } from '../../core/diff/classify';
 import type { DiffChange } from '../../core/diff/diff';
@@ -8,8 +8,8 @@ import type { Pane } from '../../core/pipeline/protocol';
 import type { Camera } from '../canvas/graph-canvas';
 import type { Host, OpenedInput } from '../host/host';
 import type { Theme } from './app-state';
-import type { ComparePane, PaneFactory } from './compare-pane';
 import { comparePng } from './exports/graph-exports';
+import { PaneController } from './pane-controller';
 import { Cancelled, SessionClient } from './session-client';
 
 export type ComparePanel = 'changes' | 'scopes' | 'inspector';
@@ -42,8 +42,8 @@ const message = (err: unknown): string => (err instanceof Error ? err.message : 
 
 const parentScope = (name: string): string => name.slice(0, Math.max(0, name.lastIndexOf('/')));
 
-export class Comparison<P extends ComparePane = ComparePane> {
-  readonly panes: readonly [P, P];
+export class CompareController {
+  readonly panes: readonly [PaneController, PaneController];
   private readonly client = new SessionClient();
   private state: CompareState = {
     phase: 'loading', stage: 'Opening', names: ['', ''], diff: null, variables: null, panel: 'changes', active: 0, syncCamera: true,
@@ -65,8 +65,8 @@ export class Comparison<P extends ComparePane = ComparePane> {
   private shown: { readonly diff: DiffReply; readonly filter: CompareState['filter']; readonly list: readonly ShownChange[] } | null = null;
   private disposed = false;
 
-  constructor(private readonly host: Host, theme: Theme, makePane: PaneFactory<P>) {
-    const pane = (p: Pane): P => makePane(this.client, p, {
+  constructor(private readonly host: Host, theme: Theme) {
+    const pane = (p: Pane): PaneController => new PaneController(this.client, host, { pane: p, hooks: {
       // Mirrors run one after another, so a quick open-then-close ends the same on both sides.
       onToggle: (name, open) => {
         this.mirrors = this.mirrors.then(() => this.mirrorToggle(p, name, open));
@@ -75,7 +75,7 @@ export class Comparison<P extends ComparePane = ComparePane> {
       onSelect: (id) => {
         if (id >= 0 && this.focusing === 0) this.set({ active: p, panel: 'inspector' });
       },
-    });
+    } });
     this.panes = [pane(0), pane(1)];
     for (const c of this.panes) {
       c.setTheme(theme);
@@ -97,10 +97,10 @@ export class Comparison<P extends ComparePane = ComparePane> {
   /** Opens both inputs (one after the other: they share a worker), then diffs them. */
   async start(a: OpenedInput, b: OpenedInput, graphs: readonly [number | null, number | null]): Promise<void> {
     this.set({ names: [a.name, b.name], phase: 'loading', stage: `Opening A: ${a.name}` });
-    await this.panes[0].open(a, false, graphs[0]);
+    await this.panes[0].open(a, graphs[0]);
     if (this.disposed) return;
     this.set({ stage: `Opening B: ${b.name}` });
-    await this.panes[1].open(b, false, graphs[1]);
+    await this.panes[1].open(b, graphs[1]);
     if (this.disposed) return;
     await this.rediff();
   }

@@ -1,10 +1,10 @@
 // Keys in compare mode: the explorer's navigation keys act on the pane last clicked (the other
 // follows when the cameras move together), N / Shift+N step through the changes, Esc leaves.
 import { canvasKey } from './canvas-keys';
-import type { Comparison } from './compare-controller';
-import type { Controller } from './controller';
+import type { CompareController } from './compare-controller';
+import type { Explorer } from './explorer';
 
-export function handleCompareKey(ev: KeyboardEvent, app: Controller, cmp: Comparison<Controller>, typing: boolean): void {
+export function handleCompareKey(ev: KeyboardEvent, app: Explorer, cmp: CompareController, typing: boolean): void {
   const s = cmp.getState();
   const mod = ev.ctrlKey || ev.metaKey;
   const k = ev.key;

@@ -1,5 +1,5 @@
 // "Expand all" and "Expand to depth N": which scopes to open in which steps, and the run of those
-// steps with progress and Cancel. The Controller supplies the worker's answers and the layouts.
+// steps with progress and Cancel. The pane controller supplies the worker's answers and the layouts.
 import type { ExpansionReply } from '../../core/pipeline/protocol';
 
 /**

@@ -1,7 +1,7 @@
-// React's view of the controller's store.
+// React's view of a pane's store (the explorer's state is its pane's).
 import { useSyncExternalStore } from 'react';
-import type { AppState, Controller } from './controller';
+import type { AppState } from './pane-controller';
 
-export function useAppState(c: Controller): AppState {
-  return useSyncExternalStore(c.subscribe, c.getState);
+export function useAppState(store: { subscribe(fn: () => void): () => void; getState(): AppState }): AppState {
+  return useSyncExternalStore(store.subscribe, store.getState);
 }

@@ -1,10 +1,10 @@
-// Shell commands mapped onto Controller actions, with a fake controller; live-reload deferral.
+// Shell commands mapped onto the explorer's actions, with a fake explorer; live-reload deferral.
 import { describe, expect, it, vi } from 'vitest';
 import type { ShellCommand, ShellInput } from '../../electron/ipc-contract';
 import { DEFAULT_VIEW_OPTIONS } from '../../core/pipeline/protocol';
 import { fromShellInput } from '../host/electron-host';
 import type { OpenedInput } from '../host/host';
-import type { AppState } from './controller';
+import type { AppState } from './pane-controller';
 import { shellCommandRunner, type CompareTarget, type ShellTarget } from './use-shell-commands';
 
 const input = (key: string, size = 10): ShellInput => ({ key, name: key, folder: false, files: [{ path: key, url: `app://scopeview/@file/${key}`, size }] });
@@ -19,7 +19,7 @@ function fakeController(phase: AppState['phase'] = 'ready', comparison: CompareT
     open: vi.fn(async (i: OpenedInput) => { current = i; }),
     reload: vi.fn(async (_i: OpenedInput) => true),
     home: vi.fn(), exportPng: vi.fn(async () => undefined), exportSvg: vi.fn(async () => undefined), setTheme: vi.fn(), setHelp: vi.fn(),
-    setOptions: vi.fn(), expandTo: vi.fn(async () => undefined), collapseAll: vi.fn(),
+    pane: { setOptions: vi.fn(), expandTo: vi.fn(async () => undefined), collapseAll: vi.fn() },
     openCompareDialog: vi.fn(), compare: vi.fn(async () => undefined),
     comparison,
     get currentInput() { return current; },
@@ -47,9 +47,9 @@ describe('shell commands', () => {
     expect(canvas.zoomBy.mock.calls).toEqual([[1.25], [0.8]]);
     expect(canvas.fit).toHaveBeenCalledOnce();
     expect(c.setTheme).toHaveBeenCalledWith('dark');
-    expect(c.setOptions).toHaveBeenCalledWith({ series: !DEFAULT_VIEW_OPTIONS.series });
-    expect(c.expandTo).toHaveBeenCalledWith(1);
-    expect(c.collapseAll).toHaveBeenCalledOnce();
+    expect(c.pane.setOptions).toHaveBeenCalledWith({ series: !DEFAULT_VIEW_OPTIONS.series });
+    expect(c.pane.expandTo).toHaveBeenCalledWith(1);
+    expect(c.pane.collapseAll).toHaveBeenCalledOnce();
     expect(c.setHelp).toHaveBeenCalledWith(true);
     expect(c.openCompareDialog).toHaveBeenCalledOnce();
   });
@@ -90,8 +90,8 @@ describe('shell commands', () => {
     r.run({ type: 'toggle', option: 'series' });
     expect(panes[1]?.expandTo).toHaveBeenCalledWith(1);
     expect(panes[1]?.collapseAll).toHaveBeenCalledOnce();
-    expect(c.expandTo).not.toHaveBeenCalled();
-    expect(c.setOptions).not.toHaveBeenCalled();
+    expect(c.pane.expandTo).not.toHaveBeenCalled();
+    expect(c.pane.setOptions).not.toHaveBeenCalled();
   });
 
   it('asks for a location on File → Open Location…, and does nothing else', () => {

@@ -1,23 +1,24 @@
 // The Electron shell's commands (menus, paths from the command line or a second instance, live
-// reload) mapped onto the Controller's actions, the same ones the toolbar and shortcuts use. In
+// reload) mapped onto the explorer's actions, the same ones the toolbar and shortcuts use. In
 // compare mode the view commands act on the panes.
 import { useEffect } from 'react';
 import type { ShellCommand } from '../../electron/ipc-contract';
 import type { GraphCanvas } from '../canvas/graph-canvas';
 import { fromShellInput, shellKeyOf } from '../host/electron-host';
 import type { OpenedInput } from '../host/host';
-import type { AppState, Controller } from './controller';
+import type { Explorer } from './explorer';
+import type { AppState, PaneController } from './pane-controller';
 
 /** Compare mode's side of the commands: its panes' canvases and its PNG export. */
 export interface CompareTarget {
-  readonly panes: readonly ({ readonly graphCanvas: CanvasActions | null } & Pick<Controller, 'expandTo' | 'collapseAll'>)[];
+  readonly panes: readonly ({ readonly graphCanvas: CanvasActions | null } & Pick<PaneController, 'expandTo' | 'collapseAll'>)[];
   getState(): { readonly active: number };
   exportPng(): Promise<void>;
 }
 
-/** What the commands act on: the Controller's public actions (a subset, so tests can fake it). */
-export type ShellTarget = Pick<Controller, 'getState' | 'subscribe' | 'open' | 'reload' | 'home' | 'exportPng' | 'exportSvg' | 'setTheme' | 'setHelp'
-  | 'setOptions' | 'expandTo' | 'collapseAll' | 'currentInput' | 'openCompareDialog' | 'compare'> & { readonly comparison: CompareTarget | null };
+/** What the commands act on: the explorer's public actions and its pane's (a subset, so tests can fake them). */
+export type ShellTarget = Pick<Explorer, 'getState' | 'subscribe' | 'open' | 'reload' | 'home' | 'exportPng' | 'exportSvg' | 'setTheme' | 'setHelp'
+  | 'currentInput' | 'openCompareDialog' | 'compare'> & { readonly comparison: CompareTarget | null; readonly pane: Pick<PaneController, 'setOptions' | 'expandTo' | 'collapseAll'> };
 
 export type CanvasActions = Pick<GraphCanvas, 'fit' | 'zoomBy'>;
 
@@ -98,15 +99,15 @@ export function shellCommandRunner(c: ShellTarget, canvas: () => CanvasActions |
         break;
       case 'toggle':
         // Compare panes keep the default grouping the diff was laid out with.
-        if (!cmp && ready(st)) c.setOptions({ [cmd.option]: !st.options[cmd.option] });
+        if (!cmp && ready(st)) c.pane.setOptions({ [cmd.option]: !st.options[cmd.option] });
         break;
       case 'expand-all':
         if (active) void active.expandTo(1);
-        else if (ready(st)) void c.expandTo(1);
+        else if (ready(st)) void c.pane.expandTo(1);
         break;
       case 'collapse-all':
         if (active) active.collapseAll();
-        else if (ready(st)) c.collapseAll();
+        else if (ready(st)) c.pane.collapseAll();
         break;
       case 'help':
         c.setHelp(true);
@@ -127,7 +128,7 @@ export function shellCommandRunner(c: ShellTarget, canvas: () => CanvasActions |
 }
 
 /** Subscribes the app to the shell's commands, when it runs in the shell. */
-export function useShellCommands(c: Controller, canvas: () => GraphCanvas | null, askLocation?: () => void): void {
+export function useShellCommands(c: Explorer, canvas: () => GraphCanvas | null, askLocation?: () => void): void {
   useEffect(() => {
     const subscribe = c.host.onShellCommand;
     if (!subscribe) return;

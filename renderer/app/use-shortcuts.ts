@@ -4,24 +4,25 @@ import { COLOUR_MODES } from '../../core/pipeline/scene';
 import type { GraphCanvas } from '../canvas/graph-canvas';
 import { canvasKey } from './canvas-keys';
 import { handleCompareKey } from './compare-shortcuts';
-import type { Controller } from './controller';
+import type { Explorer } from './explorer';
 
-export function useShortcuts(c: Controller, canvas: () => GraphCanvas | null, openFile: () => void, openFolder: () => void, focusSearch: () => void): void {
+export function useShortcuts(explorer: Explorer, canvas: () => GraphCanvas | null, openFile: () => void, openFolder: () => void, focusSearch: () => void): void {
   useEffect(() => {
     const onKey = (ev: KeyboardEvent): void => {
       const target = ev.target as HTMLElement | null;
       const typing = target !== null && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA');
       const mod = ev.ctrlKey || ev.metaKey;
-      const s = c.getState();
+      const s = explorer.getState();
+      const { pane } = explorer;
       const k = ev.key;
       if (s.compareDialog) return;
       if (mod && k.toLowerCase() === 'd') {
         ev.preventDefault();
-        c.openCompareDialog();
+        explorer.openCompareDialog();
         return;
       }
-      if (s.mode === 'compare' && c.comparison) {
-        handleCompareKey(ev, c, c.comparison, typing);
+      if (s.mode === 'compare' && explorer.comparison) {
+        handleCompareKey(ev, explorer, explorer.comparison, typing);
         return;
       }
       if (mod && k.toLowerCase() === 'o') {
@@ -37,15 +38,15 @@ export function useShortcuts(c: Controller, canvas: () => GraphCanvas | null, op
       }
       if (mod && k.toLowerCase() === 'e' && s.scene) {
         ev.preventDefault();
-        void (ev.shiftKey ? c.exportSvg() : c.exportPng());
+        void (ev.shiftKey ? explorer.exportSvg() : explorer.exportPng());
         return;
       }
       if (k === 'Escape') {
-        if (s.help) c.setHelp(false);
+        if (s.help) explorer.setHelp(false);
         else if (typing) target.blur();
         else {
-          c.clearTrace();
-          void c.select(-1);
+          pane.clearTrace();
+          void pane.select(-1);
         }
         return;
       }
@@ -53,25 +54,25 @@ export function useShortcuts(c: Controller, canvas: () => GraphCanvas | null, op
       const cv = canvas();
       if (canvasKey(ev, cv)) return;
       switch (k) {
-        case '?': c.setHelp(!s.help); break;
+        case '?': explorer.setHelp(!s.help); break;
         case '/': ev.preventDefault(); focusSearch(); break;
-        case 't': case 'T': c.setTheme(s.theme === 'light' ? 'dark' : 'light'); break;
+        case 't': case 'T': explorer.setTheme(s.theme === 'light' ? 'dark' : 'light'); break;
         case 'c': case 'C': {
           // 'diff' belongs to compare mode's panes.
           const modes = COLOUR_MODES.filter((m) => m !== 'diff' && ((m !== 'compute' && m !== 'memory') || s.selection?.hasRunMetadata));
-          c.setColourMode(modes[(modes.indexOf(s.colourMode) + 1) % modes.length] ?? 'structure');
+          pane.setColourMode(modes[(modes.indexOf(s.colourMode) + 1) % modes.length] ?? 'structure');
           break;
         }
         case 'f': case 'F': cv?.fit(); break;
-        case 'e': case 'E': if (ev.shiftKey) c.collapseAll(); else void c.expandTo(null); break;
-        case 'Enter': if (s.selected >= 0) c.toggle(s.selected); break;
-        case 'n': case 'N': void c.stepResult(ev.shiftKey ? -1 : 1); break;
-        case 'i': case 'I': void c.trace('inputs'); break;
-        case 'o': case 'O': void c.trace('outputs'); break;
+        case 'e': case 'E': if (ev.shiftKey) pane.collapseAll(); else void pane.expandTo(null); break;
+        case 'Enter': if (s.selected >= 0) pane.toggle(s.selected); break;
+        case 'n': case 'N': void pane.stepResult(ev.shiftKey ? -1 : 1); break;
+        case 'i': case 'I': void pane.trace('inputs'); break;
+        case 'o': case 'O': void pane.trace('outputs'); break;
         default: return;
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [c, canvas, openFile, openFolder, focusSearch]);
+  }, [explorer, canvas, openFile, openFolder, focusSearch]);
 }

@@ -3,6 +3,7 @@
 // traced nodes in the accent colour and the rest faded; without one, the selected node's edges
 // (for an open scope, its connections outside, not its inner wiring).
 import { EDGE_KIND_CONTROL, EDGE_KIND_REF, SHAPE_SCOPE_OPEN, type Scene } from '../../core/pipeline/scene';
+import { slotOf } from '../../core/pipeline/scene-slots';
 import type { EdgeGeometry } from './edge-geometry';
 import type { CanvasStyle, Highlight } from './node-style';
 import { mix, THEMES, type Rgb } from './palette';
@@ -43,7 +44,7 @@ export function edgeStates(scene: Scene, h: Highlight): Uint8Array {
 
 /** Ids of the nodes drawn inside `id` when it is an open scope (parents precede children in a scene), else null. */
 function insideOpenScope(scene: Scene, id: number): Set<number> | null {
-  const slot = scene.ids.indexOf(id);
+  const slot = slotOf(scene, id);
   if (slot < 0 || scene.shapes[slot] !== SHAPE_SCOPE_OPEN) return null;
   const within = new Uint8Array(scene.nodeCount);
   const out = new Set<number>();

@@ -4,6 +4,7 @@
 // Restyling swaps only colour attributes; geometry descriptors keep their identity so deck.gl
 // does not re-upload them. No deck.gl import: layers are built from this in the *-layers modules.
 import type { Scene } from '../../core/pipeline/scene';
+import { sceneSlots } from '../../core/pipeline/scene-slots';
 import type { Rect } from './camera';
 import { buildEdgeGeometry, type EdgeGeometry } from './edge-geometry';
 import { computeEdgeColours, type EdgeColours } from './edge-style';
@@ -20,7 +21,7 @@ export class SceneModel {
   readonly groups: Group[];
   readonly edges: EdgeGeometry;
   readonly labels: LabelIndex;
-  readonly slotById = new Map<number, number>();
+  private readonly slotById: ReadonlyMap<number, number>;
   /** The scene's extent, world units. */
   readonly bounds: Rect;
   /** Per-group data of the instances drawn now (subset geometry plus colours). */
@@ -54,7 +55,7 @@ export class SceneModel {
   private arrowIndex = new Int32Array(0);
 
   constructor(readonly scene: Scene, readonly gen: number) {
-    for (let i = 0; i < scene.nodeCount; i++) this.slotById.set(scene.ids[i] as number, i);
+    this.slotById = sceneSlots(scene);
     this.groups = buildGroups(scene);
     this.edges = buildEdgeGeometry(scene);
     this.labels = buildLabelIndex(scene, this.edges);

@@ -1,5 +1,5 @@
 // Open URL (browser host) against a real HTTP server on 127.0.0.1 with Node's fetch: the size from
-// a one-byte range, the input the Controller opens, servers that ignore Range, and the refusals.
+// a one-byte range, the input the explorer opens, servers that ignore Range, and the refusals.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpFileServer, type HttpFileServer } from '../../remote/test-support/http-file-server';
 import { openUrlInput } from './open-url';

@@ -17,7 +17,7 @@ function sizeText(n: number): string {
 }
 
 /**
- * Turns a URL the user typed into an input the Controller opens; throws an Error with a sentence
+ * Turns a URL the user typed into an input the explorer opens; throws an Error with a sentence
  * for the user. `onNotice` hears that the whole file is being read when the server ignores Range.
  */
 export async function openUrlInput(text: string, onNotice: (message: string) => void = () => undefined, fetchFn: ProbeFetch = (u, i) => fetch(u, i)): Promise<OpenedInput> {

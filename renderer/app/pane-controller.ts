@@ -1,33 +1,34 @@
-// The explorer's state and actions, outside React: opening files (with progress and cancel),
-// choosing a graph, expanding and collapsing scopes, selection, search, tracing, colouring,
-// exports and the saved view state; entering compare mode. React components subscribe to it and
-// call its actions. A compare pane is a Controller too, addressing pane 0 or 1 of a shared worker.
-import type { Pane, ViewOptions } from '../../core/pipeline/protocol';
+// One graph view's state and actions, outside React: loading an input into it, choosing a graph,
+// laying out, expanding and collapsing scopes, selection, search, tracing and colouring. The
+// explorer owns one (explorer.ts); compare mode owns two, addressing panes 0 and 1 of one worker.
+// React components subscribe to it and call its actions.
+import type { OpenSummary, Pane, ViewOptions } from '../../core/pipeline/protocol';
 import { PREVIEW_MIN_NODES } from '../../core/pipeline/preview';
 import type { ColourMode, Scene } from '../../core/pipeline/scene';
+import { slotOf } from '../../core/pipeline/scene-slots';
 import type { Camera, GraphCanvas } from '../canvas/graph-canvas';
 import { measureLabelMetrics } from '../canvas/measure-text';
-import { exportPng, exportSvg } from './exports/graph-exports';
 import type { Host, OpenedInput } from '../host/host';
-import { INITIAL_STATE, SEARCH_PAGE, type AppState, type PaneHooks, type Panel, type Theme, type ViewState } from './app-state';
-
-export type { AppState, PaneHooks, Panel, Progress, Theme } from './app-state';
-import { Comparison } from './compare-controller';
+import { INITIAL_STATE, SEARCH_PAGE, type AppState, type PaneHooks, type PaneOptions, type Panel, type SavedViews, type Theme, type ViewState } from './app-state';
 import { Expansion } from './expansion';
 import { openingCamera } from './opening-camera';
-import { Cancelled, SessionClient, type Body, type Progress as OnProgress, type ReplyTo } from './session-client';
+import { Cancelled, type Body, type Progress as OnProgress, type ReplyTo, type SessionClient } from './session-client';
 import { Store } from './store';
+
+export type { AppState, PaneHooks, PaneOptions, Panel, Progress, SavedViews, Theme } from './app-state';
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 const EDGE_LABELS_KEY = 'view:edge-labels';
 
-export class Controller extends Store<AppState> {
+export class PaneController extends Store<AppState> {
   private canvas: GraphCanvas | null = null;
   private loadingId = -1;
-  private input: OpenedInput | null = null;
   private layoutSeq = 0;
   private searchSeq = 0;
+  readonly pane: Pane;
+  private readonly hooks: PaneHooks;
+  private readonly views: SavedViews | null;
   /** "Expand all" / "Expand to depth N", with progress and Cancel. */
   private readonly expansion = new Expansion({
     expansion: (depth) => this.req({ type: 'expansion', depth }),
@@ -45,31 +46,35 @@ export class Controller extends Store<AppState> {
   /** The label font as drawn here, measured once (box sizes in the layout follow it). */
   private readonly labelMetrics = measureLabelMetrics();
 
-  /** Live reload in flight (reload()): its token, bumped by open() to drop what is left of it. */
-  private reloadSeq = 0;
-  private reloading = false;
   /** The camera of a canvas that was unmounted, for the next one. */
   private detachedCamera: Camera | null = null;
-  /** The two panes of compare mode, while it is shown. */
-  comparison: Comparison<Controller> | null = null;
 
-  /**
-   * `newClient` null: a compare pane, which shares the comparison's worker and never replaces it
-   * (the comparison cancels as a whole). `pane` addresses this controller's session in the worker.
-   */
-  constructor(private client: SessionClient, readonly host: Host, private readonly newClient: (() => SessionClient) | null = () => new SessionClient(),
-    readonly pane: Pane = 0, private readonly hooks: PaneHooks = {}) {
-    super({ ...INITIAL_STATE, theme: host.loadState('theme') === 'dark' ? 'dark' : 'light', edgeLabels: host.loadState(EDGE_LABELS_KEY) === true });
-    if (this.standalone) void this.refreshRecent();
-  }
-
-  /** The explorer itself, not a compare pane: it owns recent items, saved views and the theme setting. */
-  private get standalone(): boolean {
-    return this.newClient !== null;
+  constructor(private client: SessionClient, readonly host: Host, options: PaneOptions = {}) {
+    super({ ...INITIAL_STATE, edgeLabels: host.loadState(EDGE_LABELS_KEY) === true });
+    this.pane = options.pane ?? 0;
+    this.hooks = options.hooks ?? {};
+    this.views = options.views ?? null;
   }
 
   private req<B extends Body>(body: B, progress?: OnProgress): Promise<ReplyTo<B>> {
     return this.client.request(body, progress, this.pane);
+  }
+
+  /** A replaced worker (the explorer's cancel): what was asked of the old one is dropped. */
+  useClient(client: SessionClient): void {
+    this.client = client;
+    this.loadingId = -1;
+    this.layoutSeq++;
+  }
+
+  /** The explorer keeps its own fields (recent items, mode, dialogs) in its pane's state, so that React reads one store. */
+  update(patch: Partial<AppState>): void {
+    this.set(patch);
+  }
+
+  /** Back to nothing shown, keeping the settings (theme, colour mode) and the recent items. */
+  reset(patch: Partial<AppState> = {}): void {
+    this.set({ ...INITIAL_STATE, theme: this.state.theme, colourMode: this.state.colourMode, recent: this.state.recent, ...patch });
   }
 
   /**
@@ -85,21 +90,12 @@ export class Controller extends Store<AppState> {
     }
   }
 
-  private async refreshRecent(): Promise<void> {
-    this.set({ recent: await this.host.recent() });
-  }
-
   // ---- opening
-  /** Opens a file or folder and shows `graph` (default: the first that is not run metadata). */
-  async open(input: OpenedInput, remember = true, graph: number | null = null): Promise<void> {
-    if (this.comparison) this.exitCompare();
-    // A file still loading (or reloading) is abandoned: the worker is busy with it and would answer only after.
-    if (this.state.phase === 'loading' || this.reloading) this.restartWorker();
-    this.reloadSeq++;
-    this.reloading = false;
-    performance.clearMarks();
-    performance.mark('scopeview:open');
-    this.input = input;
+  /**
+   * Opens a file or folder in this pane and shows `graph` (default: the first that is not run
+   * metadata). The summary, or null when a newer open superseded this one or it failed.
+   */
+  async open(input: OpenedInput, graph: number | null = null): Promise<OpenSummary | null> {
     this.set({ phase: 'loading', progress: { stage: `Reading ${input.name}`, done: 0, total: 0 }, opened: null, selection: null, scene: null, details: null,
       selected: -1, results: null, traced: null, variables: null, failure: null, query: '' });
     this.canvas?.clear();
@@ -110,68 +106,34 @@ export class Controller extends Store<AppState> {
     this.loadingId = id;
     try {
       const opened = await result;
-      if (this.loadingId !== id) return;
+      if (this.loadingId !== id) return null;
       this.loadingId = -1;
       this.set({ opened });
       if (opened.graphs.length > 0) {
         const first = opened.graphs.findIndex((g) => g.source !== 'run_metadata');
         await this.selectGraph(graph !== null && graph < opened.graphs.length ? graph : first < 0 ? 0 : first, null);
       } else this.set({ phase: 'ready', progress: null });
-      // Stored after the graph is shown: copying a large file into IndexedDB competes for the CPU.
-      if (remember && opened.graphs.length > 0) void this.host.remember(input).then(() => this.refreshRecent());
+      return opened;
     } catch (err) {
-      if (this.loadingId !== id) return;
+      if (this.loadingId !== id) return null;
       this.loadingId = -1;
       this.set({ phase: this.state.opened ? 'ready' : 'start', progress: null, failure: err instanceof Cancelled ? null : `Could not open ${input.name}: ${message(err)}`,
         toast: err instanceof Cancelled ? 'Loading cancelled' : null });
+      return null;
     }
   }
 
   /**
-   * Cancel: parsing and the scope engine run as long synchronous steps inside the worker, which no
-   * message can interrupt, so the worker is replaced (its work is dropped) and the app returns to
-   * the start screen at once.
+   * Cancels "Expand all" while it runs: the scopes open before come back. False when no expansion
+   * was running (the explorer then cancels the load).
    */
-  cancel(): void {
+  cancelExpansion(): boolean {
     const before = this.state.phase === 'ready' ? this.expansion.cancel() : null;
-    if (before) {
-      // A layout is superseded by the next request: laying out what was open before (cached) drops it.
-      this.set({ expanded: before, toast: 'Expansion cancelled' });
-      void this.relayout(null);
-      return;
-    }
-    if (this.state.phase !== 'loading') return;
-    this.restartWorker();
-    this.host.closed?.();
-    this.set({ ...INITIAL_STATE, theme: this.state.theme, colourMode: this.state.colourMode, recent: this.state.recent, toast: 'Loading cancelled' });
-  }
-
-  /** Drops whatever the worker is doing by replacing it. */
-  private restartWorker(): void {
-    this.loadingId = -1;
-    this.layoutSeq++;
-    if (!this.newClient) return;
-    this.client.terminate();
-    this.client = this.newClient();
-  }
-
-  async reopenRecent(key: string): Promise<void> {
-    const input = await this.host.reopen(key);
-    if (input) await this.open(input, true);
-    else {
-      await this.host.forget(key);
-      await this.refreshRecent();
-      this.set({ toast: 'That item is no longer stored; open it again from disk.' });
-    }
-  }
-
-  home(): void {
-    if (this.state.phase === 'loading') this.restartWorker();
-    this.comparison?.dispose();
-    this.comparison = null;
-    // In the shell, what was shown is closed: main ends its file grants.
-    this.host.closed?.();
-    this.set({ ...INITIAL_STATE, theme: this.state.theme, colourMode: this.state.colourMode, recent: this.state.recent });
+    if (!before) return false;
+    // A layout is superseded by the next request: laying out what was open before (cached) drops it.
+    this.set({ expanded: before, toast: 'Expansion cancelled' });
+    void this.relayout(null);
+    return true;
   }
 
   private viewKey(): string | null {
@@ -186,8 +148,7 @@ export class Controller extends Store<AppState> {
       if (fn === null && !this.state.scene && entry && entry.nodes >= PREVIEW_MIN_NODES) this.showPreview(await this.req({ type: 'preview', graph }));
       const selection = await this.req({ type: 'select', graph, fn, options, metrics: this.labelMetrics }, (stage) => this.set({ progress: { stage, done: 0, total: 0 } }));
       const key = this.viewKey();
-      // Compare panes start collapsed and leave the explorer's saved view of the same file alone.
-      const saved = key && this.standalone ? (this.host.loadState(key) as ViewState | null) : null;
+      const saved = key && this.views ? this.views.load(key) : null;
       this.set({ selection, expanded: saved?.expanded ?? [], progress: { stage: 'Laying out', done: 0, total: 0 } });
       // Cancelled while laid out (back on the start screen): nothing left to show.
       if (!(await this.relayout(null)) && this.state.phase !== 'loading') return;
@@ -234,6 +195,17 @@ export class Controller extends Store<AppState> {
     void this.selectGraph(this.state.graph, this.state.fn, { ...this.state.options, ...patch });
   }
 
+  /**
+   * Live reload: shows graph `graph` of what the worker has just read again (`opened`) with the same
+   * expanded scopes, without passing through the loading screen. `stale`: a newer open made it moot.
+   */
+  async showReloaded(opened: OpenSummary, graph: number, fn: number | null, stale: () => boolean): Promise<void> {
+    const selection = await this.req({ type: 'select', graph, fn, options: this.state.options, metrics: this.labelMetrics });
+    if (stale()) return;
+    this.set({ opened, selection, graph, fn, variables: null, results: null });
+    await this.relayout(null);
+  }
+
   // ---- layout
   /** Lays out the expanded set and shows it; false when a newer layout superseded this one or it failed. */
   private async relayout(anchor: number | null, progress = false): Promise<boolean> {
@@ -260,7 +232,7 @@ export class Controller extends Store<AppState> {
   toggle(id: number): void {
     const scene = this.state.scene;
     if (!scene || scene.preview) return;
-    const slot = scene.ids.indexOf(id);
+    const slot = slotOf(scene, id);
     const name = scene.names[slot];
     if (slot < 0 || name === undefined || (scene.shapes[slot] ?? 9) > 1) return;
     const open = this.state.expanded.includes(name);
@@ -304,18 +276,19 @@ export class Controller extends Store<AppState> {
     if (camera) this.hooks.onCamera?.(camera);
   }
 
-  /** The canvas this controller draws on (compare mode moves the panes' cameras together). */
+  /** The canvas this pane draws on (compare mode moves the panes' cameras together; exports read it). */
   get graphCanvas(): GraphCanvas | null {
     return this.canvas;
   }
 
   private persistView(): void {
     const key = this.viewKey();
-    if (!key || !this.standalone) return;
+    const views = this.views;
+    if (!key || !views) return;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       const state: ViewState = { expanded: this.state.expanded, camera: this.canvas?.getCamera() ?? null };
-      this.host.saveState(key, state);
+      views.save(key, state);
     }, 300);
   }
 
@@ -356,6 +329,12 @@ export class Controller extends Store<AppState> {
     const loc = await this.req({ type: 'locate', name });
     if (loc) await this.reveal(loc.target, loc.expand, loc.embedded, keepPanel);
     else this.set({ toast: `${name} is not in this graph` });
+  }
+
+  /** Selects the node named `name` again after a reload, if the graph still has it (no panel change, no camera move). */
+  async reselect(name: string): Promise<void> {
+    const loc = await this.req({ type: 'locate', name });
+    if (loc) await this.select(loc.target);
   }
 
   async trace(direction: 'inputs' | 'outputs'): Promise<void> {
@@ -428,59 +407,10 @@ export class Controller extends Store<AppState> {
 
   setTheme(theme: Theme): void {
     this.set({ theme });
-    if (this.standalone) this.host.saveState('theme', theme);
-    this.comparison?.setTheme(theme);
-  }
-
-  // ---- compare mode
-  openCompareDialog(): void {
-    this.set({ compareDialog: true });
-  }
-
-  closeCompareDialog(): void {
-    this.set({ compareDialog: false });
-  }
-
-  /** Shows two inputs side by side with their diff; `graphs` picks each side's graph (default: the first). */
-  async compare(a: OpenedInput, b: OpenedInput, graphs: readonly [number | null, number | null] = [null, null]): Promise<void> {
-    this.comparison?.dispose();
-    const cmp = new Comparison(this.host, this.state.theme, (client, pane, hooks) => new Controller(client, this.host, null, pane, hooks));
-    this.comparison = cmp;
-    this.set({ mode: 'compare', compareDialog: false, help: false });
-    await cmp.start(a, b, graphs);
-  }
-
-  /** Back to the single-graph explorer (what it showed before is still there). */
-  exitCompare(): void {
-    this.comparison?.dispose();
-    this.comparison = null;
-    this.set({ mode: 'explore' });
-  }
-
-  setHelp(help: boolean): void {
-    this.set({ help });
   }
 
   dismiss(): void {
     this.set({ failure: null, toast: null });
-  }
-
-  // ---- export
-  private baseName(): string {
-    const name = this.state.opened?.name ?? 'graph';
-    return name.replace(/[^\w.-]+/g, '_').replace(/\.(pb|pbtxt|meta)$/i, '');
-  }
-
-  /** The whole graph at 2× (capped for huge graphs, with a note), or with `view` the current view as drawn. */
-  async exportPng(view = false): Promise<void> {
-    const out = await exportPng(this.canvas, view);
-    if (out) await this.host.save(`${this.baseName()}.png`, out.blob);
-    if (out?.note) this.set({ toast: out.note });
-  }
-
-  async exportSvg(): Promise<void> {
-    const svg = exportSvg(this.canvas);
-    if (svg) await this.host.save(`${this.baseName()}.svg`, svg);
   }
 
   /** Where the visible node named `name` is on screen, relative to the canvas (the test hook uses it). */
@@ -488,53 +418,5 @@ export class Controller extends Store<AppState> {
     const s = this.state.scene;
     const i = s ? s.names.indexOf(name) : -1;
     return s && i >= 0 && this.canvas ? this.canvas.screenBoxOf(s.ids[i] as number) : null;
-  }
-
-  /** The input currently shown (for reloading after a toggle change). */
-  get currentInput(): OpenedInput | null {
-    return this.input;
-  }
-
-  /**
-   * Live reload: reads `input` (the shown input, grown or with new runs) again and shows the same
-   * graph with the same expanded scopes, camera and selection, without passing through the loading
-   * screen. Returns false, doing nothing, while something else is loading (the caller retries).
-   */
-  async reload(input: OpenedInput): Promise<boolean> {
-    const st = this.state;
-    if (st.phase !== 'ready' || !st.opened || !st.selection) return false;
-    const before = st.opened.graphs[st.graph];
-    const camera = this.canvas?.getCamera() ?? null;
-    const selectedName = st.details?.name ?? null;
-    this.input = input;
-    const token = ++this.reloadSeq;
-    // Opening something else meanwhile (open() bumps the token) makes what is left of this reload moot.
-    const stale = (): boolean => token !== this.reloadSeq;
-    this.reloading = true;
-    try {
-      const opened = await this.req({ type: 'open', name: input.name, files: input.files, folder: input.folder });
-      if (stale()) return true;
-      // The same graph is the one from the same run, tag and source; indexes shift when runs appear.
-      const same = opened.graphs.findIndex((g) => before !== undefined && g.run === before.run && g.tag === before.tag && g.source === before.source && g.step === before.step);
-      const graph = same >= 0 ? same : Math.min(st.graph, Math.max(0, opened.graphs.length - 1));
-      const fn = same >= 0 ? st.fn : null;
-      const selection = await this.req({ type: 'select', graph, fn, options: st.options, metrics: this.labelMetrics });
-      if (stale()) return true;
-      this.set({ opened, selection, graph, fn, variables: null, results: null });
-      await this.relayout(null);
-      if (stale()) return true;
-      if (camera) this.canvas?.setCamera(camera, true);
-      if (selectedName) {
-        const loc = await this.req({ type: 'locate', name: selectedName });
-        if (loc) await this.select(loc.target);
-      }
-      if (this.state.query) void this.search(this.state.query);
-      return true;
-    } catch (err) {
-      if (!stale() && !(err instanceof Cancelled)) this.set({ failure: `Could not reload ${input.name}: ${message(err)}` });
-      return true;
-    } finally {
-      if (!stale()) this.reloading = false;
-    }
   }
 }
