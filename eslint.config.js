@@ -17,6 +17,20 @@ export default tseslint.config(
     },
   },
   {
+    // The neutral floor (the IPC contract, the page policy, shared helpers): every layer may import it,
+    // so it imports nothing but its own files and runs anywhere (no DOM, no Node, no Electron).
+    files: ['common/**/*.ts'],
+    ignores: ['common/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)', message: 'common/ imports nothing from other floors or packages: every layer loads it (docs/ARCHITECTURE.md).' }] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
+    },
+  },
+  {
+    files: ['common/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
     files: ['core/**/*.ts'],
     ignores: ['core/**/*.test.ts', 'core/**/test-support/**'],
     rules: {
@@ -58,7 +72,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [
         { group: ['node:*', 'fs', 'path', '**/cli/**', '**/remote/**'], message: 'renderer runs sandboxed: no Node, no cli, no remote.' },
         { regex: '^electron(/|$)', message: 'renderer runs sandboxed: no Electron APIs (the preload bridges them).' },
-        { regex: '(^|/)electron/(?!ipc-contract$)', message: 'renderer may import only the IPC contract of the shell (electron/ipc-contract).' },
+        { regex: '(^|/)electron/', message: 'renderer imports nothing of the shell: the IPC contract it shares lives in common/.' },
       ] }],
     },
   },
@@ -83,13 +97,7 @@ export default tseslint.config(
     files: ['electron/preload/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/core/**', '**/cli/**', '**/remote/**', 'node:*', 'fs', 'path'], message: 'the sandboxed preload imports only electron and the IPC contract.' }] }],
-    },
-  },
-  {
-    files: ['electron/ipc-contract.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '.*', message: 'the IPC contract imports nothing: main, preload and the page all load it.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/core/**', '**/cli/**', '**/remote/**', 'node:*', 'fs', 'path'], message: 'the sandboxed preload imports only electron and common/ (the IPC contract).' }] }],
     },
   },
   {

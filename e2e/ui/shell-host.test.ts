@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tensorflow } from '../../core/io/generated/proto.js';
 import { encodeRecord } from '../../core/io/tfrecord-writer';
-import { APP_ORIGIN, type InvokeChannel, type ShellCommand, type ShellInput } from '../../electron/ipc-contract';
+import { APP_ORIGIN, type InvokeChannel, type ShellCommand, type ShellInput } from '../../common/ipc-contract';
 import { appProtocolHandler } from '../../electron/main/app-protocol';
 import { FileGrants } from '../../electron/main/file-grants';
 import { InputRegistry } from '../../electron/main/inputs';

@@ -11,7 +11,7 @@ import { encodeRecord } from '../../core/io/tfrecord-writer';
 import { demoModel } from '../../fixtures/demo-model';
 import { nameScopeBasics } from '../../fixtures/seed-examples';
 import { urlSource } from '../../renderer/host/url-byte-source';
-import type { ShellInput } from '../ipc-contract';
+import type { ShellInput } from '../../common/ipc-contract';
 import { appProtocolHandler } from './app-protocol';
 import { FileGrants } from './file-grants';
 import { InputRegistry } from './inputs';
