@@ -2,7 +2,7 @@
 // the generated lazy decoders (graphs stay as zero-copy byte views); graphs go through the column
 // reader. Failures become LoadErrors naming the byte offset where decoding stopped.
 import protobuf from 'protobufjs/minimal.js';
-import { scopeview } from './generated/proto.js';
+import { scopeview } from '../proto/generated/proto.js';
 import { LoadError } from './errors';
 import { readGraphDef, type GraphBytesHook } from './graph-def-reader';
 import type { Graph } from '../graph/graph';

@@ -1,7 +1,7 @@
 // The inspector's Name section on the GAN fixture: segments with the scope each selects, the leaf,
 // and reads carrying their Scopes panel flags; a scope box gets its path's anatomy.
 import { describe, expect, it } from 'vitest';
-import { tensorflow } from '../io/generated/proto.js';
+import { tensorflow } from '../proto/generated/proto.js';
 import { readGraphDef } from '../io/graph-def-reader';
 import { ganDiscriminator } from '../../fixtures/scope-patterns';
 import { capturedHandles } from '../../fixtures/anatomy-patterns';

@@ -2,7 +2,7 @@
 // averages, gradients and save/restore are told apart from the user's own twins and re-entries,
 // on small graphs, on the project's moving-average fixture and on the pix2pix GAN of the corpus.
 import { describe, expect, it } from 'vitest';
-import { tensorflow } from '../io/generated/proto.js';
+import { tensorflow } from '../proto/generated/proto.js';
 import { memorySource } from '../io/byte-source';
 import { readGraphDef } from '../io/graph-def-reader';
 import { loadSource } from '../io/load';

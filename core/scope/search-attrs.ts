@@ -8,7 +8,7 @@
 // match, then scans the per-node pair ids in graph order for the page of hits and the total.
 import type { Graph } from '../graph/graph';
 import { SpanTable } from '../graph/span-table';
-import { WIRE_LEN, WireCursor } from '../io/wire';
+import { WIRE_LEN, WireCursor } from '../proto/wire';
 import { PairTable } from './pair-table';
 import { attrEntryText } from './search-attr-text';
 import { ChunkBuilder, findInSegments, type TextChunk } from './search-text';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Graph } from '../graph/graph';
 import { dtypeName } from '../graph/attrs';
 import { memorySource } from '../io/byte-source';
-import { tensorflow } from '../io/generated/proto.js';
+import { tensorflow } from '../proto/generated/proto.js';
 import { loadSource } from '../io/load';
 import { corpusBytes, HAVE_CORPUS } from '../test-support/corpus';
 import { makeGraph, type NodeSpec } from '../test-support/graphs';

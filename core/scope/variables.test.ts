@@ -2,7 +2,7 @@
 // graphs, reuse in real graphs (ALBERT, pix2pix), and random graphs checked against a naive oracle.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tensorflow } from '../io/generated/proto.js';
+import { tensorflow } from '../proto/generated/proto.js';
 import { memorySource } from '../io/byte-source';
 import { readGraphDef } from '../io/graph-def-reader';
 import { loadSource } from '../io/load';

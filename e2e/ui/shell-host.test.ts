@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tensorflow } from '../../core/io/generated/proto.js';
+import { tensorflow } from '../../core/proto/generated/proto.js';
 import { encodeRecord } from '../../core/io/tfrecord-writer';
 import { APP_ORIGIN, type InvokeChannel, type ShellCommand, type ShellInput } from '../../common/ipc-contract';
 import { appProtocolHandler } from '../../electron/main/app-protocol';

@@ -5,7 +5,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { tensorflow } from '../../core/io/generated/proto.js';
+import { tensorflow } from '../../core/proto/generated/proto.js';
 import { loadSource } from '../../core/io/load';
 import { encodeRecord } from '../../core/io/tfrecord-writer';
 import { demoModel } from '../../fixtures/demo-model';
