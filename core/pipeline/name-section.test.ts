@@ -6,7 +6,7 @@ import { readGraphDef } from '../io/graph-def-reader';
 import { ganDiscriminator } from '../../fixtures/scope-patterns';
 import { capturedHandles } from '../../fixtures/anatomy-patterns';
 import { NameAnatomy } from '../scope/anatomy/name-anatomy';
-import { analyzeVariables } from '../scope/variables';
+import { analyzeVariables } from '../scope/variables/variables';
 import { opNameSection, scopeNameSection } from './name-section';
 
 function setup(def: tensorflow.GraphDef.$Properties) {

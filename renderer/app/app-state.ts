@@ -3,7 +3,7 @@
 import type { NodeDetails, OpenSummary, SearchReply, SelectSummary, ViewOptions } from '../../core/pipeline/protocol';
 import { DEFAULT_VIEW_OPTIONS } from '../../core/pipeline/protocol';
 import type { ColourMode, Scene } from '../../core/pipeline/scene';
-import type { ScopesReport } from '../../core/scope/variables';
+import type { ScopesReport } from '../../core/scope/variables/variables';
 import type { Camera } from '../canvas/graph-canvas';
 import type { RecentItem } from '../host/host';
 

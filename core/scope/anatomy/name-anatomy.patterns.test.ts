@@ -6,7 +6,7 @@ import { readGraphDef } from '../../io/graph-def-reader';
 import { nestedScopes, reuseExample, scopingExample, uniquifiedTwins } from '../../../fixtures/seed-examples';
 import { ganDiscriminator, reentryWithoutReuse, reuseInReentryOnly } from '../../../fixtures/scope-patterns';
 import { capturedHandles, ganUnderOneNameScope, gradientsExample, uniquifiedOps } from '../../../fixtures/anatomy-patterns';
-import { analyzeVariables } from '../variables';
+import { analyzeVariables } from '../variables/variables';
 import { NameAnatomy, type OpAnatomy } from './name-anatomy';
 
 type Def = tensorflow.GraphDef.$Properties;
