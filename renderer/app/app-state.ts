@@ -5,6 +5,7 @@ import { DEFAULT_VIEW_OPTIONS } from '../../core/pipeline/protocol';
 import type { ColourMode, Scene } from '../../core/pipeline/scene';
 import type { ScopesReport } from '../../core/scope/variables/variables';
 import type { Camera } from '../canvas/graph-canvas';
+import type { ThemeName } from '../canvas/palette';
 import type { RecentItem } from '../host/host';
 
 export type Panel = 'inspector' | 'search' | 'scopes';
@@ -19,9 +20,7 @@ export interface PaneHooks {
   onSelect?(id: number): void;
 }
 
-export type Theme = 'light' | 'dark';
-
-export interface Progress {
+export interface ProgressState {
   readonly stage: string;
   readonly done: number;
   readonly total: number;
@@ -29,7 +28,7 @@ export interface Progress {
 
 export interface AppState {
   readonly phase: 'start' | 'loading' | 'ready';
-  readonly progress: Progress | null;
+  readonly progress: ProgressState | null;
   readonly opened: OpenSummary | null;
   readonly selection: SelectSummary | null;
   readonly graph: number;
@@ -50,7 +49,7 @@ export interface AppState {
   readonly searchLimit: number;
   readonly traced: { readonly node: number; readonly direction: 'inputs' | 'outputs'; readonly nodes: ReadonlySet<number>; readonly count: number } | null;
   readonly colourMode: ColourMode;
-  readonly theme: Theme;
+  readonly theme: ThemeName;
   readonly panel: Panel;
   readonly variables: ScopesReport | null;
   readonly recent: readonly RecentItem[];

@@ -7,7 +7,7 @@ import type { DiffReply, VariableRow } from '../../core/pipeline/messages';
 import type { Pane } from '../../core/pipeline/protocol';
 import type { Camera } from '../canvas/graph-canvas';
 import type { Host, OpenedInput } from '../host/host';
-import type { Theme } from './app-state';
+import type { ThemeName } from '../canvas/palette';
 import type { ComparePane, PaneFactory } from './compare-pane';
 import { sideBySidePng } from './side-by-side-png';
 import { Cancelled, SessionClient } from './session-client';
@@ -63,7 +63,7 @@ export class Comparison<P extends ComparePane = ComparePane> {
   private shown: { readonly diff: DiffReply; readonly filter: CompareState['filter']; readonly list: readonly ShownChange[] } | null = null;
   private disposed = false;
 
-  constructor(private readonly host: Host, theme: Theme, makePane: PaneFactory<P>) {
+  constructor(private readonly host: Host, theme: ThemeName, makePane: PaneFactory<P>) {
     const pane = (p: Pane): P => makePane(this.client, p, {
       // Mirrors run one after another, so a quick open-then-close ends the same on both sides.
       onToggle: (name, open) => {
@@ -239,7 +239,7 @@ export class Comparison<P extends ComparePane = ComparePane> {
     }
   }
 
-  setTheme(theme: Theme): void {
+  setTheme(theme: ThemeName): void {
     for (const p of this.panes) p.setTheme(theme);
   }
 

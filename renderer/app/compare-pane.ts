@@ -5,13 +5,14 @@ import type { Pane } from '../../core/pipeline/protocol';
 import type { ColourMode } from '../../core/pipeline/scene';
 import type { GraphCanvas } from '../canvas/graph-canvas';
 import type { OpenedInput } from '../host/host';
-import type { AppState, PaneHooks, Theme } from './app-state';
+import type { ThemeName } from '../canvas/palette';
+import type { AppState, PaneHooks } from './app-state';
 import type { SessionClient } from './session-client';
 
 export interface ComparePane {
   readonly graphCanvas: GraphCanvas | null;
   getState(): AppState;
-  setTheme(theme: Theme): void;
+  setTheme(theme: ThemeName): void;
   setColourMode(mode: ColourMode): void;
   open(input: OpenedInput, remember?: boolean, graph?: number | null): Promise<void>;
   selectGraph(graph: number, fn: number | null): Promise<void>;

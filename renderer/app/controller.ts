@@ -6,15 +6,16 @@ import type { Pane, ViewOptions } from '../../core/pipeline/protocol';
 import { PREVIEW_MIN_NODES } from '../../core/pipeline/preview';
 import type { ColourMode, Scene } from '../../core/pipeline/scene';
 import type { Camera, GraphCanvas } from '../canvas/graph-canvas';
+import type { ThemeName } from '../canvas/palette';
 import { measureLabelMetrics } from '../canvas/measure-text';
 import type { Host, OpenedInput } from '../host/host';
-import { INITIAL_STATE, SEARCH_PAGE, type AppState, type PaneHooks, type Panel, type Theme, type ViewState } from './app-state';
+import { INITIAL_STATE, SEARCH_PAGE, type AppState, type PaneHooks, type Panel, type ViewState } from './app-state';
 
-export type { AppState, PaneHooks, Panel, Progress, Theme } from './app-state';
+export type { AppState, PaneHooks, Panel, ProgressState } from './app-state';
 import { Comparison } from './compare-controller';
 import { Expansion } from './expansion';
 import { openingCamera } from './opening-camera';
-import { Cancelled, SessionClient, type Body, type Progress as OnProgress, type ReplyTo } from './session-client';
+import { Cancelled, SessionClient, type Body, type ProgressCallback, type ReplyTo } from './session-client';
 import { Store } from './store';
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
@@ -65,7 +66,7 @@ export class Controller extends Store<AppState> {
     return this.newClient !== null;
   }
 
-  private req<B extends Body>(body: B, progress?: OnProgress): Promise<ReplyTo<B>> {
+  private req<B extends Body>(body: B, progress?: ProgressCallback): Promise<ReplyTo<B>> {
     return this.client.request(body, progress, this.pane);
   }
 
@@ -416,7 +417,7 @@ export class Controller extends Store<AppState> {
     if (needLayout) void this.relayout(null);
   }
 
-  setTheme(theme: Theme): void {
+  setTheme(theme: ThemeName): void {
     this.set({ theme });
     if (this.standalone) this.host.saveState('theme', theme);
     this.comparison?.setTheme(theme);

@@ -9,7 +9,7 @@ import { formatBytesBinary } from '../../common/format-bytes';
 export type Rgb = readonly [number, number, number];
 export type ThemeName = 'light' | 'dark';
 
-export interface Theme {
+export interface ThemeColours {
   readonly background: Rgb;
   /** Open scope fills, by depth (cycled), and the stroke of every scope. */
   readonly openFills: readonly Rgb[];
@@ -36,7 +36,7 @@ export interface Theme {
   readonly minimapBox: Rgb;
 }
 
-export const THEMES: Readonly<Record<ThemeName, Theme>> = {
+export const THEMES: Readonly<Record<ThemeName, ThemeColours>> = {
   light: {
     background: [250, 251, 252],
     openFills: [[243, 246, 250], [235, 240, 247], [246, 248, 251], [238, 242, 248]],
