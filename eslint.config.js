@@ -65,6 +65,13 @@ export default tseslint.config(
     },
   },
   {
+    // Tooling sits below the tests: e2e/ may use scripts/ (the page probes, the static server), never the reverse.
+    files: ['scripts/**/*.{js,mjs,ts}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/e2e/**'], message: 'scripts/ never imports e2e/: shared helpers live in scripts/ (app-page.ts).' }] }],
+    },
+  },
+  {
     // The remote access layer runs in Node (the CLI and Electron main) and only moves bytes: it never
     // parses graph files, so Electron main may use it, and it may import no other layer.
     files: ['remote/**/*.ts'],
