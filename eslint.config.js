@@ -6,7 +6,7 @@ import globals from 'globals';
 const notCore = ['**/renderer/**', '**/electron/**', '**/cli/**', '**/bench/**', '**/e2e/**', '**/remote/**'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'core/io/generated/**', 'out/**', 'release/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'core/proto/generated/**', 'out/**', 'release/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,6 +15,20 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The neutral floor (the IPC contract, the page policy, shared helpers): every layer may import it,
+    // so it imports nothing but its own files and runs anywhere (no DOM, no Node, no Electron).
+    files: ['common/**/*.ts'],
+    ignores: ['common/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)', message: 'common/ imports nothing from other floors or packages: every layer loads it (docs/ARCHITECTURE.md).' }] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
+    },
+  },
+  {
+    files: ['common/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.node } },
   },
   {
     files: ['core/**/*.ts'],
@@ -30,6 +44,17 @@ export default tseslint.config(
     },
   },
   {
+    // core/proto (the wire reader, the generated protobuf code) is the bottom of core: io, graph and
+    // scope build on it, so it imports nothing of theirs (core/folder-layers.test.ts keeps core acyclic).
+    files: ['core/proto/**/*.ts'],
+    ignores: ['core/proto/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { regex: '^(?!\\./|protobufjs/minimal(\\.js)?$)', message: 'core/proto imports only its own files and protobufjs/minimal: it sits below every other core folder.' },
+      ] }],
+    },
+  },
+  {
     files: ['cli/**/*.ts', 'remote/**/*.ts', 'bin/**/*.mjs', 'scripts/**/*.{js,mjs,ts}', 'bench/**/*.ts', 'e2e/**/*.ts', 'fixtures/**/*.ts', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
   },
@@ -37,6 +62,13 @@ export default tseslint.config(
     files: ['cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/electron/**', 'react', 'react-dom', 'electron'], message: 'cli may import core and remote only.' }] }],
+    },
+  },
+  {
+    // Tooling sits below the tests: e2e/ may use scripts/ (the page probes, the static server), never the reverse.
+    files: ['scripts/**/*.{js,mjs,ts}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/e2e/**'], message: 'scripts/ never imports e2e/: shared helpers live in scripts/ (app-page.ts).' }] }],
     },
   },
   {
@@ -58,7 +90,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [
         { group: ['node:*', 'fs', 'path', '**/cli/**', '**/remote/**'], message: 'renderer runs sandboxed: no Node, no cli, no remote.' },
         { regex: '^electron(/|$)', message: 'renderer runs sandboxed: no Electron APIs (the preload bridges them).' },
-        { regex: '(^|/)electron/(?!ipc-contract$)', message: 'renderer may import only the IPC contract of the shell (electron/ipc-contract).' },
+        { regex: '(^|/)electron/', message: 'renderer imports nothing of the shell: the IPC contract it shares lives in common/.' },
       ] }],
     },
   },
@@ -83,13 +115,7 @@ export default tseslint.config(
     files: ['electron/preload/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/core/**', '**/cli/**', '**/remote/**', 'node:*', 'fs', 'path'], message: 'the sandboxed preload imports only electron and the IPC contract.' }] }],
-    },
-  },
-  {
-    files: ['electron/ipc-contract.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '.*', message: 'the IPC contract imports nothing: main, preload and the page all load it.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/core/**', '**/cli/**', '**/remote/**', 'node:*', 'fs', 'path'], message: 'the sandboxed preload imports only electron and common/ (the IPC contract).' }] }],
     },
   },
   {

@@ -5,7 +5,7 @@ export default defineConfig({
   // Unit tests run the user build's code paths (vite.config.ts sets this for the e2e variant).
   define: { __SCOPEVIEW_TEST_BUILD__: 'false' },
   test: {
-    include: ['core/**/*.test.ts', 'cli/**/*.test.ts', 'renderer/**/*.test.ts', 'fixtures/**/*.test.ts', 'scripts/**/*.test.ts', 'electron/**/*.test.ts', 'remote/**/*.test.ts'],
+    include: ['common/**/*.test.ts', 'core/**/*.test.ts', 'cli/**/*.test.ts', 'renderer/**/*.test.ts', 'fixtures/**/*.test.ts', 'scripts/**/*.test.ts', 'electron/**/*.test.ts', 'remote/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -9,7 +9,7 @@ import { diffGraphs } from '../core/diff/diff';
 import { copyGraphDef, type LazyNode } from '../core/diff/test-support/copy-graph';
 import type { Graph } from '../core/graph/graph';
 import { readGraphDef } from '../core/io/graph-def-reader';
-import { scopeview } from '../core/io/generated/proto.js';
+import { scopeview } from '../core/proto/generated/proto.js';
 import { tiledFile } from './load.bench';
 import type { BenchRow } from './report';
 import { syntheticDag } from './tile';

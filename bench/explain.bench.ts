@@ -11,7 +11,7 @@ import { readGraphDef } from '../core/io/graph-def-reader';
 import { loadSource } from '../core/io/load';
 import type { Graph } from '../core/graph/graph';
 import { NameAnatomy } from '../core/scope/anatomy/name-anatomy';
-import { analyzeVariables } from '../core/scope/variables';
+import { analyzeVariables } from '../core/scope/variables/variables';
 import { CORPUS_DIR, HAVE_CORPUS } from '../core/test-support/corpus';
 import { tiledFile } from './load.bench';
 import type { BenchRow } from './report';

@@ -6,7 +6,7 @@ import { openFileSource } from '../cli/node-byte-source';
 import { loadSource } from '../core/io/load';
 import { analyzeGraph } from '../core/scope/scope-engine';
 import { readFile } from 'node:fs/promises';
-import { tensorflow } from '../core/io/generated/proto.js';
+import { tensorflow } from '../core/proto/generated/proto.js';
 
 /**
  * The baseline: what a loader written the obvious way does (read the whole file, decode every

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scopeview, tensorflow } from '../core/io/generated/proto.js';
+import { scopeview, tensorflow } from '../core/proto/generated/proto.js';
 import { encodeRecords } from '../core/io/tfrecord-writer';
 import type { BenchRow } from './report';
 import { lazyNodes, syntheticDag, tileGraphs } from './tile';

@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { tensorflow } from '../core/io/generated/proto.js';
+import { tensorflow } from '../core/proto/generated/proto.js';
 import { encodeRecords } from '../core/io/tfrecord-writer';
 import { openPath } from '../cli/open-path';
 import type { TransferMeter } from '../remote/remote-reader';

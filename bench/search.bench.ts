@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { readGraphDef } from '../core/io/graph-def-reader';
 import { buildHierarchy } from '../core/scope/build-hierarchy';
-import { SearchIndex } from '../core/scope/search';
+import { SearchIndex } from '../core/scope/search/search';
 import { tiledFile } from './load.bench';
 import type { BenchRow } from './report';
 

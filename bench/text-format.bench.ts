@@ -3,9 +3,9 @@
 // against the budget of 5 s for the 70 MB file (>= 30 MB/s targeted), beside V8's JSON.parse.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tensorflow } from '../core/io/generated/proto.js';
+import { tensorflow } from '../core/proto/generated/proto.js';
 import { textToBinary } from '../core/io/text-format';
-import { walkFields } from '../core/io/wire';
+import { walkFields } from '../core/proto/wire';
 import type { BenchRow } from './report';
 
 const TARGET_BYTES = 70e6;

@@ -1,6 +1,6 @@
 // Builds large benchmark inputs: real corpus graphs tiled under distinct top-level scopes
 // (`tile_0/...`, `tile_1/...`), or synthetic layered DAGs when the corpus is absent.
-import { scopeview } from '../core/io/generated/proto.js';
+import { scopeview } from '../core/proto/generated/proto.js';
 import type { Graph } from '../core/graph/graph';
 import { parseInput } from '../core/graph/inputs';
 

@@ -13,7 +13,7 @@ import { layoutGraph, layoutJson, layoutText, writeSvg } from './layout';
 import { pickGraph } from './pick-graph';
 import { remoteOptions, withEndpointOption } from './remote-options';
 import { analyzeGraph } from '../core/scope/scope-engine';
-import { analyzeVariables } from '../core/scope/variables';
+import { analyzeVariables } from '../core/scope/variables/variables';
 
 const program = new Command();
 program.name('scopeview').description('Explore TensorFlow graphs: event logs, GraphDefs, MetaGraphs, SavedModels').version('0.1.0');

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { encodeRecords } from '../core/io/tfrecord-writer';
 import { scanRecords } from '../core/io/tfrecord-reader';
-import { tensorflow } from '../core/io/generated/proto.js';
+import { tensorflow } from '../core/proto/generated/proto.js';
 import { loadSource } from '../core/io/load';
 import { openFileSource } from './node-byte-source';
 

@@ -1,7 +1,7 @@
-// `scopeview scopes`: the variable report of core/scope/variables.ts as JSON (the exact shape of
+// `scopeview scopes`: the variable report of core/scope/variables/variables.ts as JSON (the exact shape of
 // issue 3) or as a readable summary: the findings first, each variable once, TensorFlow's bookkeeping counted last.
-import type { ScopesReport, VariableReport } from '../core/scope/variables';
-import { BOOKKEEPING_LABELS, bookkeepingGroups, realReentries, variableFindings, type Flag } from '../core/scope/findings';
+import type { ScopesReport, VariableReport } from '../core/scope/variables/variables';
+import { BOOKKEEPING_LABELS, bookkeepingGroups, realReentries, variableFindings, type Flag } from '../core/scope/variables/findings';
 
 /** The JSON document: keys in the documented order, whatever order the report was built in. */
 export function scopesJson(report: ScopesReport): ScopesReport {

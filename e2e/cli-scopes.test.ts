@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, HAVE_CORPUS } from '../core/test-support/corpus';
-import type { ScopesReport } from '../core/scope/variables';
+import type { ScopesReport } from '../core/scope/variables/variables';
 
 const BIN = join(import.meta.dirname, '../bin/scopeview.mjs');
 const FIXTURES = join(import.meta.dirname, '../fixtures/generated');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BRIDGE_NAME, INVOKE, type ShellBridge } from './ipc-contract';
+import { BRIDGE_NAME, INVOKE, type ShellBridge } from '../common/ipc-contract';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const invoked: [string, unknown[]][] = [];

@@ -4,7 +4,8 @@
 // MAX_WHOLE_BYTES), and reads are served from that copy. Every request has an idle timeout;
 // redirects are followed by hand within the origin; compressed bodies are refused. Folders are not
 // supported: HTTP has no standard listing that could be parsed safely.
-import { formatBytes, safeText, type RemoteLocation } from './remote-location';
+import { formatBytesDecimal } from '../common/format-bytes';
+import { safeText, type RemoteLocation } from './remote-location';
 import { IdleTimer, RemoteError, isNetworkError, kindOfStatus, scrub, type RemoteListing, type RemoteStore } from './remote-store';
 
 export interface HttpStoreOptions {
@@ -159,7 +160,7 @@ export class HttpStore implements RemoteStore {
       await res.body?.cancel().catch(() => undefined);
       throw this.tooLarge(cap, total);
     }
-    this.options.onNotice?.(`the server ignores Range requests: reading the whole ${total !== null ? formatBytes(total) : '(size unknown)'} file`);
+    this.options.onNotice?.(`the server ignores Range requests: reading the whole ${total !== null ? formatBytesDecimal(total) : '(size unknown)'} file`);
     const parts: Uint8Array[] = [];
     let done = 0;
     const complete = await this.pump(res, total ?? cap + 1, (b) => {
@@ -258,7 +259,7 @@ export class HttpStore implements RemoteStore {
   }
 
   private tooLarge(cap: number, total: number | null): RemoteError {
-    return new RemoteError('too-large', `${this.location.display}: the server ignores Range requests and the file is ${total !== null ? formatBytes(total) : 'larger than the limit'}; at most ${formatBytes(cap)} is downloaded whole`);
+    return new RemoteError('too-large', `${this.location.display}: the server ignores Range requests and the file is ${total !== null ? formatBytesDecimal(total) : 'larger than the limit'}; at most ${formatBytesDecimal(cap)} is downloaded whole`);
   }
 
   private networkError(err: unknown): RemoteError {

@@ -1,6 +1,6 @@
 // Tests for parsing remote locations and for the names shown to users (never a secret).
 import { describe, expect, it } from 'vitest';
-import { childKey, formatBytes, isRemoteLocation, parseRemoteLocation, redactText, safeText } from './remote-location';
+import { childKey, isRemoteLocation, parseRemoteLocation, redactText, safeText } from './remote-location';
 import { scrub } from './remote-store';
 
 describe('parseRemoteLocation', () => {
@@ -27,10 +27,6 @@ describe('secret-free text', () => {
   it('cuts credentials and queries out of any text', () => {
     expect(redactText('failed: https://u:p@h/x?sig=1 and s3://b/k')).toBe('failed: https://h/x and s3://b/k');
     expect(scrub('bad key AKIAXYZ123 at https://h/x?X-Amz-Credential=AKIAXYZ123%2F&X-Amz-Signature=ff', ['AKIAXYZ123'])).toBe('bad key … at https://h/x?X-Amz-Credential=…&X-Amz-Signature=…');
-  });
-
-  it('formats sizes as storage consoles do', () => {
-    expect([formatBytes(512), formatBytes(300_000), formatBytes(2.1e9)]).toEqual(['512 bytes', '300 KB', '2.1 GB']);
   });
 
   it('joins a prefix and a relative path', () => {

@@ -100,18 +100,6 @@ export function safeText(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
-/** Human size: 1536 → "1.5 KB", 2.1e9 → "2.1 GB" (decimal units, as storage consoles show). */
-export function formatBytes(n: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return u === 0 ? `${n} bytes` : `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[u]}`;
-}
-
 /** Joins a folder location's key with a relative path below it. */
 export function childKey(prefix: string, relative: string): string {
   if (relative === '') return prefix;

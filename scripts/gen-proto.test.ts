@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 
-it('core/io/generated is up to date with proto/', () => {
+it('core/proto/generated is up to date with proto/', () => {
   const r = spawnSync(process.execPath, [join(import.meta.dirname, 'gen-proto.mjs'), '--check'], { encoding: 'utf8' });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);

@@ -3,7 +3,7 @@
 // (linked from the README).
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { boxOf, waitReady } from '../e2e/ui/harness';
+import { boxOf, waitReady } from './app-page';
 import { ensureRendererBuild } from './build-renderer';
 import { launchChromium } from './chromium';
 import { serveStatic } from './static-server';

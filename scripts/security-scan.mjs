@@ -1,5 +1,5 @@
 // `npm run test:security`: runs @doyensec/electronegativity over what the desktop app ships (the
-// shell in electron/, the page in renderer/, package.json for the Electron version) and fails on
+// shell in electron/ and the common/ floor it shares, the page in renderer/, package.json for the Electron version) and fails on
 // any high or medium finding that docs/SECURITY.md does not justify by check id and file.
 // Tests are left out (they are not shipped). The check that downloads Electron's release list is
 // skipped: this machine is offline, and the version is pinned in package.json anyway.
@@ -21,6 +21,7 @@ const electronVersion = require('electron/package.json').version;
 const stage = mkdtempSync(join(tmpdir(), 'scopeview-scan-'));
 const shipped = (src) => !/\.test\.tsx?$/.test(src) && !src.includes(`${join('renderer', 'bench')}`);
 try {
+  cpSync(join(root, 'common'), join(stage, 'common'), { recursive: true, filter: shipped });
   cpSync(join(root, 'electron'), join(stage, 'electron'), { recursive: true, filter: shipped });
   cpSync(join(root, 'renderer'), join(stage, 'renderer'), { recursive: true, filter: shipped });
   cpSync(join(root, 'package.json'), join(stage, 'package.json'));

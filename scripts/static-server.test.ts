@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_PAGE_CSP } from '../electron/page-policy';
+import { WEB_PAGE_CSP } from '../common/page-policy';
 import { checkRequest, serveStatic, type StaticServer } from './static-server';
 import { rawRequest, requestText } from './test-support/raw-http';
 

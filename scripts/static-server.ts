@@ -1,6 +1,6 @@
 // A small static file server for the built renderer, bound to 127.0.0.1 only: the browser host
 // (`npm run web`), the Playwright tests and the canvas benchmark use it. Read-only (GET and HEAD),
-// no directory listing, paths confined to the root, the page's own policy (electron/page-policy.ts),
+// no directory listing, paths confined to the root, the page's own policy (common/page-policy.ts),
 // and only for its own address: a page on another site that rebinds its DNS name to 127.0.0.1
 // sends its own Host and is refused. No request, however malformed, can stop it.
 import { createReadStream } from 'node:fs';
@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream';
-import { CONTENT_TYPES, WEB_PAGE_CSP } from '../electron/page-policy';
+import { CONTENT_TYPES, WEB_PAGE_CSP } from '../common/page-policy';
 
 export interface StaticServer {
   readonly server: Server;

@@ -1,6 +1,6 @@
 // Kind changes of scopes between the seed pair and between the GAN naming forms.
 import { describe, expect, it } from 'vitest';
-import { tensorflow } from '../io/generated/proto.js';
+import { tensorflow } from '../proto/generated/proto.js';
 import { readGraphDef } from '../io/graph-def-reader';
 import { scopingExample } from '../../fixtures/seed-examples';
 import { ganDiscriminator } from '../../fixtures/scope-patterns';

@@ -6,8 +6,8 @@
 import type { Graph } from '../graph/graph';
 import { NameAnatomy } from '../scope/anatomy/name-anatomy';
 import type { SegmentKind } from '../scope/anatomy/segment-kinds';
-import { VARIABLE_OPS } from '../scope/variable-readers';
-import { listed } from '../scope/variable-reasons';
+import { VARIABLE_OPS } from '../scope/variables/variable-readers';
+import { listed } from '../scope/variables/variable-reasons';
 import type { GraphDiff } from './diff';
 
 export interface ScopeKindChange {

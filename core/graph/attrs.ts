@@ -2,8 +2,8 @@
 // are read by peeking at the entry's first field, so finding `_output_shapes` never decodes a
 // large `value` tensor next to it.
 import protobuf from 'protobufjs/minimal.js';
-import { scopeview, tensorflow } from '../io/generated/proto.js';
-import { walkFields, WIRE_LEN } from '../io/wire';
+import { scopeview, tensorflow } from '../proto/generated/proto.js';
+import { walkFields, WIRE_LEN } from '../proto/wire';
 
 export type AttrValue = tensorflow.AttrValue;
 export interface TensorShape {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scopeview, tensorflow } from '../io/generated/proto.js';
+import { scopeview, tensorflow } from '../proto/generated/proto.js';
 import { decodeGraphDef } from '../io/graph-decode';
 import { EDGE_CONTROL, EDGE_DATA, EDGE_REF } from './graph';
 import { dtypeName, formatShape, outputShapes } from './attrs';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadSource } from '../io/load';
 import { memorySource } from '../io/byte-source';
-import { tensorflow } from '../io/generated/proto.js';
+import { tensorflow } from '../proto/generated/proto.js';
 import { corpusBytes, HAVE_CORPUS } from '../test-support/corpus';
 import { parseTensorName, tensorNode } from './signature-tensors';
 

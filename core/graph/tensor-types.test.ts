@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tensorflow } from '../io/generated/proto.js';
+import { tensorflow } from '../proto/generated/proto.js';
 import { decodeGraphDef } from '../io/graph-decode';
 import { loadSource } from '../io/load';
 import { memorySource } from '../io/byte-source';

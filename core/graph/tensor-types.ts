@@ -2,7 +2,7 @@
 // `_output_shapes` (or a Placeholder's / variable's `shape`, a Const's value), the dtype from the
 // attribute that the op's definition names for that output. Ops whose output types are not known
 // here get a null dtype ("unknown") rather than a guess from whatever `T` they carry.
-import { tensorflow } from '../io/generated/proto.js';
+import { tensorflow } from '../proto/generated/proto.js';
 import { attrEntryKey, dtypeName, findAttr, shapeDims, type AttrValue } from './attrs';
 import type { Graph } from './graph';
 

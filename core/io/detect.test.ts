@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tensorflow } from './generated/proto.js';
+import { tensorflow } from '../proto/generated/proto.js';
 import { classifyBinary, detectFromHead } from './detect';
 import { encodeRecords } from './tfrecord-writer';
 import { planFolder } from './logdir';

@@ -1,7 +1,7 @@
 // Format detection from content, never from the file name: the corpus holds a binary GraphDef
 // named `.pbtxt` and a text MetaGraphDef named `.pb`.
 import { maskedCrc32c } from './crc32c';
-import { looksLikeName, walkFields, WIRE_LEN, WIRE_VARINT, type FieldSpan } from './wire';
+import { looksLikeName, walkFields, WIRE_LEN, WIRE_VARINT, type FieldSpan } from '../proto/wire';
 import { sniffTextFormat } from './text-format';
 import type { FileFormat } from './load-result';
 

@@ -1,7 +1,7 @@
 // Decodes event files record by record. A hand-written wire walk reads each Event's top-level
 // fields and the plugin names of its summary values, so scalar/histogram/image records are
 // skipped without allocating; only graph-bearing records are decoded with protobufjs.
-import { scopeview, tensorflow } from './generated/proto.js';
+import { scopeview, tensorflow } from '../proto/generated/proto.js';
 import { EventFields, graphSummaryValues, readStep, readWallTime, scanEventFields } from './event-wire';
 import type { LoadWarning } from './errors';
 import { decodeAt, graphIn, metaInfoOf } from './graph-decode';

@@ -2,7 +2,7 @@
 // the generated lazy decoders (graphs stay as zero-copy byte views); graphs go through the column
 // reader. Failures become LoadErrors naming the byte offset where decoding stopped.
 import protobuf from 'protobufjs/minimal.js';
-import { scopeview, type tensorflow } from './generated/proto.js';
+import { scopeview, type tensorflow } from '../proto/generated/proto.js';
 import { shapeDims } from '../graph/attrs';
 import { pythonDtype } from '../graph/tensor-types';
 import { LoadError } from './errors';

@@ -2,7 +2,7 @@
 // and fail only with a LoadError naming an offset inside the buffer on malformed ones.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scopeview, tensorflow } from './generated/proto.js';
+import { scopeview, tensorflow } from '../proto/generated/proto.js';
 import { LoadError } from './errors';
 import { readGraphDef } from './graph-def-reader';
 

@@ -3,9 +3,9 @@
 // time budgets (docs/PERFORMANCE.md), so this reader keeps each node's attributes as one byte span
 // of the file buffer and decodes only names, ops, devices and inputs. Small nested messages
 // (OpDef, VersionDef) still go through the generated decoders.
-import { tensorflow } from './generated/proto.js';
+import { tensorflow } from '../proto/generated/proto.js';
 import { LoadError } from './errors';
-import { WIRE_LEN } from './wire';
+import { WIRE_LEN } from '../proto/wire';
 import { Graph, type ArgDef, type FunctionGraph, type GraphVersions } from '../graph/graph';
 import { GraphColumnsBuilder } from '../graph/graph-builder';
 

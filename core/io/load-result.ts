@@ -3,7 +3,7 @@
 import type { Graph } from '../graph/graph';
 import type { LoadErrorInfo, LoadWarning } from './errors';
 import type { MetaGraphInfo } from './graph-decode';
-import type { tensorflow } from './generated/proto.js';
+import type { tensorflow } from '../proto/generated/proto.js';
 
 export type FileFormat =
   | 'events'

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { memorySource } from './byte-source';
 import { loadSource } from './load';
 import type { LoadedGraph } from './load-result';
-import { walkFields } from './wire';
+import { walkFields } from '../proto/wire';
 import { corpusBytes, HAVE_CORPUS, readManifest, type ManifestEntry } from '../test-support/corpus';
 
 const manifest = HAVE_CORPUS ? readManifest() : {};

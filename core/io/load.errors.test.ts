@@ -3,7 +3,7 @@
 // folder of graph files without event logs opens them.
 import { describe, expect, it } from 'vitest';
 import { memorySource } from './byte-source';
-import { tensorflow } from './generated/proto.js';
+import { tensorflow } from '../proto/generated/proto.js';
 import { GRAPH_FILE_KINDS, loadLogdir, loadSource } from './load';
 
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);

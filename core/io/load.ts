@@ -10,7 +10,7 @@ import type { GraphBytesHook } from './graph-def-reader';
 import type { FileFormat, LoadedGraph, LoadResult, StepStatsRecord } from './load-result';
 import { scanRecords } from './tfrecord-reader';
 import { textToBinary } from './text-format';
-import { walkFields } from './wire';
+import { walkFields } from '../proto/wire';
 
 export interface LoadOptions {
   /** Run name to attach to graphs (logdir loads). */

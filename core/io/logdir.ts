@@ -1,9 +1,6 @@
 // Logdir and folder semantics, independent of how a host lists files: TensorBoard-style runs (every
 // folder holding event files) and SavedModel folders.
-
-export function isEventFileName(path: string): boolean {
-  return /(^|\/)[^/]*tfevents[^/]*$/.test(path);
-}
+import { isEventFileName, isGraphFileName } from '../../common/file-names';
 
 export type FolderPlan =
   | { readonly kind: 'savedmodel'; readonly file: string }
@@ -12,11 +9,6 @@ export type FolderPlan =
 function dirOf(path: string): string {
   const i = path.lastIndexOf('/');
   return i < 0 ? '.' : path.slice(0, i);
-}
-
-/** GraphDef and MetaGraphDef files by their usual names (`export.meta`, `model.ckpt-100.meta`, `graph.pbtxt`). */
-export function isGraphFileName(path: string): boolean {
-  return /\.(pb|pbtxt|meta)$/i.test(path);
 }
 
 /**

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { memorySource, type ByteSource } from './byte-source';
 import { maskedCrc32c } from './crc32c';
 import { LoadError } from './errors';
-import { tensorflow } from './generated/proto';
+import { tensorflow } from '../proto/generated/proto';
 import { encodeRecords } from './tfrecord-writer';
 import { scanRecords, type RecordScanOptions, type RecordScanResult } from './tfrecord-reader';
 import { openFileSource } from '../../cli/node-byte-source';

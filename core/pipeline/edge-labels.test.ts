@@ -1,7 +1,7 @@
 // Edge labels line up with the drawn edges: one tensor gives its shape, a bundle of tensors their
 // common shape or a count, control edges nothing; the same from cached layouts.
 import { describe, expect, it } from 'vitest';
-import { tensorflow } from '../io/generated/proto.js';
+import { tensorflow } from '../proto/generated/proto.js';
 import { decodeGraphDef } from '../io/graph-decode';
 import { loadSource } from '../io/load';
 import { memorySource } from '../io/byte-source';

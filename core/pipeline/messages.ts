@@ -7,7 +7,7 @@ import type { DiffDocument } from '../diff/diff';
 import type { LoadErrorInfo, LoadWarning } from '../io/errors';
 import type { FileFormat, GraphSource } from '../io/load-result';
 import type { TextMetrics } from '../layout/text-metrics';
-import type { VariableReport } from '../scope/variables';
+import type { VariableReport } from '../scope/variables/variables';
 import type { NameSection } from './name-section';
 import type { SignatureView } from './signatures';
 

@@ -1,12 +1,12 @@
 // The inspector's Name section on the GAN fixture: segments with the scope each selects, the leaf,
 // and reads carrying their Scopes panel flags; a scope box gets its path's anatomy.
 import { describe, expect, it } from 'vitest';
-import { tensorflow } from '../io/generated/proto.js';
+import { tensorflow } from '../proto/generated/proto.js';
 import { readGraphDef } from '../io/graph-def-reader';
 import { ganDiscriminator } from '../../fixtures/scope-patterns';
 import { capturedHandles } from '../../fixtures/anatomy-patterns';
 import { NameAnatomy } from '../scope/anatomy/name-anatomy';
-import { analyzeVariables } from '../scope/variables';
+import { analyzeVariables } from '../scope/variables/variables';
 import { opNameSection, scopeNameSection } from './name-section';
 
 function setup(def: tensorflow.GraphDef.$Properties) {

@@ -4,7 +4,7 @@
 // beside the rest of the node's details, from the graph's NameAnatomy and variable report.
 import type { NameAnatomy } from '../scope/anatomy/name-anatomy';
 import type { SegmentKind } from '../scope/anatomy/segment-kinds';
-import type { VariableReport } from '../scope/variables';
+import type { VariableReport } from '../scope/variables/variables';
 
 export interface NameSegment {
   readonly name: string;

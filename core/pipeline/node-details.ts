@@ -7,7 +7,7 @@ import { describeTensor, TensorTypes } from '../graph/tensor-types';
 import { H_KIND_NAMES, H_OP, H_SCOPE, type Hierarchy } from '../scope/hierarchy';
 import { scopeHistograms } from '../scope/histograms';
 import type { ScopedHierarchy } from '../scope/scope-engine';
-import { attrEntryText } from '../scope/search-attr-text';
+import { attrEntryText } from '../scope/search/search-attr-text';
 import type { AttrLine, EmbeddedRef, Location, NodeDetails, NodeRef } from './messages';
 import { tensorPreview } from './tensor-preview';
 

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readGraphDef } from '../io/graph-def-reader';
-import { tensorflow } from '../io/generated/proto.js';
+import { tensorflow } from '../proto/generated/proto.js';
 import { analyzeHierarchy } from '../scope/scope-engine';
 import { H_SCOPE } from '../scope/hierarchy';
 import { makeGraph } from '../test-support/graphs';

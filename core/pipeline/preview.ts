@@ -8,7 +8,7 @@
 // and are not counted: they are drawn inside the ops that use them. Unlike the hierarchy, the
 // preview cannot see which of them nothing uses (those stay ops there), so it leaves them all out.
 import type { Graph } from '../graph/graph';
-import { WireCursor } from '../io/wire';
+import { WireCursor } from '../proto/wire';
 import { fastLayout } from '../layout/fast-layout';
 import { boxSize, opsLabel, PADDING } from '../layout/node-sizes';
 import { fitText, LABEL_METRICS } from '../layout/text-metrics';

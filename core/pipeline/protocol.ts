@@ -2,7 +2,7 @@
 // discriminated unions with request ids. Long requests report progress; a newer layout request
 // supersedes older ones; cancelling long work replaces the worker (renderer/app/explorer.ts).
 // Imported by the worker and by the UI's client; the data types it carries live in messages.ts.
-import type { ScopesReport } from '../scope/variables';
+import type { ScopesReport } from '../scope/variables/variables';
 import type {
   Counterpart, DiffReply, ExpansionReply, LabelMetrics, Location, NodeDetails, OpenedFile, OpenSummary, SearchReply, SelectSummary, TraceReply, VariableRow, ViewOptions,
 } from './messages';

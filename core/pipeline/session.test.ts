@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { memorySource } from '../io/byte-source';
-import { tensorflow } from '../io/generated/proto.js';
+import { tensorflow } from '../proto/generated/proto.js';
 import { inlineExecutor } from '../layout/local-layout';
 import { DEFAULT_VIEW_OPTIONS } from './protocol';
 import { SHAPE_SCOPE, SHAPE_SCOPE_OPEN, SHAPE_SERIES, SHAPE_VARIABLE } from './scene';

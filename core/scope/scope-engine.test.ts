@@ -58,7 +58,7 @@ describe('incremental scope view', () => {
 
 describe('function library', () => {
   it('builds a hierarchy per function and links call sites', async () => {
-    const { tensorflow } = await import('../io/generated/proto.js');
+    const { tensorflow } = await import('../proto/generated/proto.js');
     const { readGraphDef } = await import('../io/graph-def-reader');
     const bytes = tensorflow.GraphDef.encode({
       node: [

@@ -1,7 +1,7 @@
 // Test-only helpers to build small graphs from a compact description.
 import { Graph } from '../graph/graph';
 import { GraphColumnsBuilder } from '../graph/graph-builder';
-import { scopeview, tensorflow } from '../io/generated/proto.js';
+import { scopeview, tensorflow } from '../proto/generated/proto.js';
 
 /** [name, op, inputs?, attrs?] per node. */
 export type NodeSpec = [string, string, string[]?, Record<string, tensorflow.AttrValue.$Properties>?];

@@ -5,7 +5,7 @@ import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tensorflow } from '../../core/io/generated/proto.js';
+import { tensorflow } from '../../core/proto/generated/proto.js';
 import { encodeRecord } from '../../core/io/tfrecord-writer';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
 import { nameScopeBasics } from '../../fixtures/seed-examples';

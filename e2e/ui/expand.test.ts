@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { besideAtRoot, lazyNodes } from '../../bench/tile';
 import { memorySource } from '../../core/io/byte-source';
 import { loadSource } from '../../core/io/load';
-import { scopeview } from '../../core/io/generated/proto.js';
+import { scopeview } from '../../core/proto/generated/proto.js';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
 import { afterWork, appPerSuite, boxOf, canvasShot, inkRatio, skipReason, visibleCount, waitLayoutsStored, waitReady } from './harness';
 

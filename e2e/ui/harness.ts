@@ -13,6 +13,10 @@ import { CHROMIUM, haveChromium, launchChromium } from '../../scripts/chromium';
 import { RENDERER_TEST_DIST } from '../../scripts/build-renderer';
 import { serveStatic, type StaticServer } from '../../scripts/static-server';
 import { throttleCpu } from '../cpu-throttle';
+import { waitDrawn, waitReady } from '../../scripts/app-page';
+
+// The page probes live in scripts/ so the screenshot script shares them without importing e2e/.
+export { boxOf, waitDrawn, waitReady } from '../../scripts/app-page';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = RENDERER_TEST_DIST;
@@ -118,14 +122,6 @@ export async function dropFiles(page: Page, paths: readonly string[]): Promise<v
   }, files);
 }
 
-/** Waits until the app shows a laid-out graph (or a load error). */
-export async function waitReady(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="app"][data-phase="ready"]', { timeout: 60_000 });
-  // Nothing laying out: no busy pill, and no progress bar (an expansion shows the bar instead of the pill).
-  await page.waitForFunction(() => !document.querySelector('.busy') && !document.querySelector('[data-testid="progress"]'), undefined, { timeout: 60_000 });
-  await waitDrawn(page);
-}
-
 type Hook = { scopeview: { scenesShown(): number; layoutStoreWrites(): { queued: number; ended: number } } };
 
 /** Scenes the page has shown so far, on any canvas: a count that only grows. */
@@ -153,14 +149,6 @@ export async function waitLayoutsStored(page: Page): Promise<void> {
   }, undefined, { timeout: 60_000 });
 }
 
-/**
- * Waits until every canvas has settled (no fade, no sharpening after motion, no label update
- * pending) and two frames have drawn what it holds: a screenshot taken then shows what stays.
- */
-export async function waitDrawn(page: Page): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { scopeview: { settled(): boolean } }).scopeview.settled(), undefined, { timeout: 60_000 });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
-}
 
 /** Polls canvas shots until one differs from `before` by more than `ratio` (a change that stays). */
 export async function untilCanvasChanges(page: Page, before: Pixels, ratio: number): Promise<Pixels> {
@@ -206,12 +194,4 @@ export function changedRatio(a: Pixels, b: Pixels): number {
     if (d > 30) changed++;
   }
   return changed / (a.data.length / 4);
-}
-
-/** The on-screen box of the visible node named `name` (page coordinates), via the app's test hook. */
-export async function boxOf(page: Page, name: string): Promise<{ x: number; y: number; width: number; height: number } | null> {
-  return page.evaluate((n) => {
-    const hook = (window as unknown as { scopeview?: { boxOf(name: string): { x: number; y: number; width: number; height: number } | null } }).scopeview;
-    return hook ? hook.boxOf(n) : null;
-  }, name);
 }

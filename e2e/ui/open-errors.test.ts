@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { tensorflow } from '../../core/io/generated/proto.js';
+import { tensorflow } from '../../core/proto/generated/proto.js';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
 import { type App, afterWork, appPerSuite, boxOf, canvasShot, dropFiles, inkRatio, openDemo, ROOT, skipReason, waitReady } from './harness';
 

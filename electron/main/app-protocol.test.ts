@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ORIGIN } from '../ipc-contract';
+import { APP_ORIGIN } from '../../common/ipc-contract';
 import { appProtocolHandler, confinedPath, CSP, parseRange } from './app-protocol';
 import { FileGrants } from './file-grants';
 

@@ -6,12 +6,12 @@ import { createReadStream } from 'node:fs';
 import { stat, type FileHandle } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
-import { APP_ORIGIN } from '../ipc-contract';
-import { CONTENT_TYPES, PAGE_CSP } from '../page-policy';
+import { APP_ORIGIN } from '../../common/ipc-contract';
+import { CONTENT_TYPES, PAGE_CSP } from '../../common/page-policy';
 import type { FileGrants, Grant } from './file-grants';
 import { openGranted } from './open-granted';
 
-/** The page's policy (electron/page-policy.ts), named here for the protocol's tests. */
+/** The page's policy (common/page-policy.ts), named here for the protocol's tests. */
 export const CSP = PAGE_CSP;
 
 const BASE_HEADERS = { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cross-origin-opener-policy': 'same-origin' };

@@ -3,7 +3,7 @@
 // that listed it (its owner) and ends with it; within an input a path keeps one token, so a file
 // re-listed by the watcher keeps its URL.
 import { randomUUID } from 'node:crypto';
-import { APP_ORIGIN } from '../ipc-contract';
+import { APP_ORIGIN } from '../../common/ipc-contract';
 
 export const FILE_PREFIX = '/@file/';
 

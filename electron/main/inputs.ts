@@ -5,9 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { realpath, stat } from 'node:fs/promises';
 import { basename, isAbsolute, normalize } from 'node:path';
-import type { ShellFile, ShellInput } from '../ipc-contract';
+import type { ShellFile, ShellInput } from '../../common/ipc-contract';
 import type { FileGrants } from './file-grants';
-import { isEventFileName, listFolder, regularFileSize } from './logdir';
+import { isEventFileName, isGraphFileName } from '../../common/file-names';
+import { listFolder, regularFileSize } from './logdir';
 
 /** What main remembers about an input it handed to the page. */
 export interface OpenedPaths {
@@ -29,9 +30,6 @@ export class InputError extends Error {
   override name = 'InputError';
 }
 
-/** The names a dropped file may have to be opened by path: event logs, GraphDefs, MetaGraphs. */
-const GRAPH_FILE = /\.(pb|pbtxt|meta)$/i;
-
 /**
  * Why main refuses a path the page sent, or null. The preload sends only paths the browser gave
  * real File objects, but main cannot see those: if the renderer process itself were taken over it
@@ -40,7 +38,7 @@ const GRAPH_FILE = /\.(pb|pbtxt|meta)$/i;
  */
 export function pagePathProblem(p: string, kind: 'file' | 'folder'): string | null {
   if (!isAbsolute(p) || normalize(p) !== p) return `not a normalised absolute path: ${p}`;
-  if (kind === 'file' && !isEventFileName(basename(p)) && !GRAPH_FILE.test(p)) return `not a graph file name: ${basename(p)}`;
+  if (kind === 'file' && !isEventFileName(basename(p)) && !isGraphFileName(basename(p))) return `not a graph file name: ${basename(p)}`;
   return null;
 }
 

@@ -1,6 +1,6 @@
 // The IPC guard in main: every channel registered, untrusted senders and bad arguments stopped.
 import { describe, expect, it, vi } from 'vitest';
-import { APP_ORIGIN, INVOKE, type InvokeChannel } from '../ipc-contract';
+import { APP_ORIGIN, INVOKE, type InvokeChannel } from '../../common/ipc-contract';
 import { IpcRejected, registerIpc, type Handlers, type InvokeEvent } from './ipc-handlers';
 
 type Listener = (event: InvokeEvent, ...args: unknown[]) => unknown;

@@ -1,7 +1,7 @@
 // Registers one ipcMain handler per invoke channel of the contract. Every call is checked twice
 // before it reaches the app: the sender must be the app page's top frame, and the arguments must
 // pass the channel's validator. Rejections are logged and answered with an error.
-import { INVOKE, isTrustedSender, validateArgs, type ArgsOf, type InvokeChannel, type ResultOf } from '../ipc-contract';
+import { INVOKE, isTrustedSender, validateArgs, type ArgsOf, type InvokeChannel, type ResultOf } from '../../common/ipc-contract';
 
 /** The parts of an IpcMainInvokeEvent the checks read (a structural subset of Electron's). */
 export interface InvokeEvent {

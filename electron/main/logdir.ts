@@ -6,6 +6,7 @@
 import type { Dirent } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isEventFileName, isGraphFileName } from '../../common/file-names';
 
 export interface ListedFile {
   /** Relative to the folder, `/`-separated. */
@@ -30,16 +31,6 @@ export interface ListingLimits {
 }
 
 export const LISTING_LIMITS: ListingLimits = { depth: 16, entries: 200_000, files: 20_000 };
-
-/** The same rule as the loader's (core/io/logdir.ts): TensorFlow names them events.out.tfevents.*. */
-export function isEventFileName(name: string): boolean {
-  return name.includes('tfevents');
-}
-
-/** The loader's rule too (core/io/logdir.ts): a GraphDef or MetaGraphDef, opened when a folder has no event file. */
-export function isGraphFileName(name: string): boolean {
-  return /\.(pb|pbtxt|meta)$/i.test(name);
-}
 
 const SAVED_MODEL = ['saved_model.pb', 'saved_model.pbtxt'];
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { APP_ORIGIN, INVOKE, type ShellCommand, type ShellInput } from '../ipc-contract';
+import { APP_ORIGIN, INVOKE, type ShellCommand, type ShellInput } from '../../common/ipc-contract';
 import { startHttpFileServer } from '../../remote/test-support/http-file-server';
 import { linkedFolders } from './test-support/linked-folders';
 

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, type OpenDialogOptions, type WebContents } from 'electron';
-import { APP_ORIGIN, EVENT, type ShellCommand, type ShellInput } from '../ipc-contract';
+import { APP_ORIGIN, EVENT, type ShellCommand, type ShellInput } from '../../common/ipc-contract';
 import { parseCommandLine, type LaunchRequest } from './args';
 import { appProtocolHandler } from './app-protocol';
 import { FileGrants } from './file-grants';

@@ -1,7 +1,7 @@
 // The application menu template: its items, and what clicking each one does.
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import type { ShellCommand } from '../ipc-contract';
+import type { ShellCommand } from '../../common/ipc-contract';
 import { menuTemplate, type MenuActions } from './menu';
 
 function items(template: readonly MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {

@@ -3,7 +3,7 @@
 // quit) call the actions they are given. Plain data, so tests can click every item. Keys the page
 // already handles (use-shortcuts.ts) are shown but not registered, so one key press acts once.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { RecentEntry, ShellCommand } from '../ipc-contract';
+import type { RecentEntry, ShellCommand } from '../../common/ipc-contract';
 
 export interface MenuActions {
   openFile(): void;

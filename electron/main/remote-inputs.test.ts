@@ -8,7 +8,7 @@ import { loadSource } from '../../core/io/load';
 import { urlSource } from '../../renderer/host/url-byte-source';
 import { startHttpFileServer, type HttpFileServer } from '../../remote/test-support/http-file-server';
 import { S3RVER_CREDENTIALS, startLocalS3, type LocalS3 } from '../../remote/test-support/s3-server';
-import { APP_ORIGIN, type ShellInput } from '../ipc-contract';
+import { APP_ORIGIN, type ShellInput } from '../../common/ipc-contract';
 import { RemoteInputs } from './remote-inputs';
 import { InputWatcher } from './watcher';
 

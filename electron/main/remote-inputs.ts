@@ -5,14 +5,14 @@
 // holding a whole object. Inputs are named by their secret-free display URL, which is also what
 // recent items keep; object names reach the page without control or bidi characters.
 import { randomUUID } from 'node:crypto';
-import { APP_ORIGIN, type ShellFile, type ShellInput } from '../ipc-contract';
+import { APP_ORIGIN, type ShellFile, type ShellInput } from '../../common/ipc-contract';
 import { openRemoteStore, type RemoteOptions } from '../../remote/open-store';
 import { isRemoteLocation, parseRemoteLocation, childKey, redactText, safeText } from '../../remote/remote-location';
 import { RemoteObject, type ReadPolicy } from '../../remote/remote-reader';
 import type { RemoteListing, RemoteStore } from '../../remote/remote-store';
 import { CSP, parseRange } from './app-protocol';
 import { FILE_PREFIX } from './file-grants';
-import { isEventFileName, isGraphFileName } from './logdir';
+import { isEventFileName, isGraphFileName } from '../../common/file-names';
 
 export { isRemoteLocation };
 

@@ -3,7 +3,7 @@
 // file name on every platform: no path parts, no hidden or `..` names, no control or bidi
 // characters (`report\u202Egvs.exe` would show as `report…exe.svg`), no Windows device names.
 import { extname } from 'node:path';
-import { exportExtension, type ExportExtension } from '../ipc-contract';
+import { exportExtension, type ExportExtension } from '../../common/ipc-contract';
 
 /** What the save dialog offers for each kind of export. */
 export const EXPORT_FILTERS: Readonly<Record<ExportExtension, { name: string; extensions: string[] }>> = {

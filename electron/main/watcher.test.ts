@@ -5,13 +5,13 @@ import { appendFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { tensorflow } from '../../core/io/generated/proto.js';
+import { tensorflow } from '../../core/proto/generated/proto.js';
 import { loadSource } from '../../core/io/load';
 import { encodeRecord } from '../../core/io/tfrecord-writer';
 import { demoModel } from '../../fixtures/demo-model';
 import { nameScopeBasics } from '../../fixtures/seed-examples';
 import { urlSource } from '../../renderer/host/url-byte-source';
-import type { ShellInput } from '../ipc-contract';
+import type { ShellInput } from '../../common/ipc-contract';
 import { appProtocolHandler } from './app-protocol';
 import { FileGrants } from './file-grants';
 import { InputRegistry } from './inputs';

@@ -2,7 +2,7 @@
 // and reports when a log grew or a run appeared. Polling, as TensorBoard does, rather than
 // fs.watch: it behaves the same on network and container filesystems, and the cost is a stat per
 // file per interval. Checks never overlap; a failed check (a folder briefly gone) is skipped.
-import type { ShellInput } from '../ipc-contract';
+import type { ShellInput } from '../../common/ipc-contract';
 
 export interface InputChange {
   /** Files whose size changed (a growing log, or one rewritten). */

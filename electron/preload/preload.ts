@@ -2,7 +2,7 @@
 // contract on window.scopeviewShell and nothing else (no ipcRenderer, no event objects). It runs
 // sandboxed, so it is bundled into one file whose only import is `electron`.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { BRIDGE_NAME, chosenPaths, EVENT, INVOKE, LIMITS, type RecentEntry, type ShellBridge, type ShellCommand, type ShellInput } from '../ipc-contract';
+import { BRIDGE_NAME, chosenPaths, EVENT, INVOKE, LIMITS, type RecentEntry, type ShellBridge, type ShellCommand, type ShellInput } from '../../common/ipc-contract';
 
 /**
  * Asks main to open Files the user dropped or picked. Only what the browser says of each File is

@@ -1,8 +1,8 @@
 // The Scopes panel's findings: each flagged user variable once, with every flag and its reason
 // (reuse first, then get_variable under name_scope, then genuine twins), and TensorFlow's
 // bookkeeping (optimizer slots, moving averages, gradients, save/restore) folded and counted.
-import type { ScopesReport, VariableReport } from '../../core/scope/variables';
-import { BOOKKEEPING_LABELS, bookkeepingGroups, variableFindings, type Flag } from '../../core/scope/findings';
+import type { ScopesReport, VariableReport } from '../../core/scope/variables/variables';
+import { BOOKKEEPING_LABELS, bookkeepingGroups, variableFindings, type Flag } from '../../core/scope/variables/findings';
 import type { PaneController } from './pane-controller';
 
 const FLAG_LABELS: Record<Flag, { text: string; title: string }> = {

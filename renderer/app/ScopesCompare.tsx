@@ -1,7 +1,7 @@
 // Compare mode's Scopes panel: every variable of A and B side by side — where it lives in each,
 // whether it moved, was added or removed, and the scope flags of the explorer's Scopes panel.
 import type { VariableRow } from '../../core/pipeline/messages';
-import type { VariableReport } from '../../core/scope/variables';
+import type { VariableReport } from '../../core/scope/variables/variables';
 import type { CompareController } from './compare-controller';
 import { StatusDot } from './DiffList';
 

@@ -1,8 +1,8 @@
 // The Scopes panel: how name_scope / variable_scope shaped the names — the findings first (each
 // flagged variable once with its reasons, ScopeFindings.tsx), real re-entered scopes, then
 // TensorFlow's bookkeeping and every variable, folded. Clicking a variable selects it on the canvas.
-import type { ScopesReport, VariableReport } from '../../core/scope/variables';
-import { realReentries } from '../../core/scope/findings';
+import type { ScopesReport, VariableReport } from '../../core/scope/variables/variables';
+import { realReentries } from '../../core/scope/variables/findings';
 import type { PaneController } from './pane-controller';
 import { Bookkeeping, Findings, ReadIn, VariableLink } from './ScopeFindings';
 

@@ -3,8 +3,9 @@
 import type { NodeDetails, OpenSummary, Pane, SearchReply, SelectSummary, ViewOptions } from '../../core/pipeline/protocol';
 import { DEFAULT_VIEW_OPTIONS } from '../../core/pipeline/protocol';
 import type { ColourMode, Scene } from '../../core/pipeline/scene';
-import type { ScopesReport } from '../../core/scope/variables';
+import type { ScopesReport } from '../../core/scope/variables/variables';
 import type { Camera } from '../canvas/graph-canvas';
+import type { ThemeName } from '../canvas/palette';
 import type { RecentItem } from '../host/host';
 
 export type Panel = 'inspector' | 'search' | 'scopes' | 'signatures';
@@ -32,9 +33,7 @@ export interface PaneOptions {
   readonly views?: SavedViews | null;
 }
 
-export type Theme = 'light' | 'dark';
-
-export interface Progress {
+export interface ProgressState {
   readonly stage: string;
   readonly done: number;
   readonly total: number;
@@ -42,7 +41,7 @@ export interface Progress {
 
 export interface AppState {
   readonly phase: 'start' | 'loading' | 'ready';
-  readonly progress: Progress | null;
+  readonly progress: ProgressState | null;
   readonly opened: OpenSummary | null;
   readonly selection: SelectSummary | null;
   readonly graph: number;
@@ -65,7 +64,7 @@ export interface AppState {
   readonly colourMode: ColourMode;
   /** Tensor shapes on edges (View menu; remembered by the host). */
   readonly edgeLabels: boolean;
-  readonly theme: Theme;
+  readonly theme: ThemeName;
   readonly panel: Panel;
   readonly variables: ScopesReport | null;
   readonly recent: readonly RecentItem[];

@@ -7,7 +7,7 @@ import type { DiffReply, VariableRow } from '../../core/pipeline/messages';
 import type { Pane } from '../../core/pipeline/protocol';
 import type { Camera } from '../canvas/graph-canvas';
 import type { Host, OpenedInput } from '../host/host';
-import type { Theme } from './app-state';
+import type { ThemeName } from '../canvas/palette';
 import { comparePng } from './exports/graph-exports';
 import { PaneController } from './pane-controller';
 import { Cancelled, SessionClient } from './session-client';
@@ -65,7 +65,7 @@ export class CompareController {
   private shown: { readonly diff: DiffReply; readonly filter: CompareState['filter']; readonly list: readonly ShownChange[] } | null = null;
   private disposed = false;
 
-  constructor(private readonly host: Host, theme: Theme) {
+  constructor(private readonly host: Host, theme: ThemeName) {
     const pane = (p: Pane): PaneController => new PaneController(this.client, host, { pane: p, hooks: {
       // Mirrors run one after another, so a quick open-then-close ends the same on both sides.
       onToggle: (name, open) => {
@@ -241,7 +241,7 @@ export class CompareController {
     }
   }
 
-  setTheme(theme: Theme): void {
+  setTheme(theme: ThemeName): void {
     for (const p of this.panes) p.setTheme(theme);
   }
 

@@ -3,7 +3,8 @@
 // saved view, reloads a growing log, exports, and enters and leaves compare mode. It owns its pane
 // (pane-controller.ts) and, in compare mode, a CompareController with two more.
 import type { Host, OpenedInput } from '../host/host';
-import type { AppState, Theme, ViewState } from './app-state';
+import type { ThemeName } from '../canvas/palette';
+import type { AppState, ViewState } from './app-state';
 import { CompareController } from './compare-controller';
 import { PaneController } from './pane-controller';
 import { Cancelled, SessionClient } from './session-client';
@@ -92,7 +93,7 @@ export class Explorer {
     this.pane.reset();
   }
 
-  setTheme(theme: Theme): void {
+  setTheme(theme: ThemeName): void {
     this.pane.setTheme(theme);
     this.host.saveState('theme', theme);
     this.comparison?.setTheme(theme);

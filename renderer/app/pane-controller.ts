@@ -7,15 +7,16 @@ import { PREVIEW_MIN_NODES } from '../../core/pipeline/preview';
 import type { ColourMode, Scene } from '../../core/pipeline/scene';
 import { slotOf } from '../../core/pipeline/scene-slots';
 import type { Camera, GraphCanvas } from '../canvas/graph-canvas';
+import type { ThemeName } from '../canvas/palette';
 import { measureLabelMetrics } from '../canvas/measure-text';
 import type { Host, OpenedInput } from '../host/host';
-import { INITIAL_STATE, SEARCH_PAGE, type AppState, type PaneHooks, type PaneOptions, type Panel, type SavedViews, type Theme, type ViewState } from './app-state';
+import { INITIAL_STATE, SEARCH_PAGE, type AppState, type PaneHooks, type PaneOptions, type Panel, type SavedViews, type ViewState } from './app-state';
 import { Expansion } from './expansion';
 import { openingCamera } from './opening-camera';
-import { Cancelled, type Body, type Progress as OnProgress, type ReplyTo, type SessionClient } from './session-client';
+import { Cancelled, type Body, type ProgressCallback, type ReplyTo, type SessionClient } from './session-client';
 import { Store } from './store';
 
-export type { AppState, PaneHooks, PaneOptions, Panel, Progress, SavedViews, Theme } from './app-state';
+export type { AppState, PaneHooks, PaneOptions, Panel, ProgressState, SavedViews } from './app-state';
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -56,7 +57,7 @@ export class PaneController extends Store<AppState> {
     this.views = options.views ?? null;
   }
 
-  private req<B extends Body>(body: B, progress?: OnProgress): Promise<ReplyTo<B>> {
+  private req<B extends Body>(body: B, progress?: ProgressCallback): Promise<ReplyTo<B>> {
     return this.client.request(body, progress, this.pane);
   }
 
@@ -405,7 +406,7 @@ export class PaneController extends Store<AppState> {
     if (this.state.scene && !this.state.scene.preview) void this.relayout(null);
   }
 
-  setTheme(theme: Theme): void {
+  setTheme(theme: ThemeName): void {
     this.set({ theme });
   }
 

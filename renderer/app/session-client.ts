@@ -12,7 +12,7 @@ export class Cancelled extends Error {
   }
 }
 
-export type Progress = (stage: string, done: number, total: number) => void;
+export type ProgressCallback = (stage: string, done: number, total: number) => void;
 /** A request without its id (the client numbers requests) and pane (an argument), distributed over the union. */
 export type Body = Request<HostFile> extends infer R ? (R extends unknown ? Omit<R, 'id' | 'pane'> : never) : never;
 export type ReplyTo<B extends Body> = B['type'] extends RequestType ? Replies[B['type']] : never;
@@ -20,7 +20,7 @@ export type ReplyTo<B extends Body> = B['type'] extends RequestType ? Replies[B[
 interface Pending {
   resolve(v: unknown): void;
   reject(e: Error): void;
-  progress: Progress | undefined;
+  progress: ProgressCallback | undefined;
   scene: ((s: Scene) => void) | undefined;
 }
 
@@ -59,7 +59,7 @@ export class SessionClient {
   }
 
   /** Starts a request for a pane's session (compare mode has two); `id` identifies its progress messages. */
-  start<B extends Body>(body: B, progress?: Progress, pane: Pane = 0, scene?: (s: Scene) => void): { id: number; result: Promise<ReplyTo<B>> } {
+  start<B extends Body>(body: B, progress?: ProgressCallback, pane: Pane = 0, scene?: (s: Scene) => void): { id: number; result: Promise<ReplyTo<B>> } {
     const id = this.nextId++;
     // A stopped worker answers nothing: a request made after terminate() fails at once instead of hanging.
     if (this.terminated) return { id, result: Promise.reject(new Cancelled('the session was stopped')) };
@@ -70,7 +70,7 @@ export class SessionClient {
     return { id, result };
   }
 
-  request<B extends Body>(body: B, progress?: Progress, pane: Pane = 0): Promise<ReplyTo<B>> {
+  request<B extends Body>(body: B, progress?: ProgressCallback, pane: Pane = 0): Promise<ReplyTo<B>> {
     return this.start(body, progress, pane).result;
   }
 

@@ -1,6 +1,6 @@
 // Shell commands mapped onto the explorer's actions, with a fake explorer; live-reload deferral.
 import { describe, expect, it, vi } from 'vitest';
-import type { ShellCommand, ShellInput } from '../../electron/ipc-contract';
+import type { ShellCommand, ShellInput } from '../../common/ipc-contract';
 import { DEFAULT_VIEW_OPTIONS } from '../../core/pipeline/protocol';
 import { fromShellInput } from '../host/electron-host';
 import type { OpenedInput } from '../host/host';

@@ -2,7 +2,7 @@
 // reload) mapped onto the explorer's actions, the same ones the toolbar and shortcuts use. In
 // compare mode the view commands act on the panes.
 import { useEffect } from 'react';
-import type { ShellCommand } from '../../electron/ipc-contract';
+import type { ShellCommand } from '../../common/ipc-contract';
 import type { GraphCanvas } from '../canvas/graph-canvas';
 import { fromShellInput, shellKeyOf } from '../host/electron-host';
 import type { OpenedInput } from '../host/host';

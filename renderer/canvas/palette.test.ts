@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SHAPE_SCOPE } from '../../core/pipeline/scene';
 import {
-  categoricalColour, categorySlots, DIFF_COLOURS, formatBytes, formatMicros, legendFor, logRange, PALETTE_SIZE, rampColour, rampPosition,
+  categoricalColour, categorySlots, DIFF_COLOURS, formatMicros, legendFor, logRange, PALETTE_SIZE, rampColour, rampPosition,
 } from './palette';
 import { tinyScene, type TinyNode } from './test-support/tiny-scene';
 
@@ -87,11 +87,9 @@ describe('ramp', () => {
     expect(lum(0.5)).toBeGreaterThan(lum(1));
   });
 
-  it('formats time and bytes', () => {
+  it('formats time (bytes: common/format-bytes.test.ts)', () => {
     expect(formatMicros(12.5)).toBe('12.5 µs');
     expect(formatMicros(2_500_000)).toBe('2.50 s');
-    expect(formatBytes(512)).toBe('512 B');
-    expect(formatBytes(3 * 1024 * 1024)).toBe('3.00 MB');
   });
 });
 

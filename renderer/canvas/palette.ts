@@ -4,11 +4,12 @@
 import { KIND_REENTRY, kindOfCode } from '../../core/pipeline/scope-kind-codes';
 import { KIND_COLOURS, KIND_LEGEND } from './scope-kinds';
 import type { CategoricalMode, ColourMode, Scene } from '../../core/pipeline/scene';
+import { formatBytesBinary } from '../../common/format-bytes';
 
 export type Rgb = readonly [number, number, number];
 export type ThemeName = 'light' | 'dark';
 
-export interface Theme {
+export interface ThemeColours {
   readonly background: Rgb;
   /** Open scope fills, by depth (cycled), and the stroke of every scope. */
   readonly openFills: readonly Rgb[];
@@ -35,7 +36,7 @@ export interface Theme {
   readonly minimapBox: Rgb;
 }
 
-export const THEMES: Readonly<Record<ThemeName, Theme>> = {
+export const THEMES: Readonly<Record<ThemeName, ThemeColours>> = {
   light: {
     background: [250, 251, 252],
     openFills: [[243, 246, 250], [235, 240, 247], [246, 248, 251], [238, 242, 248]],
@@ -179,17 +180,6 @@ export function formatMicros(us: number): string {
   return `${us.toPrecision(3)} µs`;
 }
 
-export function formatBytes(b: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let v = b;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return u === 0 ? `${Math.round(v)} B` : `${v.toPrecision(3)} ${units[u]}`;
-}
-
 export interface LegendEntry {
   readonly label: string;
   readonly colour: [number, number, number];
@@ -215,7 +205,7 @@ export function legendFor(scene: Scene, mode: ColourMode): LegendEntry[] {
   if (mode === 'compute' || mode === 'memory') {
     const range = logRange(scene[mode]);
     if (!range) return [{ label: 'no figures', colour: [...categoricalColour(-1)] }];
-    const fmt = mode === 'compute' ? formatMicros : formatBytes;
+    const fmt = mode === 'compute' ? formatMicros : formatBytesBinary;
     const stops = range.hi > range.lo ? 5 : 1;
     const out: LegendEntry[] = [];
     for (let s = 0; s < stops; s++) {

@@ -1,6 +1,6 @@
 // The Electron host over a fake bridge: remote files, adopting drops, recent items, queued commands.
 import { describe, expect, it, vi } from 'vitest';
-import type { ShellBridge, ShellCommand, ShellInput } from '../../electron/ipc-contract';
+import type { ShellBridge, ShellCommand, ShellInput } from '../../common/ipc-contract';
 import { electronHost, fromShellInput, shellKeyOf } from './electron-host';
 
 const INPUT: ShellInput = { key: 'in-1', name: 'logs', folder: true, files: [{ path: 'run/events.out.tfevents.1', url: 'app://scopeview/@file/t1', size: 99 }] };

@@ -1,7 +1,7 @@
 // The Electron host: the Host interface over the preload's bridge (window.scopeviewShell). Files
 // opened by path arrive as RemoteFiles, read by Range requests in the session worker; recent items
 // and saving go through main; view state stays in the page's own storage, as in the browser.
-import { BRIDGE_NAME, type ShellBridge, type ShellInput } from '../../electron/ipc-contract';
+import { BRIDGE_NAME, type ShellBridge, type ShellInput } from '../../common/ipc-contract';
 import { browserHost } from './browser-host';
 import type { Host, OpenedInput } from './host';
 import { isRemoteFile } from './url-byte-source';

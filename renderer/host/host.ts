@@ -1,7 +1,7 @@
 // The host interface: what the UI needs from wherever it runs (the browser, or the Electron shell
 // through its preload bridge). The UI depends only on this, so the shell reuses it unchanged.
 import type { OpenedFile } from '../../core/pipeline/protocol';
-import type { ShellCommand } from '../../electron/ipc-contract';
+import type { ShellCommand } from '../../common/ipc-contract';
 import type { HostFile } from './file-source';
 
 export interface RecentItem {

@@ -5,7 +5,7 @@
 import { attrEntryKey } from '../../graph/attrs';
 import type { Graph } from '../../graph/graph';
 import { parseInput } from '../../graph/inputs';
-import { scopeview } from '../../io/generated/proto.js';
+import { scopeview } from '../../proto/generated/proto.js';
 import { readGraphDef } from '../../io/graph-def-reader';
 
 export type LazyNode = scopeview.lazy.ILazyNodeDef;

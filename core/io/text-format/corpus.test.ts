@@ -1,7 +1,7 @@
 // Every real-world .pbtxt of the corpus (MANIFEST.json kind "pbtxt") transcodes with the node and
 // function counts recorded there, read in place from ../shared/tf-corpus.
 import { describe, expect, it } from 'vitest';
-import { tensorflow } from '../generated/proto.js';
+import { tensorflow } from '../../proto/generated/proto.js';
 import { LoadError } from '../errors';
 import { corpusBytes, HAVE_CORPUS, readManifest, type ManifestEntry } from '../../test-support/corpus';
 import { sniffTextFormat, textToBinary } from './index';

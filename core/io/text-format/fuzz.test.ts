@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import fc from 'fast-check';
 import protobuf from 'protobufjs/minimal.js';
 import { describe, expect, it } from 'vitest';
-import { tensorflow } from '../generated/proto.js';
+import { tensorflow } from '../../proto/generated/proto.js';
 import { LoadError } from '../errors';
 import { corpusBytes, corpusPath, HAVE_CORPUS } from '../../test-support/corpus';
 import { textToBinary } from './index';

@@ -3,8 +3,8 @@
 // writer, parsed back, and must decode to the same message as protobufjs' own binary encoding.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tensorflow } from '../generated/proto.js';
-import { TENSORFLOW_SCHEMA } from '../generated/schema';
+import { tensorflow } from '../../proto/generated/proto.js';
+import { TENSORFLOW_SCHEMA } from '../../proto/generated/schema';
 import { textToBinary } from './index';
 
 interface Style {

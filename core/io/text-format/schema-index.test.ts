@@ -2,7 +2,7 @@
 // right number, kind, packing and message type; the byte-keyed name table finds exactly its names.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TENSORFLOW_SCHEMA } from '../generated/schema';
+import { TENSORFLOW_SCHEMA } from '../../proto/generated/schema';
 import { Lexer } from './lexer';
 import { hashBytes, NameTable } from './name-table';
 import { K_ENUM, K_INT64, K_MESSAGE, K_STRING, messageType, type FieldInfo } from './schema-index';

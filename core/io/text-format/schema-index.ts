@@ -2,7 +2,7 @@
 // lookup tables the text-format transcoder needs: per message, field name → wire facts. Text
 // format names fields by their .proto names (`tensor_content`), which protobufjs keeps in
 // `protoName` beside its camelCase key.
-import { TENSORFLOW_SCHEMA } from '../generated/schema';
+import { TENSORFLOW_SCHEMA } from '../../proto/generated/schema';
 import { NameTable } from './name-table';
 
 /** Field kinds, numbered as FieldDescriptorProto.Type in descriptor.proto. */

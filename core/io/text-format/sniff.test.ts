@@ -2,7 +2,7 @@
 // and prose yield null.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tensorflow } from '../generated/proto.js';
+import { tensorflow } from '../../proto/generated/proto.js';
 import { sniffTextFormat } from './index';
 
 const enc = new TextEncoder();

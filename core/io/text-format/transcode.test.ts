@@ -1,7 +1,7 @@
 // Text-format structure: fields, nested messages, separators, lists, maps, packed runs, unknown
 // fields and Any expansions, checked by decoding the output with the generated decoders.
 import { describe, expect, it } from 'vitest';
-import { tensorflow } from '../generated/proto.js';
+import { tensorflow } from '../../proto/generated/proto.js';
 import { textToBinary } from './index';
 
 const enc = new TextEncoder();

@@ -1,7 +1,7 @@
 // Text-format scalar values: strings and escapes (as UTF-8 text and as raw bytes), integers of
 // every radix and width (exact 64-bit), floats with inf/nan, bools and enums.
 import { describe, expect, it } from 'vitest';
-import { tensorflow } from '../generated/proto.js';
+import { tensorflow } from '../../proto/generated/proto.js';
 import { LoadError } from '../errors';
 import { textToBinary } from './index';
 

@@ -5,7 +5,7 @@ import { memorySource } from '../../io/byte-source';
 import { loadSource } from '../../io/load';
 import type { Graph } from '../../graph/graph';
 import { corpusBytes, HAVE_CORPUS, readManifest } from '../../test-support/corpus';
-import { analyzeVariables } from '../variables';
+import { analyzeVariables } from '../variables/variables';
 import { NameAnatomy } from './name-anatomy';
 import { SEGMENT_KINDS } from './segment-kinds';
 

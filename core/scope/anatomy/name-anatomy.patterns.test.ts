@@ -1,12 +1,12 @@
 // The name anatomy of the seed examples and naming patterns (fixtures/, built by the project's TF1
 // naming model): kinds, re-entries, leaves, reads and sentences as DESIGN.md §4 states them.
 import { describe, expect, it } from 'vitest';
-import { tensorflow } from '../../io/generated/proto.js';
+import { tensorflow } from '../../proto/generated/proto.js';
 import { readGraphDef } from '../../io/graph-def-reader';
 import { nestedScopes, reuseExample, scopingExample, uniquifiedTwins } from '../../../fixtures/seed-examples';
 import { ganDiscriminator, reentryWithoutReuse, reuseInReentryOnly } from '../../../fixtures/scope-patterns';
 import { capturedHandles, ganUnderOneNameScope, gradientsExample, uniquifiedOps } from '../../../fixtures/anatomy-patterns';
-import { analyzeVariables } from '../variables';
+import { analyzeVariables } from '../variables/variables';
 import { NameAnatomy, type OpAnatomy } from './name-anatomy';
 
 type Def = tensorflow.GraphDef.$Properties;

@@ -3,10 +3,10 @@
 // part. Built on the variable analysis (variable-readers, scope-names, canonical scope paths);
 // per-scope results are memoised, so explaining every op stays linear in the names' length.
 import type { Graph } from '../../graph/graph';
-import { CanonicalScopes } from '../scope-instances';
+import { CanonicalScopes } from '../variables/scope-instances';
 import { ROOT_SCOPE, ScopeNames } from '../scope-names';
 import { splitUniquifier } from '../uniquified-names';
-import { VARIABLE_OPS, variableReads } from '../variable-readers';
+import { VARIABLE_OPS, variableReads } from '../variables/variable-readers';
 import { leafSentence, outerScopeSentence, segmentSentence, type SegmentFacts } from './sentences';
 import { pathKinds, type PathKinds, type SegmentKind, type VariablePaths } from './segment-kinds';
 

@@ -2,8 +2,8 @@
 // gradients and save/restore. TensorFlow names these on purpose the way a user's mistakes would look
 // (`kernel/Adam` and `kernel/Adam_1` are "twins", `AssignMovingAvg_1` a "re-entry"), so the Scopes
 // panel folds them into one counted group and keeps the real findings first.
-import type { Graph } from '../graph/graph';
-import { ROOT_SCOPE, type ScopeNames } from './scope-names';
+import type { Graph } from '../../graph/graph';
+import { ROOT_SCOPE, type ScopeNames } from '../scope-names';
 
 export type BookkeepingKind = 'optimizer-slot' | 'optimizer-state' | 'moving-average' | 'gradients' | 'save-restore';
 

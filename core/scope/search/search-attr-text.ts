@@ -3,8 +3,8 @@
 // `[a, b]`. A tensor is rendered as its dtype and shape only, and its contents are skipped unread,
 // so a 1 GB Const costs no more than a scalar. Malformed bytes end the rendering, never throw.
 import protobuf from 'protobufjs/minimal.js';
-import { attrEntryKey, dtypeName, formatShape } from '../graph/attrs';
-import { WIRE_FIXED32, WIRE_LEN, WIRE_VARINT, WireCursor } from '../io/wire';
+import { attrEntryKey, dtypeName, formatShape } from '../../graph/attrs';
+import { WIRE_FIXED32, WIRE_LEN, WIRE_VARINT, WireCursor } from '../../proto/wire';
 
 /** Strings are searched in their first 1 KiB: attributes holding serialized blobs stay cheap. */
 export const MAX_STRING_BYTES = 1024;

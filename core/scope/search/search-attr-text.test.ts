@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dtypeName, formatShape } from '../graph/attrs';
-import { scopeview, tensorflow } from '../io/generated/proto.js';
+import { dtypeName, formatShape } from '../../graph/attrs';
+import { scopeview, tensorflow } from '../../proto/generated/proto.js';
 import { attrEntryText, attrValueText, float32Text } from './search-attr-text';
 
 type Props = tensorflow.AttrValue.$Properties;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makeGraph, type NodeSpec } from '../test-support/graphs';
+import { makeGraph, type NodeSpec } from '../../test-support/graphs';
 import { NamePaths } from './search-paths';
 
 function matching(names: readonly string[], needle: string): number[] | null {

@@ -2,7 +2,7 @@
 // yields `s_1`, `s_2` beside `s`; a path's canonical form drops such a suffix from every segment
 // whose base is a sibling scope. A reader scope is an *instance* of a variable's scope S when its
 // canonical path is P/S or lies inside it, for some name-scope prefix P (possibly empty).
-import { ROOT_SCOPE, type ScopeNames } from './scope-names';
+import { ROOT_SCOPE, type ScopeNames } from '../scope-names';
 
 const SLASH = 47;
 const UNDERSCORE = 95;

@@ -2,14 +2,14 @@
 // graphs, reuse in real graphs (ALBERT, pix2pix), and random graphs checked against a naive oracle.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tensorflow } from '../io/generated/proto.js';
-import { memorySource } from '../io/byte-source';
-import { readGraphDef } from '../io/graph-def-reader';
-import { loadSource } from '../io/load';
-import type { Graph } from '../graph/graph';
-import { corpusBytes, HAVE_CORPUS, readManifest } from '../test-support/corpus';
-import { makeGraph, type NodeSpec } from '../test-support/graphs';
-import { nestedScopes, reentrySiblings, reuseExample, scopingExample, uniquifiedTwins } from '../../fixtures/seed-examples';
+import { tensorflow } from '../../proto/generated/proto.js';
+import { memorySource } from '../../io/byte-source';
+import { readGraphDef } from '../../io/graph-def-reader';
+import { loadSource } from '../../io/load';
+import type { Graph } from '../../graph/graph';
+import { corpusBytes, HAVE_CORPUS, readManifest } from '../../test-support/corpus';
+import { makeGraph, type NodeSpec } from '../../test-support/graphs';
+import { nestedScopes, reentrySiblings, reuseExample, scopingExample, uniquifiedTwins } from '../../../fixtures/seed-examples';
 import { analyzeVariables, type ScopesReport, type VariableReport } from './variables';
 
 const fromDef = (def: tensorflow.GraphDef.$Properties): Graph => readGraphDef(tensorflow.GraphDef.encode(def).finish(), 'seed.pb');

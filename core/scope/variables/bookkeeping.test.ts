@@ -2,13 +2,13 @@
 // averages, gradients and save/restore are told apart from the user's own twins and re-entries,
 // on small graphs, on the project's moving-average fixture and on the pix2pix GAN of the corpus.
 import { describe, expect, it } from 'vitest';
-import { tensorflow } from '../io/generated/proto.js';
-import { memorySource } from '../io/byte-source';
-import { readGraphDef } from '../io/graph-def-reader';
-import { loadSource } from '../io/load';
-import { corpusBytes, HAVE_CORPUS } from '../test-support/corpus';
-import { makeGraph, type NodeSpec } from '../test-support/graphs';
-import { movingAverages } from '../../fixtures/scope-patterns';
+import { tensorflow } from '../../proto/generated/proto.js';
+import { memorySource } from '../../io/byte-source';
+import { readGraphDef } from '../../io/graph-def-reader';
+import { loadSource } from '../../io/load';
+import { corpusBytes, HAVE_CORPUS } from '../../test-support/corpus';
+import { makeGraph, type NodeSpec } from '../../test-support/graphs';
+import { movingAverages } from '../../../fixtures/scope-patterns';
 import { variableBookkeeping } from './bookkeeping';
 import { bookkeepingGroups, realReentries, variableFindings } from './findings';
 import { analyzeVariables, type ScopesReport } from './variables';

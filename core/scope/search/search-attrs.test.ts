@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Graph } from '../graph/graph';
-import type { tensorflow } from '../io/generated/proto.js';
-import { makeGraph, type NodeSpec } from '../test-support/graphs';
+import type { Graph } from '../../graph/graph';
+import type { tensorflow } from '../../proto/generated/proto.js';
+import { makeGraph, type NodeSpec } from '../../test-support/graphs';
 import { AttrTextIndex, DEDUP_MAX_BYTES } from './search-attrs';
 import { attrEntryText } from './search-attr-text';
 

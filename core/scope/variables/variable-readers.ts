@@ -1,8 +1,8 @@
 // Finding a graph's variables and the ops that read their values, in one linear pass over nodes
 // and edges: which ops are variables, which consumers are mere pass-throughs of the value, and
 // which are bookkeeping (writes, init checks, savers, gradients) that every variable has.
-import { EDGE_CONTROL, type Graph } from '../graph/graph';
-import type { ScopeNames } from './scope-names';
+import { EDGE_CONTROL, type Graph } from '../../graph/graph';
+import type { ScopeNames } from '../scope-names';
 
 /** Ops that create a variable. */
 export const VARIABLE_OPS: ReadonlySet<string> = new Set(['VariableV2', 'Variable', 'VarHandleOp', 'AutoReloadVariable']);

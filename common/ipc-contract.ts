@@ -232,6 +232,12 @@ export function validateArgs<C extends InvokeChannel>(channel: C, args: readonly
 }
 
 /**
+ * The WHATWG URL parser every side has (Node, the preload, the page). common/ compiles without DOM
+ * or Node types, so it names the little it uses; at run time this is the global.
+ */
+declare const URL: new (url: string) => { readonly protocol: string; readonly host: string };
+
+/**
  * Whether an IPC message comes from the app's own page: the top frame (no subframe ever loads
  * app code) on the app origin. `url` and `isTop` come from the sender frame.
  */

@@ -6,10 +6,10 @@
 // pairs. Identical AttrEntry bytes are recognised by hashing them where they lie, so each distinct
 // encoding is rendered once. A query searches only the distinct texts, marks the pairs that
 // match, then scans the per-node pair ids in graph order for the page of hits and the total.
-import type { Graph } from '../graph/graph';
-import { SpanTable } from '../graph/span-table';
-import { WIRE_LEN, WireCursor } from '../io/wire';
-import { PairTable } from './pair-table';
+import type { Graph } from '../../graph/graph';
+import { SpanTable } from '../../graph/span-table';
+import { WIRE_LEN, WireCursor } from '../../proto/wire';
+import { PairTable } from '../pair-table';
 import { attrEntryText } from './search-attr-text';
 import { ChunkBuilder, findInSegments, type TextChunk } from './search-text';
 

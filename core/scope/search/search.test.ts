@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Graph } from '../graph/graph';
-import { dtypeName } from '../graph/attrs';
-import { memorySource } from '../io/byte-source';
-import { tensorflow } from '../io/generated/proto.js';
-import { loadSource } from '../io/load';
-import { corpusBytes, HAVE_CORPUS } from '../test-support/corpus';
-import { makeGraph, type NodeSpec } from '../test-support/graphs';
-import { buildHierarchy } from './build-hierarchy';
+import type { Graph } from '../../graph/graph';
+import { dtypeName } from '../../graph/attrs';
+import { memorySource } from '../../io/byte-source';
+import { tensorflow } from '../../proto/generated/proto.js';
+import { loadSource } from '../../io/load';
+import { corpusBytes, HAVE_CORPUS } from '../../test-support/corpus';
+import { makeGraph, type NodeSpec } from '../../test-support/graphs';
+import { buildHierarchy } from '../build-hierarchy';
 import { SearchIndex, type SearchResult } from './search';
 import { parseQuery } from './search-query';
 

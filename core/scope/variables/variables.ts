@@ -2,11 +2,11 @@
 // whether it sits outside them (get_variable under name_scope), whether it is shared across scopes
 // (reuse=True), each flag's reason in words, its uniquified twins, and the sibling scopes split by
 // re-entry. The flags follow how TensorFlow makes names (DESIGN.md §4, "Scope analysis").
-import type { Graph } from '../graph/graph';
+import type { Graph } from '../../graph/graph';
 import { CanonicalScopes, withinPath, type ScopeInstance } from './scope-instances';
-import { ScopeNames } from './scope-names';
+import { ScopeNames } from '../scope-names';
 import { variableReads } from './variable-readers';
-import { reentryGroups, uniquifiedTwins } from './uniquified-names';
+import { reentryGroups, uniquifiedTwins } from '../uniquified-names';
 import { outsideReason, sharedReason } from './variable-reasons';
 import { reentryBookkeeping, variableBookkeeping, type BookkeepingKind } from './bookkeeping';
 

@@ -17,12 +17,12 @@
 // Substring search runs on the distinct segments of names (search-paths.ts); regexes scan all names
 // joined into one text (search-text.ts); op types map to node lists; the attribute index is built
 // on the first attr: query (prepareAttributes).
-import type { Graph } from '../graph/graph';
+import type { Graph } from '../../graph/graph';
 import { AttrTextIndex } from './search-attrs';
 import { NamePaths } from './search-paths';
 import { parseQuery } from './search-query';
 import { ChunkBuilder, matchInSegments, type TextChunk } from './search-text';
-import { H_SCOPE, type Hierarchy } from './hierarchy';
+import { H_SCOPE, type Hierarchy } from '../hierarchy';
 import { isConstLike, PLUMBING_SEGMENTS, RANK_IN_SCOPE, RANK_LEAF, RANK_PLUMBING, RANK_SCOPE, RankedPage, rankOf } from './search-rank';
 
 /** A path inside the scope of tf.gradients (or a TF2 gradient tape). */

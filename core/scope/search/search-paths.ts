@@ -4,7 +4,7 @@
 // prefixes) and onto the nodes in two passes over typed arrays. A query with '/' must line up with
 // the name's slashes: its first part ends a segment, middle parts equal whole segments, its last
 // part starts a segment; each directory keeps a bit mask of how far such a match has come.
-import type { Graph } from '../graph/graph';
+import type { Graph } from '../../graph/graph';
 import { ChunkBuilder, findInSegments, type TextChunk } from './search-text';
 
 /** Partial-match states per directory fit an int32 mask; longer slash chains are matched name by name. */

@@ -1,10 +1,10 @@
 // The Scopes panel's flags and reasons on the naming patterns of DESIGN.md §4, each graph built by
 // the project's TF1 naming model (fixtures/seed-examples.ts, fixtures/scope-patterns.ts).
 import { describe, expect, it } from 'vitest';
-import { tensorflow } from '../io/generated/proto.js';
-import { readGraphDef } from '../io/graph-def-reader';
-import { nestedScopes, scopingExample } from '../../fixtures/seed-examples';
-import { ganDiscriminator, movingAverages, reentryWithoutReuse, reuseInReentryOnly, weightDecay } from '../../fixtures/scope-patterns';
+import { tensorflow } from '../../proto/generated/proto.js';
+import { readGraphDef } from '../../io/graph-def-reader';
+import { nestedScopes, scopingExample } from '../../../fixtures/seed-examples';
+import { ganDiscriminator, movingAverages, reentryWithoutReuse, reuseInReentryOnly, weightDecay } from '../../../fixtures/scope-patterns';
 import { analyzeVariables, type VariableReport } from './variables';
 
 function report(def: tensorflow.GraphDef.$Properties): Map<string, VariableReport> {
