@@ -83,6 +83,10 @@ Object.assign(window, {
       const b = sceneBounds(scene);
       return { width: b.width, height: b.height };
     },
+    /** The open scopes of the explorer's view, or of compare pane 0 / 1: set as a scope is toggled, before its layout. */
+    expandedIn(side?: 0 | 1) {
+      return (side === undefined ? explorer.getState() : explorer.comparison?.panes[side].getState())?.expanded ?? [];
+    },
     badgeOf(side: 0 | 1, name: string) {
       const scene = explorer.comparison?.panes[side].getState().scene;
       const i = scene ? scene.names.indexOf(name) : -1;

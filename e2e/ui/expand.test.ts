@@ -12,7 +12,7 @@ import { memorySource } from '../../core/io/byte-source';
 import { loadSource } from '../../core/io/load';
 import { scopeview } from '../../core/proto/generated/proto.js';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
-import { afterWork, appPerSuite, boxOf, canvasShot, inkRatio, skipReason, visibleCount, waitLayoutsStored, waitReady } from './harness';
+import { afterWork, appPerSuite, boxOf, canvasShot, inkRatio, skipReason, visibleCount, waitDrawn, waitLayoutsStored, waitReady } from './harness';
 
 const skip = skipReason();
 if (skip) console.log(`UI expansion suite ${skip}`);
@@ -196,10 +196,17 @@ describe.skipIf(skip !== null)('cancelling a long expansion (Chromium)', () => {
     await page.setInputFiles('[data-testid="open-file"]', file);
     await waitReady(page);
     // One scope open before the expansion, so that "what was open before" is more than the top level.
-    const kept = await boxOf(page, 'kept');
-    expect(kept).not.toBeNull();
-    if (!kept) return;
-    await page.mouse.dblclick(kept.x + kept.width / 2, kept.y + kept.height / 2);
+    // Open once the view's expanded set holds it (set on the double-click, before its layout); a
+    // double-click that met no box, because the view was still moving, is repeated where it is now.
+    const keptOpen = (): Promise<boolean> => page.evaluate(() => (window as unknown as { scopeview: { expandedIn(): string[] } }).scopeview.expandedIn().includes('kept'));
+    for (let tries = 0; !(await keptOpen()); tries++) {
+      expect(tries).toBeLessThan(5);
+      await waitDrawn(page);
+      const kept = await boxOf(page, 'kept');
+      expect(kept).not.toBeNull();
+      if (!kept) return;
+      await page.mouse.dblclick(kept.x + kept.width / 2, kept.y + kept.height / 2);
+    }
     await page.waitForFunction(() => (window as unknown as { scopeview: { boxOf(n: string): unknown } }).scopeview.boxOf('kept/op_0') !== null);
     await waitReady(page);
     const before = await visibleCount(page);
@@ -209,8 +216,10 @@ describe.skipIf(skip !== null)('cancelling a long expansion (Chromium)', () => {
     const progress = page.locator('[data-testid="progress"]');
     await progress.getByText(/Laying out scopes: [\d,]+ of [\d,]+/).waitFor({ timeout: 60_000 });
     const [done, total] = ((await progress.textContent()) ?? '').match(/Laying out scopes: ([\d,]+) of ([\d,]+)/)?.slice(1).map((n) => Number(n.replace(/,/g, ''))) ?? [];
+    // The hold lets three layouts through; scopes that share one layout (same structure) finish
+    // with it, so the count can pass 3, but never reaches the total while the rest are parked.
     expect(done).toBeGreaterThanOrEqual(1);
-    expect(done).toBeLessThanOrEqual(3);
+    expect(done).toBeLessThan(total as number);
     expect(total).toBeGreaterThanOrEqual(120);
     expect(await page.isVisible('[data-testid="cancel"]')).toBe(true);
     await page.click('[data-testid="cancel"]');

@@ -2,23 +2,22 @@
 // mode on screen (the legend's colours, tinted as the canvas tints them), dashed control edges and
 // fixed arrowheads; the PNG is the whole graph at 2× (the SVG's size doubled), and the current-view
 // PNG is the canvas as drawn.
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type App, appPerSuite, openDemo, skipReason } from './harness';
+import { keepFile } from './shots';
 
 const skip = skipReason();
 if (skip) console.log(`UI end-to-end suite ${skip}`);
-const SHOTS = '/tmp/sv26a';
 
-/** Saves what a ⋯ menu item downloads; returns its path (a copy under SHOTS, to be looked at). */
+/** Saves what a ⋯ menu item downloads; returns its path (kept under SCOPEVIEW_SHOTS when set, to be looked at). */
 async function exportFrom(page: Page, item: string, name: string): Promise<string> {
   await page.click('[data-testid="more-menu"] summary');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${item}"]`)]);
-  mkdirSync(SHOTS, { recursive: true });
-  const out = `${SHOTS}/${name}`;
-  copyFileSync((await download.path()) as string, out);
+  const out = (await download.path()) as string;
+  keepFile(out, name);
   return out;
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
 import { afterWork, appPerSuite, skipReason, waitReady, type App } from './harness';
+import { shot } from './shots';
 
 const skip = skipReason() ?? (HAVE_CORPUS ? null : 'skipped: no corpus');
 if (skip) console.log(`UI end-to-end suite ${skip}`);
@@ -46,7 +47,7 @@ describe.skipIf(skip !== null)('graph selector (Chromium)', () => {
     const names = await app.page.locator('[data-testid="function-option"]').allTextContents();
     expect(names).toHaveLength(6);
     expect(names).toEqual([...names].sort());
-    await app.page.screenshot({ path: '/tmp/sv26a/function-list.png' });
+    await shot(app, 'function-list.png');
     const wanted = names[names.length - 1] as string;
     await app.page.fill('[data-testid="function-filter"]', wanted.slice(-12).toUpperCase());
     const filtered = await app.page.locator('[data-testid="function-option"]').allTextContents();

@@ -6,6 +6,7 @@ import { PNG } from 'pngjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
 import { afterWork, appPerSuite, boxOf, dropFiles, ROOT, skipReason, waitReady, type App } from './harness';
+import { shot } from './shots';
 
 const skip = skipReason() ?? (HAVE_CORPUS ? null : 'skipped: no corpus');
 if (skip) console.log(`UI end-to-end suite ${skip}`);
@@ -45,7 +46,7 @@ describe.skipIf(skip !== null)('colours and legend (Chromium)', () => {
     expect(titles).toContain('hidden_biases');
     const edges = await app.page.locator('[data-testid="edge-legend"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-edge')));
     expect(edges).toContain('data');
-    await app.page.screenshot({ path: '/tmp/sv26a/legend.png' });
+    await shot(app, 'legend.png');
     expect(app.errors).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 // with its handle and hidden, and the legend and minimap can be hidden, a choice the page remembers.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type App, appPerSuite, openDemo, skipReason, waitReady } from './harness';
+import { shot } from './shots';
 
 const skip = skipReason();
 if (skip) console.log(`UI end-to-end suite ${skip}`);
@@ -52,7 +53,7 @@ describe.skipIf(skip !== null)('narrow windows (Chromium)', () => {
     expect(await unreachable(app)).toEqual([]);
     const toolbar = (await p.locator('header.toolbar').boundingBox())!;
     const summary = (await p.locator('[data-testid="more-menu"] summary').boundingBox())!;
-    await p.screenshot({ path: `/tmp/sv26a/toolbar-${width}.png` });
+    await shot(p, `toolbar-${width}.png`);
     expect(toolbar.height).toBeLessThan(2 * summary.height); // one row
     // Each action: its toolbar button when shown, else its item in the ⋯ menu.
     for (const [button, item] of FOLDABLE) {
@@ -62,7 +63,7 @@ describe.skipIf(skip !== null)('narrow windows (Chromium)', () => {
       }
       await p.click('[data-testid="more-menu"] summary');
       await p.locator(item).click({ trial: true, timeout: 5000 });
-      await p.screenshot({ path: `/tmp/sv26a/more-menu-${width}.png` });
+      await shot(p, `more-menu-${width}.png`);
       await p.keyboard.press('Escape');
       await p.waitForSelector('[data-testid="more-menu"] .menu-body', { state: 'hidden' });
     }
@@ -100,7 +101,7 @@ describe.skipIf(skip !== null)('narrow windows (Chromium)', () => {
     await app.page.click('[data-testid="hide-side"]');
     expect(await panel.count()).toBe(0);
     await app.page.waitForFunction((w) => (document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect().width ?? 0) > w + 150, canvasBefore);
-    await app.page.screenshot({ path: '/tmp/sv26a/side-hidden-800.png' });
+    await shot(app, 'side-hidden-800.png');
     await app.page.click('[data-testid="show-side"]');
     expect(Math.abs(((await panel.boundingBox())?.width ?? 0) - wider)).toBeLessThan(2);
   });
