@@ -15,7 +15,7 @@ function RefList({ title, items, pane, testId }: { title: string; items: readonl
           <li key={`${r.name}:${i}`}>
             <button type="button" className="link" title={r.name} onClick={() => void pane.revealByName(r.name)}>{r.name}</button>
             <span className="muted"> {r.op}{r.slot ? ` · ${r.slot}` : ''}</span>
-            {r.tensor && <span className="tensor"> {r.tensor}</span>}
+            {r.tensor && <span className="tensor">{r.tensor}</span>}
           </li>
         ))}
       </ul>
