@@ -106,8 +106,13 @@ export class SessionClient {
     }
     if (msg.type === 'opened') {
       // The worker waits for this answer, so it is sent even when nobody chooses (null: show nothing).
-      const answer: ViewAnswer = { type: 'view-answer', id: msg.id, choice: p.view.opened?.(msg.summary) ?? null };
-      this.worker.postMessage(answer);
+      let choice: ViewChoice | null = null;
+      try {
+        choice = p.view.opened?.(msg.summary) ?? null;
+      } finally {
+        const answer: ViewAnswer = { type: 'view-answer', id: msg.id, choice };
+        this.worker.postMessage(answer);
+      }
       return;
     }
     this.pending.delete(msg.id);
