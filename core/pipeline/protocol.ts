@@ -1,6 +1,8 @@
 // The session worker's protocol: requests from the UI thread and the messages answering them, as
 // discriminated unions with request ids. Long requests report progress; a newer layout request
-// supersedes older ones; cancelling long work replaces the worker (renderer/app/explorer.ts).
+// supersedes older ones; cancelling long work replaces the worker (renderer/app/explorer.ts). A
+// view is one request: its early messages (a preview, the open summary the page answers with the
+// graph and expansion to show) come before its one reply.
 // Imported by the worker and by the UI's client; the data types it carries live in messages.ts.
 import type { ScopesReport } from '../scope/variables/variables';
 import type {
@@ -15,7 +17,13 @@ export * from './messages';
  * in one worker, so that the diff sees both graphs without copying them.
  */
 export type Request<F> = (
-  | { readonly type: 'open'; readonly id: number; readonly name: string; readonly files: readonly OpenedFile<F>[]; readonly folder: boolean }
+  /**
+   * Opens an input and shows it: after the `opened` message the worker waits for the page's
+   * ViewAnswer (which graph, which scopes open), then selects and lays out. `preview`: post a first
+   * frame of a large graph while it loads.
+   */
+  | { readonly type: 'view'; readonly id: number; readonly name: string; readonly files: readonly OpenedFile<F>[]; readonly folder: boolean; readonly preview: boolean
+    readonly options: ViewOptions; readonly metrics: LabelMetrics; readonly xla: boolean; readonly kinds: boolean; readonly labels: boolean }
   | { readonly type: 'preview'; readonly id: number; readonly graph: number }
   | { readonly type: 'select'; readonly id: number; readonly graph: number; readonly fn: number | null; readonly options: ViewOptions; readonly metrics: LabelMetrics }
   | { readonly type: 'layout'; readonly id: number; readonly expanded: readonly string[]; readonly xla: boolean; readonly kinds?: boolean; readonly labels?: boolean }
@@ -33,8 +41,29 @@ export type Request<F> = (
 
 export type Pane = 0 | 1;
 
+/** What the page shows of an opened input; null: nothing (no graph, or a newer view made it moot). */
+export interface ViewChoice {
+  readonly graph: number;
+  readonly fn: number | null;
+  readonly expanded: readonly string[];
+}
+
+/** Not a request: the page's answer to a view's `opened` message, under the view's id. */
+export interface ViewAnswer {
+  readonly type: 'view-answer';
+  readonly id: number;
+  readonly choice: ViewChoice | null;
+}
+
+/** A view's reply: what was opened and, unless the page chose nothing, the graph shown and its scene. */
+export interface ViewReply {
+  readonly opened: OpenSummary;
+  readonly selection: SelectSummary | null;
+  readonly scene: Scene | null;
+}
+
 export interface Replies {
-  readonly open: OpenSummary;
+  readonly view: ViewReply;
   readonly select: SelectSummary;
   readonly preview: Scene;
   readonly layout: Scene;
@@ -54,8 +83,10 @@ export type RequestType = keyof Replies;
 
 export type Response =
   | { readonly type: 'progress'; readonly id: number; readonly stage: string; readonly done: number; readonly total: number }
-  /** A first frame sent while `open` still runs (a large graph's top level, read off its names). */
+  /** A first frame sent while a view still runs (a large graph's top level, read off its names). */
   | { readonly type: 'scene'; readonly id: number; readonly scene: Scene }
+  /** A view's input is read: the worker waits for the page's ViewAnswer. */
+  | { readonly type: 'opened'; readonly id: number; readonly summary: OpenSummary }
   | { readonly [K in RequestType]: { readonly type: 'reply'; readonly id: number; readonly kind: K; readonly value: Replies[K] } }[RequestType]
   | { readonly type: 'failed'; readonly id: number; readonly message: string; readonly cancelled: boolean }
   /** Not an answer: the layout store's writes asked for and ended so far (equal: all written). */

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { memorySource } from '../io/byte-source';
 import { tensorflow } from '../proto/generated/proto.js';
 import { inlineExecutor } from '../layout/local-layout';
+import { LABEL_METRICS } from '../layout/text-metrics';
 import { DEFAULT_VIEW_OPTIONS } from './protocol';
 import { SHAPE_SCOPE, SHAPE_SCOPE_OPEN, SHAPE_SERIES, SHAPE_VARIABLE } from './scene';
 import { Session } from './session';
@@ -257,5 +258,58 @@ describe('Session library functions', () => {
     s.select(0, 0, DEFAULT_VIEW_OPTIONS, (st) => stages.push(st));
     expect(s.selected()).not.toBe(fn);
     expect(stages).toHaveLength(4);
+  });
+});
+
+describe('Session.view', () => {
+  const demoFiles = [{ path: 'events.out.tfevents.0.scopeview', file: fixture('demo/events.out.tfevents.0.scopeview') }];
+  const look = { options: DEFAULT_VIEW_OPTIONS, metrics: LABEL_METRICS, xla: false, kinds: false, labels: false };
+
+  it('opens, asks what to show once the input is read, and answers with the scene of that expansion', async () => {
+    const s = session();
+    const events: string[] = [];
+    const reply = await s.view('demo', demoFiles, false, look, {
+      load: {},
+      onOpened: async (summary) => {
+        events.push(`opened ${summary.graphs.length} ${summary.contentKey === '' ? 'no key' : 'keyed'}`);
+        return { graph: 0, fn: null, expanded: ['conv1', 'no/such/scope'] };
+      },
+      onStage: (stage) => events.push(stage),
+      onPreview: () => events.push('preview'),
+    });
+    expect(events).toEqual(['opened 2 keyed', 'Building the scope hierarchy', 'Laying out']);
+    expect(reply.opened.graphs[0]?.nodes).toBe(298);
+    expect(reply.selection).toMatchObject({ graph: 0, fn: null, scopes: 109 });
+    expect(reply.scene?.names).toContain('conv1/Conv2D');
+    // The session is left showing that view: what follows it works on the same selection.
+    expect(s.locate('conv1/Conv2D')).not.toBeNull();
+  });
+
+  it('shows nothing when the answer chooses nothing, keeping the summary', async () => {
+    const s = session();
+    const reply = await s.view('demo', demoFiles, false, look, { load: {}, onOpened: () => Promise.resolve(null), onStage: () => {} });
+    expect(reply.opened.format).toBe('events');
+    expect(reply.selection).toBeNull();
+    expect(reply.scene).toBeNull();
+    expect(s.selected()).toBeNull();
+  });
+
+  it('sends one first frame of a large graph: while it loads, or else once it is read', async () => {
+    const graphOf = (name: (i: number) => string): Uint8Array => tensorflow.GraphDef.encode({ node: Array.from({ length: 21_000 }, (_, i) => ({ name: name(i), op: 'Identity' })) }).finish();
+    for (const [bytes, early] of [[graphOf((i) => `block_${i % 40}/layer_${i % 7}/some_rather_long_op_name_${i}`), true], [graphOf((i) => `b${i % 40}/${i}`), false]] as const) {
+      const events: string[] = [];
+      const reply = await session().view('big.pb', [{ path: 'big.pb', file: bytes }], false, look, {
+        load: {},
+        onOpened: async () => {
+          events.push('opened');
+          return { graph: 0, fn: null, expanded: [] };
+        },
+        onStage: () => {},
+        onPreview: (scene) => events.push(`preview ${scene.nodeCount}`),
+      });
+      expect(events).toEqual(early ? ['preview 40', 'opened'] : ['opened', 'preview 40']);
+      expect(reply.scene?.preview).toBe(false);
+      expect(reply.scene?.nodeCount).toBe(40);
+    }
   });
 });

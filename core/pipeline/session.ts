@@ -23,6 +23,7 @@ import { duplicateGraphs } from './duplicate-graphs';
 import { NodeMetrics } from './node-metrics';
 import { embeddedNode, locationOf, nodeDetails } from './node-details';
 import type { ExpansionReply, GraphEntry, Location, NodeDetails, OpenedFile, OpenSummary, SearchEntry, SearchReply, SelectSummary, TraceReply, ViewOptions } from './messages';
+import type { ViewChoice, ViewReply } from './protocol';
 import { previewOf, previewScene, PREVIEW_MIN_BYTES, PREVIEW_MIN_NODES, topLevelOfGraphDef } from './preview';
 import { buildScene, type Scene } from './scene';
 import { signatureViews } from './signatures';
@@ -67,6 +68,16 @@ async function contentKeyOf(sources: readonly ByteSource[]): Promise<string> {
     at += p.length;
   }
   return contentHash(all);
+}
+
+/** What a view reports while it runs (Session.view). */
+export interface ViewHooks {
+  readonly load: LoadOptions;
+  /** A first frame of a large graph: its top level read off the names, before or after decoding. */
+  readonly onPreview?: (scene: Scene) => void;
+  /** The input is read; the answer says what to show (the page keys its saved views by contentKey). */
+  readonly onOpened: (summary: OpenSummary) => Promise<ViewChoice | null>;
+  readonly onStage: (stage: string) => void;
 }
 
 export class Session<F> {
@@ -136,6 +147,26 @@ export class Session<F> {
       signatures: signatureViews(g.meta, g.graph),
     }));
     return { name, format: result.format, graphs, warnings: result.warnings, error: result.error, contentKey: this.contentKey, ms: this.host.now() - t0 };
+  }
+
+  /** Opens an input and shows what the answer to `onOpened` chooses: one request for one view. */
+  async view(name: string, files: readonly OpenedFile<F>[], folder: boolean, view: { readonly options: ViewOptions; readonly metrics: TextMetrics; readonly xla: boolean; readonly kinds: boolean; readonly labels: boolean },
+    hooks: ViewHooks): Promise<ViewReply> {
+    let previewed = false;
+    const onPreview = hooks.onPreview && ((scene: Scene): void => {
+      previewed = true;
+      hooks.onPreview?.(scene);
+    });
+    const opened = await this.open(name, files, folder, hooks.load, onPreview);
+    const choice = await hooks.onOpened(opened);
+    if (!choice) return { opened, selection: null, scene: null };
+    const entry = opened.graphs[choice.graph];
+    // A graph the load did not preview (a text file, a small file of many nodes) gets its first frame now.
+    if (onPreview && !previewed && choice.fn === null && entry && entry.nodes >= PREVIEW_MIN_NODES) onPreview(this.preview(choice.graph));
+    const selection = this.select(choice.graph, choice.fn, view.options, hooks.onStage, view.metrics);
+    hooks.onStage('Laying out');
+    const scene = await this.layout(choice.expanded, view.xla, undefined, view.kinds, view.labels);
+    return { opened, selection, scene };
   }
 
   /** The top level read off the names, for a first frame while `select` runs (preview.ts). */

@@ -168,14 +168,12 @@ export class Explorer {
     const stale = (): boolean => token !== this.reloadSeq;
     this.reloading = true;
     try {
-      const opened = await this.client.request({ type: 'open', name: input.name, files: input.files, folder: input.folder });
-      if (stale()) return true;
       // The same graph is the one from the same run, tag and source; indexes shift when runs appear.
-      const same = opened.graphs.findIndex((g) => before !== undefined && g.run === before.run && g.tag === before.tag && g.source === before.source && g.step === before.step);
-      const graph = same >= 0 ? same : Math.min(st.graph, Math.max(0, opened.graphs.length - 1));
-      const fn = same >= 0 ? st.fn : null;
-      await this.pane.showReloaded(opened, graph, fn, stale);
-      if (stale()) return true;
+      const shown = await this.pane.reload(input, (opened) => {
+        const same = opened.graphs.findIndex((g) => before !== undefined && g.run === before.run && g.tag === before.tag && g.source === before.source && g.step === before.step);
+        return same >= 0 ? { graph: same, fn: st.fn } : { graph: Math.min(st.graph, Math.max(0, opened.graphs.length - 1)), fn: null };
+      }, stale);
+      if (!shown || stale()) return true;
       if (camera) this.pane.graphCanvas?.setCamera(camera, true);
       if (selectedName) await this.pane.reselect(selectedName);
       const query = this.getState().query;

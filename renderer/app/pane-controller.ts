@@ -2,7 +2,7 @@
 // laying out, expanding and collapsing scopes, selection, search, tracing and colouring. The
 // explorer owns one (explorer.ts); compare mode owns two, addressing panes 0 and 1 of one worker.
 // React components subscribe to it and call its actions.
-import type { OpenSummary, Pane, ViewOptions } from '../../core/pipeline/protocol';
+import type { LabelMetrics, OpenSummary, Pane, ViewChoice, ViewOptions } from '../../core/pipeline/protocol';
 import { PREVIEW_MIN_NODES } from '../../core/pipeline/preview';
 import type { ColourMode, Scene } from '../../core/pipeline/scene';
 import { slotOf } from '../../core/pipeline/scene-slots';
@@ -101,27 +101,59 @@ export class PaneController extends Store<AppState> {
       selected: -1, results: null, traced: null, variables: null, failure: null, query: '' });
     this.canvas?.clear();
     let openId = -1;
-    const { id, result } = this.client.start({ type: 'open', name: input.name, files: input.files, folder: input.folder },
-      (stage, done, total) => this.set({ progress: { stage, done, total } }), this.pane, (scene) => this.showPreview(scene, openId));
+    let opened: OpenSummary | null = null;
+    let camera: Camera | null = null;
+    // Answered as soon as the worker has read the input: the saved view is keyed by its content.
+    const choose = (summary: OpenSummary): ViewChoice | null => {
+      if (this.loadingId !== openId) return null;
+      opened = summary;
+      this.set({ opened: summary });
+      if (summary.graphs.length === 0) return null;
+      const first = summary.graphs.findIndex((g) => g.source !== 'run_metadata');
+      const shown = graph !== null && graph < summary.graphs.length ? graph : first < 0 ? 0 : first;
+      this.set({ graph: shown, fn: null, progress: { stage: 'Building the scope hierarchy', done: 0, total: 0 } });
+      const key = this.viewKey();
+      const saved = key && this.views ? this.views.load(key) : null;
+      camera = saved?.camera ?? null;
+      this.set({ expanded: saved?.expanded ?? [] });
+      return { graph: shown, fn: null, expanded: this.state.expanded };
+    };
+    const { id, result } = this.client.start({ type: 'view', name: input.name, files: input.files, folder: input.folder, preview: true, ...this.viewOf() },
+      (stage, done, total) => this.set({ progress: { stage, done, total } }), this.pane, { scene: (scene) => this.showPreview(scene, openId), opened: choose });
     openId = id;
     this.loadingId = id;
     try {
-      const opened = await result;
+      const view = await result;
       if (this.loadingId !== id) return null;
       this.loadingId = -1;
-      this.set({ opened });
-      if (opened.graphs.length > 0) {
-        const first = opened.graphs.findIndex((g) => g.source !== 'run_metadata');
-        await this.selectGraph(graph !== null && graph < opened.graphs.length ? graph : first < 0 ? 0 : first, null);
-      } else this.set({ phase: 'ready', progress: null });
-      return opened;
+      if (!view.selection || !view.scene) {
+        this.set({ phase: 'ready', progress: null });
+        return view.opened;
+      }
+      this.set({ selection: view.selection });
+      this.show(view.scene, null, view.scene.layoutStats?.ms ?? 0);
+      if (camera) this.canvas?.setCamera(camera, true);
+      else this.openingView();
+      this.markFrame('scopeview:complete');
+      this.set({ phase: 'ready', progress: null });
+      return view.opened;
     } catch (err) {
       if (this.loadingId !== id) return null;
       this.loadingId = -1;
+      if (opened && !(err instanceof Cancelled)) {
+        this.set({ phase: 'ready', progress: null, selection: null, failure: `Could not show this graph: ${message(err)}` });
+        return opened;
+      }
       this.set({ phase: this.state.opened ? 'ready' : 'start', progress: null, failure: err instanceof Cancelled ? null : `Could not open ${input.name}: ${message(err)}`,
         toast: err instanceof Cancelled ? 'Loading cancelled' : null });
       return null;
     }
+  }
+
+  /** What a layout request needs besides the expanded scopes: the toggles that change the scene. */
+  private viewOf(): { options: ViewOptions; metrics: LabelMetrics; xla: boolean; kinds: boolean; labels: boolean } {
+    const st = this.state;
+    return { options: st.options, metrics: this.labelMetrics, xla: st.colourMode === 'xla', kinds: st.colourMode === 'kind', labels: st.edgeLabels };
   }
 
   /**
@@ -197,14 +229,25 @@ export class PaneController extends Store<AppState> {
   }
 
   /**
-   * Live reload: shows graph `graph` of what the worker has just read again (`opened`) with the same
-   * expanded scopes, without passing through the loading screen. `stale`: a newer open made it moot.
+   * Live reload: reads `input` again in one view request and shows the graph `pick` matches in what
+   * was read, with the same expanded scopes, without passing through the loading screen. False
+   * when `stale` (a newer open made it moot) said so.
    */
-  async showReloaded(opened: OpenSummary, graph: number, fn: number | null, stale: () => boolean): Promise<void> {
-    const selection = await this.req({ type: 'select', graph, fn, options: this.state.options, metrics: this.labelMetrics });
-    if (stale()) return;
-    this.set({ opened, selection, graph, fn, variables: null, results: null });
-    await this.relayout(null);
+  async reload(input: OpenedInput, pick: (opened: OpenSummary) => { graph: number; fn: number | null }, stale: () => boolean): Promise<boolean> {
+    let chosen: { graph: number; fn: number | null } | null = null;
+    const { result } = this.client.start({ type: 'view', name: input.name, files: input.files, folder: input.folder, preview: false, ...this.viewOf() }, undefined, this.pane, {
+      opened: (summary) => {
+        if (stale()) return null;
+        chosen = pick(summary);
+        return { ...chosen, expanded: this.state.expanded };
+      },
+    });
+    const view = await result;
+    if (stale() || !chosen || !view.selection || !view.scene) return false;
+    const { graph, fn } = chosen;
+    this.set({ opened: view.opened, selection: view.selection, graph, fn, variables: null, results: null });
+    this.show(view.scene, null, view.scene.layoutStats?.ms ?? 0);
+    return true;
   }
 
   // ---- layout
@@ -219,15 +262,21 @@ export class PaneController extends Store<AppState> {
     try {
       const scene = await this.req({ type: 'layout', expanded: this.state.expanded, xla: this.state.colourMode === 'xla', kinds: this.state.colourMode === 'kind', labels: this.state.edgeLabels }, progress ? onProgress : undefined);
       if (seq !== this.layoutSeq) return false;
-      this.set({ scene, layoutBusy: false, traced: null, layoutMs: performance.now() - t0 });
-      this.canvas?.setScene(scene, anchor !== null ? { anchorId: anchor } : undefined);
-      this.persistView();
+      this.show(scene, anchor, performance.now() - t0);
       return true;
     } catch (err) {
       if (seq !== this.layoutSeq || err instanceof Cancelled) return false;
       this.set({ layoutBusy: false, failure: `Layout failed: ${message(err)}` });
       return false;
     }
+  }
+
+  /** Shows a laid-out scene; a layout still in flight for an older expansion is dropped. */
+  private show(scene: Scene, anchor: number | null, layoutMs: number): void {
+    this.layoutSeq++;
+    this.set({ scene, layoutBusy: false, traced: null, layoutMs });
+    this.canvas?.setScene(scene, anchor !== null ? { anchorId: anchor } : undefined);
+    this.persistView();
   }
 
   toggle(id: number): void {

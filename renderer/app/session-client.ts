@@ -1,6 +1,6 @@
 // The UI thread's side of the session worker: one promise per request, progress callbacks, and
 // termination (how long work is cancelled). Nothing here parses or lays out; it only posts messages and routes replies.
-import type { Pane, Replies, Request, RequestType, Response } from '../../core/pipeline/protocol';
+import type { OpenSummary, Pane, Replies, Request, RequestType, Response, ViewAnswer, ViewChoice } from '../../core/pipeline/protocol';
 import type { Scene } from '../../core/pipeline/scene';
 import type { HostFile } from '../host/file-source';
 import { adoptWorker } from './test-hooks';
@@ -17,11 +17,17 @@ export type ProgressCallback = (stage: string, done: number, total: number) => v
 export type Body = Request<HostFile> extends infer R ? (R extends unknown ? Omit<R, 'id' | 'pane'> : never) : never;
 export type ReplyTo<B extends Body> = B['type'] extends RequestType ? Replies[B['type']] : never;
 
+/** A view's early messages: a first frame, and the open summary, answered with what to show. */
+export interface ViewCallbacks {
+  readonly scene?: (s: Scene) => void;
+  readonly opened?: (summary: OpenSummary) => ViewChoice | null;
+}
+
 interface Pending {
   resolve(v: unknown): void;
   reject(e: Error): void;
   progress: ProgressCallback | undefined;
-  scene: ((s: Scene) => void) | undefined;
+  view: ViewCallbacks;
 }
 
 /** The clients whose worker runs: a stopped worker's unwritten layouts are lost, not pending. */
@@ -59,12 +65,12 @@ export class SessionClient {
   }
 
   /** Starts a request for a pane's session (compare mode has two); `id` identifies its progress messages. */
-  start<B extends Body>(body: B, progress?: ProgressCallback, pane: Pane = 0, scene?: (s: Scene) => void): { id: number; result: Promise<ReplyTo<B>> } {
+  start<B extends Body>(body: B, progress?: ProgressCallback, pane: Pane = 0, view: ViewCallbacks = {}): { id: number; result: Promise<ReplyTo<B>> } {
     const id = this.nextId++;
     // A stopped worker answers nothing: a request made after terminate() fails at once instead of hanging.
     if (this.terminated) return { id, result: Promise.reject(new Cancelled('the session was stopped')) };
     const result = new Promise<ReplyTo<B>>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress, scene });
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress, view });
     });
     this.worker.postMessage({ ...body, id, pane });
     return { id, result };
@@ -95,7 +101,18 @@ export class SessionClient {
       return;
     }
     if (msg.type === 'scene') {
-      p.scene?.(msg.scene);
+      p.view.scene?.(msg.scene);
+      return;
+    }
+    if (msg.type === 'opened') {
+      // The worker waits for this answer, so it is sent even when nobody chooses (null: show nothing).
+      let choice: ViewChoice | null = null;
+      try {
+        choice = p.view.opened?.(msg.summary) ?? null;
+      } finally {
+        const answer: ViewAnswer = { type: 'view-answer', id: msg.id, choice };
+        this.worker.postMessage(answer);
+      }
       return;
     }
     this.pending.delete(msg.id);

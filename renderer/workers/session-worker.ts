@@ -4,7 +4,7 @@
 import type { ByteSource } from '../../core/io/byte-source';
 import type { LayoutResponse, LayoutWorker } from '../../core/layout/worker-pool';
 import { LayoutCancelled, WorkerPool } from '../../core/layout/worker-pool';
-import type { Replies, Request, RequestType, Response } from '../../core/pipeline/protocol';
+import type { Replies, Request, RequestType, Response, ViewAnswer, ViewChoice } from '../../core/pipeline/protocol';
 import { sceneBuffers } from '../../core/pipeline/scene';
 import { Comparison } from '../../core/pipeline/compare';
 import { gatedProgress, type ProgressListener } from '../../core/pipeline/progress-gate';
@@ -78,16 +78,31 @@ function progressOf(id: number): ProgressListener {
   return gatedProgress((stage, done, total) => send({ type: 'progress', id, stage, done, total }), now);
 }
 
+/** Views waiting for the page's answer to their `opened` message, by request id. */
+const answers = new Map<number, (choice: ViewChoice | null) => void>();
+
+function answerOf(id: number): Promise<ViewChoice | null> {
+  return new Promise((resolve) => answers.set(id, resolve));
+}
+
 async function handle(req: Request<HostFile>): Promise<void> {
   const { sessions, comparison } = await ready;
   const pane = req.pane ?? 0;
   const session = sessions[pane];
   switch (req.type) {
-    case 'open': {
-      const value = await session.open(req.name, req.files, req.folder, {
-        onProgress: progressOf(req.id),
-      }, (scene) => send({ type: 'scene', id: req.id, scene }, sceneBuffers(scene)));
-      return reply(req.id, 'open', value);
+    case 'view': {
+      const stage = (s: string): void => send({ type: 'progress', id: req.id, stage: s, done: 0, total: 0 });
+      const value = await session.view(req.name, req.files, req.folder, req, {
+        load: { onProgress: progressOf(req.id) },
+        ...(req.preview ? { onPreview: (scene) => send({ type: 'scene', id: req.id, scene }, sceneBuffers(scene)) } : {}),
+        onOpened: (summary) => {
+          const answer = answerOf(req.id);
+          send({ type: 'opened', id: req.id, summary });
+          return answer;
+        },
+        onStage: stage,
+      });
+      return reply(req.id, 'view', value, value.scene ? sceneBuffers(value.scene) : []);
     }
     case 'select':
       return reply(req.id, 'select', session.select(req.graph, req.fn, req.options, (stage) => send({ type: 'progress', id: req.id, stage, done: 0, total: 0 }), req.metrics));
@@ -121,8 +136,13 @@ async function handle(req: Request<HostFile>): Promise<void> {
   }
 }
 
-scope.onmessage = (ev: MessageEvent<Request<HostFile>>): void => {
+scope.onmessage = (ev: MessageEvent<Request<HostFile> | ViewAnswer>): void => {
   if (hold && isHoldMessage(ev.data)) return hold.apply(ev.data);
+  if (ev.data.type === 'view-answer') {
+    answers.get(ev.data.id)?.(ev.data.choice);
+    answers.delete(ev.data.id);
+    return;
+  }
   const req = ev.data;
   handle(req)
     .catch((err: unknown) => {
