@@ -16,6 +16,8 @@ import './app/styles.css';
 const bridge = shellBridge();
 const explorer = new Explorer(bridge ? electronHost(bridge) : browserHost());
 const { pane } = explorer;
+// A view change still inside its save debounce is written as the page goes (reload, close).
+addEventListener('pagehide', () => pane.flushView());
 const root = document.getElementById('root');
 if (!root) throw new Error('the page has no #root element');
 // A read-only hook for end-to-end tests and automation: where a named node is drawn, in page pixels.

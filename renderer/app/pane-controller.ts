@@ -97,6 +97,7 @@ export class PaneController extends Store<AppState> {
    * metadata). The summary, or null when a newer open superseded this one or it failed.
    */
   async open(input: OpenedInput, graph: number | null = null): Promise<OpenSummary | null> {
+    this.flushView(); // under the key of what was shown, before this open changes it
     this.set({ phase: 'loading', progress: { stage: `Reading ${input.name}`, done: 0, total: 0 }, opened: null, selection: null, scene: null, details: null,
       selected: -1, results: null, traced: null, variables: null, failure: null, query: '' });
     this.canvas?.clear();
@@ -175,6 +176,7 @@ export class PaneController extends Store<AppState> {
   }
 
   async selectGraph(graph: number, fn: number | null, options: ViewOptions = this.state.options): Promise<void> {
+    this.flushView();
     this.set({ phase: 'loading', graph, fn, options, progress: { stage: 'Building the scope hierarchy', done: 0, total: 0 }, details: null, selected: -1, results: null, traced: null, variables: null });
     try {
       const entry = this.state.opened?.graphs[graph];
@@ -332,14 +334,20 @@ export class PaneController extends Store<AppState> {
   }
 
   private persistView(): void {
-    const key = this.viewKey();
-    const views = this.views;
-    if (!key || !views) return;
+    if (!this.viewKey() || !this.views) return;
     if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
-      const state: ViewState = { expanded: this.state.expanded, camera: this.canvas?.getCamera() ?? null };
-      views.save(key, state);
-    }, 300);
+    this.saveTimer = setTimeout(() => this.flushView(), 300);
+  }
+
+  /** Saves the view now if a change still waits for its debounce (also when the page goes away, so a reload keeps it). */
+  flushView(): void {
+    if (!this.saveTimer) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    const key = this.viewKey();
+    if (!key || !this.views) return;
+    const state: ViewState = { expanded: this.state.expanded, camera: this.canvas?.getCamera() ?? null };
+    this.views.save(key, state);
   }
 
   // ---- selection, inspector, trace
