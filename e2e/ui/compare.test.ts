@@ -153,12 +153,20 @@ describe.skipIf(skip !== null)('compare UI (Chromium)', () => {
     // layout). A double-click that met no box, because a layout still in flight moved it, is
     // repeated at the box's new place.
     const openInA = (): Promise<boolean> => p.evaluate((t) => (window as unknown as { scopeview: { expandedIn(s: number): string[] } }).scopeview.expandedIn(0).includes(t), target);
+    // The pane's legend and minimap could lie over the box wherever the earlier tests left the view.
+    await p.click('[data-testid="pane-a"] [data-testid="hide-legend"]');
+    await p.click('[data-testid="pane-a"] [data-testid="hide-minimap"]');
     for (let tries = 0; !(await openInA()); tries++) {
       expect(tries).toBeLessThan(5);
       await waitDrawn(p);
       const box = (await paneBox(p, 0, target)) as Box;
-      await p.mouse.dblclick(box.x + box.width / 2, box.y + Math.min(8, box.height / 2));
+      const [x, y] = [box.x + box.width / 2, box.y + Math.min(8, box.height / 2)];
+      // The point must be on pane A's canvas, not on something drawn over it.
+      expect(await p.evaluate(([px, py]) => document.elementFromPoint(px as number, py as number)?.closest('[data-testid="pane-a"] [data-testid="canvas"]') != null, [x, y])).toBe(true);
+      await p.mouse.dblclick(x, y);
     }
+    await p.click('[data-testid="pane-a"] [data-testid="show-legend"]');
+    await p.click('[data-testid="pane-a"] [data-testid="show-minimap"]');
     await expect.poll(() => paneBox(p, 0, `${target}/Assign`), { timeout: 60_000 }).not.toBeNull();
     await expect.poll(() => paneBox(p, 1, `${target}/Assign`), { timeout: 60_000 }).not.toBeNull();
     await p.click('[data-testid="sync-camera"]');
