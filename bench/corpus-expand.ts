@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ScopeInput, ScopeLayout } from '../core/layout/types';
 import { CORPUS_DIR, readManifest } from '../core/test-support/corpus';
-import { crossings } from './crossings';
+import { crossings } from '../core/layout/crossings';
 
 const now = (): number => performance.now();
 

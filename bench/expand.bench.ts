@@ -26,7 +26,7 @@ import { ensureRendererBuild } from '../scripts/build-renderer';
 import { haveChromium, launchChromium } from '../scripts/chromium';
 import { serveStatic } from '../scripts/static-server';
 import { benchCorpusExpand, corpusFiles } from './corpus-expand';
-import { crossings } from './crossings';
+import { crossings } from '../core/layout/crossings';
 import { tiledFile } from './load.bench';
 import { lazyNodes, unionAtRoot } from './tile';
 import type { BenchRow } from './report';

@@ -3,7 +3,7 @@
 // children's ports), components sit apart, and the same input gives the same layout.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { crossings } from '../../bench/crossings';
+import { crossings } from './crossings';
 import { layeredLayout } from './layered-layout';
 import { placeRow } from './layered-place';
 import { DEFAULT_SETTINGS } from './layout-engine';

@@ -1,6 +1,6 @@
 // Edge crossings of a laid-out scope, for comparing the fast layered layout with ELK: pairs of edges
 // whose polylines properly cross (touching at a shared end or port does not count).
-import type { ScopeLayout } from '../core/layout/types';
+import type { ScopeLayout } from './types';
 
 const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number => Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
 
