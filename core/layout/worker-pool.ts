@@ -9,6 +9,12 @@ export type LayoutResponse =
   | { readonly type: 'done'; readonly id: number; readonly layout: ScopeLayout }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };
 
+/** The buffers of a layout's typed arrays: what a worker transfers with its answer instead of copying. */
+export function layoutBuffers(l: ScopeLayout): ArrayBuffer[] {
+  return [l.nodeIds, l.nodeBoxes, l.portKeys, l.portXY, l.edgeFrom, l.edgeFromPort, l.edgeTo, l.edgeToPort, l.edgeCounts, l.edgeElements, l.pointStart, l.points]
+    .map((a) => a.buffer as ArrayBuffer);
+}
+
 export interface LayoutWorker {
   post(request: LayoutRequest): void;
   /** Registers the single response handler. */

@@ -1,7 +1,7 @@
 // A layout worker: runs one scope's ELK (or fast) layout per request and transfers the result's
 // typed arrays back to the session worker's pool.
 import { answerLayoutRequest } from '../../core/layout/local-layout';
-import type { LayoutRequest } from '../../core/layout/worker-pool';
+import { layoutBuffers, type LayoutRequest } from '../../core/layout/worker-pool';
 import { workerScope as scope } from './worker-scope';
 
 // elkjs, on its first use inside a worker, installs itself as the worker's `onmessage` (it expects
@@ -10,13 +10,6 @@ import { workerScope as scope } from './worker-scope';
 scope.addEventListener('message', (ev: MessageEvent<LayoutRequest>): void => {
   void answerLayoutRequest(ev.data, () => performance.now()).then((res) => {
     scope.onmessage = null;
-    const transfer: ArrayBuffer[] = [];
-    if (res.type === 'done') {
-      const l = res.layout;
-      for (const a of [l.nodeIds, l.nodeBoxes, l.portKeys, l.portXY, l.edgeFrom, l.edgeFromPort, l.edgeTo, l.edgeToPort, l.edgeCounts, l.edgeElements, l.pointStart, l.points]) {
-        transfer.push(a.buffer as ArrayBuffer);
-      }
-    }
-    scope.postMessage(res, transfer);
+    scope.postMessage(res, res.type === 'done' ? layoutBuffers(res.layout) : []);
   });
 });
