@@ -1,14 +1,23 @@
 // A layout worker: runs one scope's ELK (or fast) layout per request and transfers the result's
-// typed arrays back to the session worker's pool.
+// typed arrays back to the session worker's pool. It starts with the page, long before the first
+// file is read, and spends that time running ELK once on a small scope (elk-warm-up.ts), so the
+// first real layouts do not run ELK's code cold.
+import { warmUpElk } from '../../core/layout/elk-warm-up';
 import { answerLayoutRequest } from '../../core/layout/local-layout';
 import { layoutBuffers, type LayoutRequest } from '../../core/layout/worker-pool';
 import { workerScope as scope } from './worker-scope';
 
+const now = (): number => performance.now();
+
 // elkjs, on its first use inside a worker, installs itself as the worker's `onmessage` (it expects
 // to be the whole worker script). Listening with addEventListener keeps our handler, and clearing
-// `onmessage` after each layout keeps ELK's dispatcher from seeing our requests.
+// `onmessage` after each use of ELK keeps ELK's dispatcher from seeing our requests.
+const warm = warmUpElk(now).catch(() => undefined).then(() => {
+  scope.onmessage = null;
+});
+
 scope.addEventListener('message', (ev: MessageEvent<LayoutRequest>): void => {
-  void answerLayoutRequest(ev.data, () => performance.now()).then((res) => {
+  void warm.then(() => answerLayoutRequest(ev.data, now)).then((res) => {
     scope.onmessage = null;
     scope.postMessage(res, res.type === 'done' ? layoutBuffers(res.layout) : []);
   });
