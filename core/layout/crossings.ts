@@ -1,11 +1,10 @@
-// Edge crossings of a laid-out scope: pairs of edges whose polylines properly cross (touching at a
-// shared end or port does not count). The measure the layouts are compared by in the benchmarks,
-// and what run-layout.ts checks before it asks ELK to improve on a small scope.
+// Edge crossings of a laid-out scope, for comparing the fast layered layout with ELK: pairs of edges
+// whose polylines properly cross (touching at a shared end or port does not count).
 import type { ScopeLayout } from './types';
 
 const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number => Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
 
-/** Pairs of edges of `l` that cross at least once. Quadratic in segments: for small scopes and benchmarks. */
+/** Pairs of edges of `l` that cross at least once. Quadratic in segments: for benchmarks only. */
 export function crossings(l: ScopeLayout): number {
   const segs: [number, number, number, number, number][] = [];
   const edges = l.pointStart.length - 1;

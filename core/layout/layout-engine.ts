@@ -15,7 +15,7 @@ import { LABEL_METRICS } from './text-metrics';
  * layered layout; both issue 23) must bump it, or a reopened file would get layouts from the code
  * before.
  */
-export const LAYOUT_ENGINE_VERSION = 4;
+export const LAYOUT_ENGINE_VERSION = 3;
 
 export const DEFAULT_SETTINGS: LayoutSettings = { direction: 'UP', metrics: LABEL_METRICS, flatLimit: 1500 };
 

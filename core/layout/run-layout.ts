@@ -4,7 +4,6 @@
 // inputs), so a scope always opens. This is what a layout worker runs.
 import { elkLayout } from './elk-layout';
 import { fastLayout } from './fast-layout';
-import { crossings } from './crossings';
 import { layeredLayout } from './layered-layout';
 import type { ScopeInput, ScopeLayout } from './types';
 
@@ -25,11 +24,6 @@ export async function runLayout(input: ScopeInput, now: () => number): Promise<S
   // while the fast layout's wrapped rows give the same grid in well under a millisecond.
   if (!input.edges.some((e) => e.from.node >= 0 && e.to.node >= 0)) return fastLayout(input, now, false);
   if (input.nodes.length >= LAYERED_MIN_CHILDREN || input.edges.length >= LAYERED_MIN_EDGES) return layeredLayout(input, now);
-  // ELK costs 8-20 ms even for three children (its fixed cost per call), about 20 times the
-  // layered layout's. Where the layered layout draws the scope without a crossing, ELK cannot do
-  // better by the measure we hold both to, so ELK is asked only for the scopes it may improve.
-  const layered = layeredLayout(input, now);
-  if (crossings(layered) === 0) return layered;
   try {
     return await elkLayout(input, now);
   } catch (err) {
