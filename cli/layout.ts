@@ -1,4 +1,4 @@
-// `scopeview layout` and `scopeview export --svg`: the layout engine (scopes laid out on the CLI's layout threads), with the
+// `scopeview layout` and `scopeview export --svg`: the layout engine on the CLI's thread, with the
 // same font-metrics table as the app, printed as the JSON of issue 4 or written as an SVG file.
 import { writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
@@ -6,8 +6,8 @@ import type { Graph } from '../core/graph/graph';
 import { assemble, type PlacedGraph } from '../core/layout/assemble';
 import { expandedBySpec } from '../core/layout/expand-spec';
 import { LayoutEngine } from '../core/layout/layout-engine';
-import type { LayoutExecutor } from '../core/layout/worker-pool';
 import { placedGraphSvg } from '../core/layout/svg-export';
+import { inlineExecutor } from '../core/layout/local-layout';
 import { analyzeHierarchy, type ScopedHierarchy } from '../core/scope/scope-engine';
 
 const round = (v: number): number => Math.round(v * 100) / 100;
@@ -19,11 +19,11 @@ export interface LaidOut {
   notices: string[];
 }
 
-export async function layoutGraph(graph: Graph, expand: string, executor: () => Promise<LayoutExecutor>): Promise<LaidOut | { error: string }> {
+export async function layoutGraph(graph: Graph, expand: string): Promise<LaidOut | { error: string }> {
   const model = analyzeHierarchy(graph);
   const expanded = expandedBySpec(model.hierarchy, expand);
   if ('error' in expanded) return expanded;
-  const engine = new LayoutEngine(model, await executor(), undefined, undefined, () => performance.now());
+  const engine = new LayoutEngine(model, inlineExecutor(() => performance.now()), undefined, undefined, () => performance.now());
   const visible = await engine.layout(expanded);
   return { model, placed: assemble(model, visible), ms: visible.ms, notices: visible.notices.map((n) => `${model.hierarchy.name(n.scope) || '(root)'}: ${n.message}`) };
 }

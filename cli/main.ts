@@ -10,7 +10,6 @@ import { signaturesJson, signaturesText } from './signatures';
 import { runDiff, type DiffCommandOptions } from './diff';
 import { runExplain, type ExplainOptions } from './explain';
 import { layoutGraph, layoutJson, layoutText, writeSvg } from './layout';
-import { startLayoutThreads, type LayoutThreads } from './layout-threads';
 import { pickGraph } from './pick-graph';
 import { remoteOptions, withEndpointOption } from './remote-options';
 import { analyzeGraph } from '../core/scope/scope-engine';
@@ -80,22 +79,13 @@ withEndpointOption(program
 
 /** Loads, picks and lays out a graph; prints errors and sets the exit status itself. */
 async function laidOut(file: string, graph: string | undefined, expand: string | undefined, endpoint: string | undefined) {
-  const threads = startLayoutThreads();
-  try {
-    return await pickAndLayOut(file, graph, expand, endpoint, threads);
-  } finally {
-    await threads.close();
-  }
-}
-
-async function pickAndLayOut(file: string, graph: string | undefined, expand: string | undefined, endpoint: string | undefined, threads: LayoutThreads) {
   const picked = await pickGraph(file, graph, remoteOptions({ endpoint }));
   if (picked.error !== null) {
     process.stderr.write(`scopeview: ${picked.error}\n`);
     process.exitCode = 1;
     return null;
   }
-  const laid = await layoutGraph(picked.graph.graph, expand ?? 'none', threads.executor);
+  const laid = await layoutGraph(picked.graph.graph, expand ?? 'none');
   if ('error' in laid) {
     process.stderr.write(`scopeview: ${laid.error}\n`);
     process.exitCode = 2;

@@ -1,6 +1,6 @@
 // `scopeview layout --json` and `scopeview export --svg` end to end on fixtures and the corpus.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,16 +15,10 @@ interface LNode { name: string; type: string; expanded: boolean; parent: string 
 interface LEdge { from: string; to: string; kind: string; count: number; points: [number, number][] }
 
 function run(...args: string[]) {
-  return runWith({}, ...args);
-}
-function runWith(env: Record<string, string>, ...args: string[]) {
-  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, ...env } });
+  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 256 << 20 });
 }
 function layout(...args: string[]): { ms: number; nodes: LNode[]; edges: LEdge[] } {
-  return layoutWith({}, ...args);
-}
-function layoutWith(env: Record<string, string>, ...args: string[]): { ms: number; nodes: LNode[]; edges: LEdge[] } {
-  const r = runWith(env, 'layout', ...args, '--json');
+  const r = run('layout', ...args, '--json');
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   return JSON.parse(r.stdout) as { ms: number; nodes: LNode[]; edges: LEdge[] };
@@ -55,16 +49,6 @@ describe('scopeview layout', () => {
     expect(none.nodes.map((n) => n.name).sort()).toEqual(['b', 'scope_name']);
     const some = layout(join(FIXTURES, 'scoping-name-scope.pb'), '--expand', '^scope_name/res$');
     expect(some.nodes.filter((n) => n.expanded).map((n) => n.name).sort()).toEqual(['scope_name', 'scope_name/res']);
-  });
-
-  it('lays out the same on layout threads as on the calling thread (SCOPEVIEW_LAYOUT_THREADS=0), with one or two threads', () => {
-    // The built thread script sits beside the bundle, so the default really runs on threads.
-    expect(existsSync(join(import.meta.dirname, '../dist/cli-layout-thread.mjs'))).toBe(true);
-    const file = join(FIXTURES, 'scoping-variable-scope.pb');
-    const geometry = (env: Record<string, string>): unknown => ({ ...layoutWith(env, file, '--expand', 'all'), ms: 0 });
-    const inline = geometry({ SCOPEVIEW_LAYOUT_THREADS: '0' });
-    expect(geometry({ SCOPEVIEW_LAYOUT_THREADS: '1' })).toEqual(inline);
-    expect(geometry({ SCOPEVIEW_LAYOUT_THREADS: '2' })).toEqual(inline);
   });
 
   it('rejects a bad regex and a missing graph with a message', () => {

@@ -2,8 +2,6 @@
 // Code splitting keeps what is imported dynamically in chunks of its own (dist/cli-chunks/): the
 // cloud SDKs load only when an s3:// or gs:// location is opened. In one file, esbuild hoists their
 // imports to the top of the bundle, and every command paid ~0.6 s to load them at start-up.
-// dist/cli-layout-thread.mjs is the layout threads' script: ELK lives in its chunk, loaded by the
-// threads (or, run from source, by the calling thread), never at the CLI's own start-up.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +18,7 @@ const bundleElk = {
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 rmSync(join(root, 'dist/cli-chunks'), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: join(root, 'cli/main.ts'), 'cli-layout-thread': join(root, 'cli/layout-thread.ts') },
+  entryPoints: { cli: join(root, 'cli/main.ts') },
   outdir: join(root, 'dist'),
   chunkNames: 'cli-chunks/[name]-[hash]',
   outExtension: { '.js': '.mjs' },

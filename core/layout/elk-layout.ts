@@ -7,9 +7,9 @@
 // outside and a sink in the last layer fed by every child that sends outside. Routes are then moved
 // to the ports they use, and the scope's own ports placed where their bundled routes leave the
 // border (border-ports.ts). Measured in docs/PERFORMANCE.md ("layout", "boundary ports").
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api';
 import { endPointOf, placeOwnPorts } from './border-ports';
+import { elkLayoutSync } from './elk-engine';
 import { PADDING } from './node-sizes';
 import { layoutResult, type Placed } from './layout-result';
 import { portIsOut, type Direction, type EdgeEnd, type InputEdge, type ScopeInput, type ScopeLayout } from './types';
@@ -45,7 +45,6 @@ export function portSides(direction: Direction): { in: string; out: string } {
 /** The bundles standing for the scope's border: what enters it, and what leaves it. */
 const IN = 'in';
 const OUT = 'out';
-let elk: InstanceType<typeof ELK> | null = null;
 const nodeId = (id: number): string => `n${id}`;
 /** The ELK edge that carries an input edge's route: between two children, or a child's bundle edge. */
 function carrier(e: InputEdge): string | null {
@@ -84,11 +83,10 @@ export function portedGraph(input: ScopeInput): ElkNode {
   return { id: 'scope', layoutOptions: scopeOptions(input), ports, children, edges };
 }
 
-async function portedLayout(input: ScopeInput): Promise<Placed> {
-  elk ??= new ELK();
+function portedLayout(input: ScopeInput): Placed {
   // ELK ignores (and trips over) ports of the graph it is given, so the scope is laid out as the one
   // child of a fixed-layout wrapper: then its ports are external ports and edges may end on them.
-  const top = await elk.layout({ id: 'top', layoutOptions: { 'elk.algorithm': 'fixed' }, children: [portedGraph(input)] });
+  const top = elkLayoutSync({ id: 'top', layoutOptions: { 'elk.algorithm': 'fixed' }, children: [portedGraph(input)] });
   const out = top.children?.[0];
   if (!out) throw new Error('ELK returned no scope');
   const boxes = new Float64Array(4 * input.nodes.length);
@@ -130,13 +128,12 @@ export const elkGraph = (input: ScopeInput): ElkNode => (portCount(input) <= POR
 
 export async function elkLayout(input: ScopeInput, now: () => number): Promise<ScopeLayout> {
   const t0 = now();
-  const placed = portCount(input) <= PORT_LIMIT ? await portedLayout(input) : await bundledLayout(input);
+  const placed = portCount(input) <= PORT_LIMIT ? portedLayout(input) : bundledLayout(input);
   return layoutResult(input, placed, now() - t0, null);
 }
 
-async function bundledLayout(input: ScopeInput): Promise<Placed> {
-  elk ??= new ELK();
-  const out = await elk.layout(bundledGraph(input));
+function bundledLayout(input: ScopeInput): Placed {
+  const out = elkLayoutSync(bundledGraph(input));
   const boxes = new Float64Array(4 * input.nodes.length);
   const index = new Map(input.nodes.map((n, i) => [n.id, i]));
   for (const c of out.children ?? []) {
