@@ -1,8 +1,8 @@
 // The scene as the canvas draws it, shaped once where it is built (in the session worker): instance
 // groups per shape, edge segments and arrowheads, the label index, the id → slot table, the extent
 // and each edge's end slots. Its typed arrays travel to the UI thread transferred, not copied, so
-// the canvas only culls, styles and picks labels. Every path that hands the canvas a scene (views,
-// previews, compare mode, exports, benches) passes it through `shapeScene` after its last change.
+// the canvas only culls, styles and picks labels. Every scene the canvas or an export draws went
+// through `shapeScene` after its last change (views, previews, compare mode's marks, the benches).
 import { sceneBuffers, type Scene } from '../scene';
 import { buildEdgeGeometry, type EdgeGeometry } from './edge-geometry';
 import { buildLabelIndex, type LabelIndex } from './label-index';
