@@ -1,7 +1,7 @@
 // Entry point of the renderer: the host, the explorer (which starts the session worker) and the React
 // tree. The same page runs in the browser and in the Electron shell, whose preload provides a bridge.
 import { createRoot } from 'react-dom/client';
-import { slotOf } from '../core/pipeline/scene-slots';
+import { slotOf } from '../core/pipeline/draw/draw-scene';
 import demoUrl from '../fixtures/generated/demo/events.out.tfevents.0.scopeview?url';
 import { App } from './app/App';
 import { Explorer } from './app/explorer';
@@ -10,7 +10,6 @@ import { scenesShown } from './canvas/graph-canvas';
 import { browserHost } from './host/browser-host';
 import { electronHost, shellBridge } from './host/electron-host';
 import { installTestHooks } from './app/test-hooks';
-import { sceneBounds } from './canvas/scene-model';
 import './app/styles.css';
 
 const bridge = shellBridge();
@@ -82,7 +81,7 @@ Object.assign(window, {
     sceneSize(side?: 0 | 1) {
       const scene = side === undefined ? explorer.getState().scene : explorer.comparison?.panes[side].getState().scene;
       if (!scene) return null;
-      const b = sceneBounds(scene);
+      const b = scene.shape.bounds;
       return { width: b.width, height: b.height };
     },
     /** The open scopes of the explorer's view, or of compare pane 0 / 1: set as a scope is toggled, before its layout. */

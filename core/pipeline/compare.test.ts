@@ -7,6 +7,7 @@ import { memorySource } from '../io/byte-source';
 import { inlineExecutor } from '../layout/local-layout';
 import { Comparison } from './compare';
 import { DIFF_MIXED } from './diff-overlay';
+import { LABEL_BADGE } from './draw/label-index';
 import { DEFAULT_VIEW_OPTIONS } from './protocol';
 import type { Scene } from './scene';
 import { Session } from './session';
@@ -53,6 +54,14 @@ describe('Comparison', () => {
     // Opened, the scope's ops carry their own status.
     const open = await sa.layout(['scope_vars'], false);
     expect(box(open, 'scope_vars/res').diff).toBe(STATUS_MOVED);
+  });
+
+  it('shapes a pane\u2019s scene after marking it, so the canvas draws its badges', async () => {
+    const { sa, cmp } = await pair('scoping-variable-scope.pb', 'scoping-name-scope.pb');
+    cmp.diff();
+    const labels = (await sa.layout([], false)).shape.labels;
+    const k = labels.text.indexOf('~11');
+    expect(labels.kind[k]).toBe(LABEL_BADGE);
   });
 
   it('finds counterparts: a scope by where most of its matched nodes went, a node by its match', async () => {

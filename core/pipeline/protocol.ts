@@ -8,7 +8,7 @@ import type { ScopesReport } from '../scope/variables/variables';
 import type {
   Counterpart, DiffReply, ExpansionReply, LabelMetrics, Location, NodeDetails, OpenedFile, OpenSummary, SearchReply, SelectSummary, TraceReply, VariableRow, ViewOptions,
 } from './messages';
-import type { Scene } from './scene';
+import type { DrawScene } from './draw/draw-scene';
 
 export * from './messages';
 
@@ -59,14 +59,14 @@ export interface ViewAnswer {
 export interface ViewReply {
   readonly opened: OpenSummary;
   readonly selection: SelectSummary | null;
-  readonly scene: Scene | null;
+  readonly scene: DrawScene | null;
 }
 
 export interface Replies {
   readonly view: ViewReply;
   readonly select: SelectSummary;
-  readonly preview: Scene;
-  readonly layout: Scene;
+  readonly preview: DrawScene;
+  readonly layout: DrawScene;
   readonly expansion: ExpansionReply;
   readonly search: SearchReply;
   readonly inspect: NodeDetails;
@@ -84,7 +84,7 @@ export type RequestType = keyof Replies;
 export type Response =
   | { readonly type: 'progress'; readonly id: number; readonly stage: string; readonly done: number; readonly total: number }
   /** A first frame sent while a view still runs (a large graph's top level, read off its names). */
-  | { readonly type: 'scene'; readonly id: number; readonly scene: Scene }
+  | { readonly type: 'scene'; readonly id: number; readonly scene: DrawScene }
   /** A view's input is read: the worker waits for the page's ViewAnswer. */
   | { readonly type: 'opened'; readonly id: number; readonly summary: OpenSummary }
   | { readonly [K in RequestType]: { readonly type: 'reply'; readonly id: number; readonly kind: K; readonly value: Replies[K] } }[RequestType]

@@ -199,6 +199,7 @@ export function buildScene(model: ScopedHierarchy, placed: PlacedGraph, metrics:
 /** The typed arrays of a scene, for postMessage's transfer list. */
 export function sceneBuffers(s: Scene): ArrayBuffer[] {
   const arrays = [s.ids, s.boxes, s.shapes, s.depth, s.aux, s.parentSlot, s.keys.structure, s.keys.op, s.keys.device, s.keys.xla,
-    s.edgeFrom, s.edgeTo, s.edgeKind, s.edgeMultiplicity, s.edgeElements, s.pointStart, s.points, s.compute, s.memory, s.diff, s.scopeKinds ?? null];
+    s.edgeFrom, s.edgeTo, s.edgeKind, s.edgeMultiplicity, s.edgeElements, s.pointStart, s.points, s.compute, s.memory, s.diff, s.scopeKinds ?? null,
+    ...(s.ranks ? [s.ranks.structure, s.ranks.op, s.ranks.device, s.ranks.xla] : [])];
   return arrays.filter((a): a is NonNullable<typeof a> => a !== null).map((a) => a.buffer as ArrayBuffer);
 }

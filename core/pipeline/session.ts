@@ -25,6 +25,7 @@ import { embeddedNode, locationOf, nodeDetails } from './node-details';
 import type { ExpansionReply, GraphEntry, Location, NodeDetails, OpenedFile, OpenSummary, SearchEntry, SearchReply, SelectSummary, TraceReply, ViewOptions } from './messages';
 import type { ViewChoice, ViewReply } from './protocol';
 import { previewOf, previewScene, PREVIEW_MIN_BYTES, PREVIEW_MIN_NODES, topLevelOfGraphDef } from './preview';
+import { shapeScene, type DrawScene } from './draw/draw-scene';
 import { buildScene, type Scene } from './scene';
 import { signatureViews } from './signatures';
 import { sceneEdgeLabels } from './edge-labels';
@@ -74,7 +75,7 @@ async function contentKeyOf(sources: readonly ByteSource[]): Promise<string> {
 export interface ViewHooks {
   readonly load: LoadOptions;
   /** A first frame of a large graph: its top level read off the names, before or after decoding. */
-  readonly onPreview?: (scene: Scene) => void;
+  readonly onPreview?: (scene: DrawScene) => void;
   /** The input is read; the answer says what to show (the page keys its saved views by contentKey). */
   readonly onOpened: (summary: OpenSummary) => Promise<ViewChoice | null>;
   readonly onStage: (stage: string) => void;
@@ -97,7 +98,7 @@ export class Session<F> {
    * Opens a file or folder. `onPreview` receives a first frame of a large graph (its top level read
    * off the GraphDef's name fields) before that graph is decoded, so the UI can draw at once.
    */
-  async open(name: string, files: readonly OpenedFile<F>[], folder: boolean, loadOptions: LoadOptions, onPreview?: (scene: Scene) => void): Promise<OpenSummary> {
+  async open(name: string, files: readonly OpenedFile<F>[], folder: boolean, loadOptions: LoadOptions, onPreview?: (scene: DrawScene) => void): Promise<OpenSummary> {
     const t0 = this.host.now();
     // The graph shown so far stays usable (inspect, layout) until the new selection replaces it:
     // a live reload of a large log runs while the user keeps working.
@@ -111,7 +112,7 @@ export class Session<F> {
           const top = topLevelOfGraphDef(buf, start, end);
           if (top && top.nodes >= PREVIEW_MIN_NODES) {
             previewed = true;
-            onPreview(previewOf(top.groups, () => this.host.now()));
+            onPreview(shapeScene(previewOf(top.groups, () => this.host.now())));
           }
         } catch {
           previewed = true;
@@ -153,7 +154,7 @@ export class Session<F> {
   async view(name: string, files: readonly OpenedFile<F>[], folder: boolean, view: { readonly options: ViewOptions; readonly metrics: TextMetrics; readonly xla: boolean; readonly kinds: boolean; readonly labels: boolean },
     hooks: ViewHooks): Promise<ViewReply> {
     let previewed = false;
-    const onPreview = hooks.onPreview && ((scene: Scene): void => {
+    const onPreview = hooks.onPreview && ((scene: DrawScene): void => {
       previewed = true;
       hooks.onPreview?.(scene);
     });
@@ -170,10 +171,10 @@ export class Session<F> {
   }
 
   /** The top level read off the names, for a first frame while `select` runs (preview.ts). */
-  preview(graph: number): Scene {
+  preview(graph: number): DrawScene {
     const loaded = this.loaded?.graphs[graph];
     if (!loaded) throw new Error(`no graph ${graph} in this file`);
-    return previewScene(loaded.graph, () => this.host.now());
+    return shapeScene(previewScene(loaded.graph, () => this.host.now()));
   }
 
   select(graph: number, fn: number | null, options: ViewOptions, onStage: (stage: string) => void, labelMetrics: TextMetrics = LABEL_METRICS): SelectSummary {
@@ -227,7 +228,7 @@ export class Session<F> {
   }
 
   /** `onProgress`: open scopes finished out of all of them (an expansion of thousands takes a while). */
-  async layout(expanded: readonly string[], xla: boolean, onProgress?: (done: number, total: number) => void, kinds = false, labels = false): Promise<Scene> {
+  async layout(expanded: readonly string[], xla: boolean, onProgress?: (done: number, total: number) => void, kinds = false, labels = false): Promise<DrawScene> {
     const cur = this.need();
     const ids = this.expandedIds(expanded);
     const visible = await cur.engine.layout(ids, onProgress);
@@ -238,7 +239,7 @@ export class Session<F> {
     const built = buildScene(cur.model, placed, xla ? cur.metrics.withXla() : cur.metrics, notices, cur.engine.settings.metrics);
     const scene: Scene = { ...built, layoutStats: { open: visible.layouts.size, laidOut: visible.laidOut, ms: visible.ms }, ...(kinds ? { scopeKinds: scopeKindCodes(this.names(cur).anatomy, built) } : {}),
       ...(labels ? { edgeLabels: sceneEdgeLabels(cur.model, visible, placed, ids) } : {}) };
-    return cur.overlay ? decorateScene(scene, h, cur.overlay.diff, cur.overlay.counts) : scene;
+    return shapeScene(cur.overlay ? decorateScene(scene, h, cur.overlay.diff, cur.overlay.counts) : scene);
   }
 
   /**

@@ -1,7 +1,7 @@
 // Thin React shell around the WebGL canvas and the minimap: creates them once, forwards the
 // scene, style and highlight, and shows the hover tooltip (text only: names never become HTML).
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { slotOf } from '../../core/pipeline/scene-slots';
+import { slotOf } from '../../core/pipeline/draw/draw-scene';
 import { GraphCanvas } from '../canvas/graph-canvas';
 import { Minimap } from '../canvas/minimap';
 import type { AppState, PaneController } from './pane-controller';

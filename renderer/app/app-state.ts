@@ -2,7 +2,8 @@
 // explorer, its pane and the compare panes share.
 import type { NodeDetails, OpenSummary, Pane, SearchReply, SelectSummary, ViewOptions } from '../../core/pipeline/protocol';
 import { DEFAULT_VIEW_OPTIONS } from '../../core/pipeline/protocol';
-import type { ColourMode, Scene } from '../../core/pipeline/scene';
+import type { DrawScene } from '../../core/pipeline/draw/draw-scene';
+import type { ColourMode } from '../../core/pipeline/scene';
 import type { ScopesReport } from '../../core/scope/variables/variables';
 import type { Camera } from '../canvas/graph-canvas';
 import type { ThemeName } from '../canvas/palette';
@@ -48,7 +49,7 @@ export interface AppState {
   readonly fn: number | null;
   readonly options: ViewOptions;
   readonly expanded: readonly string[];
-  readonly scene: Scene | null;
+  readonly scene: DrawScene | null;
   readonly layoutBusy: boolean;
   /** Round trip of the last layout request, ms. */
   readonly layoutMs: number;

@@ -4,8 +4,8 @@
 // React components subscribe to it and call its actions.
 import type { LabelMetrics, OpenSummary, Pane, ViewChoice, ViewOptions } from '../../core/pipeline/protocol';
 import { PREVIEW_MIN_NODES } from '../../core/pipeline/preview';
-import type { ColourMode, Scene } from '../../core/pipeline/scene';
-import { slotOf } from '../../core/pipeline/scene-slots';
+import { slotOf, type DrawScene } from '../../core/pipeline/draw/draw-scene';
+import type { ColourMode } from '../../core/pipeline/scene';
 import type { Camera, GraphCanvas } from '../canvas/graph-canvas';
 import type { ThemeName } from '../canvas/palette';
 import { measureLabelMetrics } from '../canvas/measure-text';
@@ -218,7 +218,7 @@ export class PaneController extends Store<AppState> {
    * A first look at a large graph while it loads (sent by the worker before decoding) or while the
    * scope engine runs: its top level read off the names. `openId`: only for that open, if still current.
    */
-  private showPreview(scene: Scene, openId = this.loadingId): void {
+  private showPreview(scene: DrawScene, openId = this.loadingId): void {
     if (openId !== this.loadingId || (this.state.scene && !this.state.scene.preview)) return;
     this.set({ scene, progress: this.state.progress && { ...this.state.progress, stage: `${this.state.progress.stage} (a first look at ${scene.nodeCount.toLocaleString()} top-level groups)` } });
     this.canvas?.setScene(scene);
@@ -274,7 +274,7 @@ export class PaneController extends Store<AppState> {
   }
 
   /** Shows a laid-out scene; a layout still in flight for an older expansion is dropped. */
-  private show(scene: Scene, anchor: number | null, layoutMs: number): void {
+  private show(scene: DrawScene, anchor: number | null, layoutMs: number): void {
     this.layoutSeq++;
     this.set({ scene, layoutBusy: false, traced: null, layoutMs });
     this.canvas?.setScene(scene, anchor !== null ? { anchorId: anchor } : undefined);

@@ -1,7 +1,7 @@
 // The UI thread's side of the session worker: one promise per request, progress callbacks, and
 // termination (how long work is cancelled). Nothing here parses or lays out; it only posts messages and routes replies.
 import type { OpenSummary, Pane, Replies, Request, RequestType, Response, ViewAnswer, ViewChoice } from '../../core/pipeline/protocol';
-import type { Scene } from '../../core/pipeline/scene';
+import type { DrawScene } from '../../core/pipeline/draw/draw-scene';
 import type { HostFile } from '../host/file-source';
 import { adoptWorker } from './test-hooks';
 
@@ -19,7 +19,7 @@ export type ReplyTo<B extends Body> = B['type'] extends RequestType ? Replies[B[
 
 /** A view's early messages: a first frame, and the open summary, answered with what to show. */
 export interface ViewCallbacks {
-  readonly scene?: (s: Scene) => void;
+  readonly scene?: (s: DrawScene) => void;
   readonly opened?: (summary: OpenSummary) => ViewChoice | null;
 }
 

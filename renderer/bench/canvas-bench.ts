@@ -4,11 +4,11 @@
 // window.__benchResult (after a warm-up pan of ?warm= ms). With ?static=1 it only shows the scene (?x=&y=&zoom= place the camera),
 // for screenshots; window.__canvas is the GraphCanvas then. ?mode=quads-instanced / quads-plain
 // instead times raw WebGL quads drawn with and without instancing (quad-draw-bench.ts).
+import { sceneBounds, shapeScene } from '../../core/pipeline/draw/draw-scene';
 import { COLOUR_MODES, type ColourMode } from '../../core/pipeline/scene';
 import { fitCamera, type Camera } from '../canvas/camera';
 import { GraphCanvas } from '../canvas/graph-canvas';
 import { Minimap } from '../canvas/minimap';
-import { sceneBounds } from '../canvas/scene-model';
 import { SvgBaseline } from './svg-baseline';
 import type { BenchResult } from './bench-result';
 import { runQuadDrawBench } from './quad-draw-bench';
@@ -89,8 +89,10 @@ async function run(): Promise<void> {
     const colour = (COLOUR_MODES as readonly string[]).includes(params.get('colour') ?? '') ? (params.get('colour') as ColourMode) : 'structure';
     canvas.setStyle({ theme, colourMode: colour });
     mini.setTheme(theme);
-    mini.setScene(scene);
-    canvas.setScene(scene);
+    // Shaped here as the session worker shapes what it sends (setupMs counts it, as it counted the canvas's own shaping before).
+    const drawn = shapeScene(scene);
+    mini.setScene(drawn);
+    canvas.setScene(drawn);
     window.__canvas = canvas;
     setCamera = (c) => canvas.setCamera(c);
     stats = () => canvas.getDrawStats();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EDGE_KIND_CONTROL, EDGE_KIND_DATA, EDGE_KIND_REF } from '../../core/pipeline/scene';
 import { edgeLegend } from './edge-legend';
 import { THEMES } from './palette';
-import { tinyScene, type TinyNode } from './test-support/tiny-scene';
+import { tinyScene, type TinyNode } from '../../core/test-support/tiny-scene';
 
 const nodes: TinyNode[] = [{ box: [0, 0, 40, 20] }, { box: [0, 60, 40, 20] }];
 const edge = (kind: number, mult = 1) => ({ from: 100, to: 101, points: [20, 20, 20, 60], kind, mult });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { shapeScene } from '../../core/pipeline/draw/draw-scene';
 import { SHAPE_SCOPE_OPEN } from '../../core/pipeline/scene';
+import { idOf, tinyScene } from '../../core/test-support/tiny-scene';
 import { EDGE_FADED, EDGE_HIGHLIGHT, EDGE_NORMAL, edgeStates } from './edge-style';
 import { NO_HIGHLIGHT } from './node-style';
-import { idOf, tinyScene } from './test-support/tiny-scene';
 
 // An open scope (0) holding two ops (1, 2), and an op outside it (3).
 const base = tinyScene([
@@ -15,7 +16,7 @@ const base = tinyScene([
   { from: idOf(0), to: idOf(1), points: [50, 200, 50, 62] }, // the leg from the scope's border in to a child
   { from: idOf(3), to: idOf(0), points: [30, 300, 30, 200] }, // the scope's connection outside
 ]);
-const scene = { ...base, parentSlot: Int32Array.from([-1, 0, 0, -1]) };
+const scene = shapeScene({ ...base, parentSlot: Int32Array.from([-1, 0, 0, -1]) });
 
 describe('edge states', () => {
   it('highlight a selected op\u2019s edges only', () => {

@@ -2,9 +2,8 @@
 // highlight: data, control and reference edges in their colours; with a trace, edges between
 // traced nodes in the accent colour and the rest faded; without one, the selected node's edges
 // (for an open scope, its connections outside, not its inner wiring).
-import { EDGE_KIND_CONTROL, EDGE_KIND_REF, SHAPE_SCOPE_OPEN, type Scene } from '../../core/pipeline/scene';
-import { slotOf } from '../../core/pipeline/scene-slots';
-import type { EdgeGeometry } from './edge-geometry';
+import { slotOf, type DrawScene } from '../../core/pipeline/draw/draw-scene';
+import { EDGE_KIND_CONTROL, EDGE_KIND_REF, SHAPE_SCOPE_OPEN } from '../../core/pipeline/scene';
 import type { CanvasStyle, Highlight } from './node-style';
 import { mix, THEMES, type Rgb } from './palette';
 
@@ -20,7 +19,7 @@ export const EDGE_NORMAL = 0;
 export const EDGE_HIGHLIGHT = 1;
 export const EDGE_FADED = 2;
 
-export function edgeStates(scene: Scene, h: Highlight): Uint8Array {
+export function edgeStates(scene: DrawScene, h: Highlight): Uint8Array {
   const m = scene.edgeCount;
   const state = new Uint8Array(m);
   if (h.traced) {
@@ -43,7 +42,7 @@ export function edgeStates(scene: Scene, h: Highlight): Uint8Array {
 }
 
 /** Ids of the nodes drawn inside `id` when it is an open scope (parents precede children in a scene), else null. */
-function insideOpenScope(scene: Scene, id: number): Set<number> | null {
+function insideOpenScope(scene: DrawScene, id: number): Set<number> | null {
   const slot = slotOf(scene, id);
   if (slot < 0 || scene.shapes[slot] !== SHAPE_SCOPE_OPEN) return null;
   const within = new Uint8Array(scene.nodeCount);
@@ -58,8 +57,9 @@ function insideOpenScope(scene: Scene, id: number): Set<number> | null {
   return out;
 }
 
-export function computeEdgeColours(scene: Scene, g: EdgeGeometry, style: CanvasStyle, h: Highlight): EdgeColours {
+export function computeEdgeColours(scene: DrawScene, style: CanvasStyle, h: Highlight): EdgeColours {
   const t = THEMES[style.theme];
+  const g = scene.shape.edges;
   const state = edgeStates(scene, h);
   const m = scene.edgeCount;
   // Colour per edge first (few edges, many segments), then gathered per segment.

@@ -1,9 +1,10 @@
 // The WebGL graph canvas: a deck.gl Deck with one orthographic view (flipY, so world y grows
-// downward like the scene) that draws a Scene, owns the camera, picks nodes for hover, click and
+// downward like the scene) that draws a DrawScene, owns the camera, picks nodes for hover, click and
 // double-click, cross-fades between scenes on expand/collapse, and exports PNGs. Plain TypeScript;
 // the React app drives it through this API and the callbacks.
 import { Deck, OrthographicView, type Layer, type PickingInfo } from '@deck.gl/core';
-import { SHAPE_SCOPE, SHAPE_SCOPE_OPEN, SHAPE_SERIES, type ColourMode, type Scene } from '../../core/pipeline/scene';
+import type { DrawScene } from '../../core/pipeline/draw/draw-scene';
+import { SHAPE_SCOPE, SHAPE_SCOPE_OPEN, SHAPE_SERIES, type ColourMode } from '../../core/pipeline/scene';
 import {
   anchorCamera, centreCamera, clampZoom, fitCamera, MAX_ZOOM, panCamera, screenRect, viewRect, type Camera, type Rect,
 } from './camera';
@@ -148,7 +149,7 @@ export class GraphCanvas {
     container.style.background = cssColour(THEMES.light.background);
   }
 
-  setScene(scene: Scene, transition?: { anchorId: number }): void {
+  setScene(scene: DrawScene, transition?: { anchorId: number }): void {
     scenesGiven++;
     const old = this.model;
     const model = new SceneModel(scene, ++this.gen);
@@ -289,7 +290,7 @@ export class GraphCanvas {
   }
 
   /** What the canvas shows, for exports drawn from the scene (the SVG and the whole-graph PNG). */
-  get drawn(): { scene: Scene; style: CanvasStyle; highlight: Highlight } | null {
+  get drawn(): { scene: DrawScene; style: CanvasStyle; highlight: Highlight } | null {
     return this.model ? { scene: this.model.scene, style: this.style, highlight: this.highlight } : null;
   }
 

@@ -4,12 +4,13 @@
 // one SDF atlas (glyph-atlas.ts) and are laid out only when the selection, the colours or (for
 // titles) the view's left edge change. Sizes are in world units so text scales with its boxes.
 import type { Layer } from '@deck.gl/core';
+import { LABEL_COUNT, LABEL_SUB, LABEL_TENSOR, type LabelIndex } from '../../core/pipeline/draw/label-index';
 import { BoxLayer } from './box-layer';
 import { BADGE_BORDER, FONT_FAMILY, FONT_WEIGHT } from './label-font';
 import { ATLAS_FONT_PX, GlyphAtlas } from './glyph-atlas';
 import { GlyphLayer } from './glyph-layer';
 import { glyphColours, layoutGlyphs, pillBoxes, type GlyphGeometry, type LabelRun, type Rgba } from './glyph-layout';
-import { LABEL_COUNT, LABEL_SUB, LABEL_TENSOR, stickyTitleX, type LabelIndex } from './labels';
+import { stickyTitleX } from './labels';
 import { FLAT, type LayerFrame } from './node-layers';
 import { mix, THEMES, type Rgb } from './palette';
 import { EMPTY_QUADS, type QuadData } from './quad-geometry';

@@ -1,10 +1,10 @@
 // The minimap: a small 2D canvas with the scene's outer boxes (depth ≤ 1, or every box of a small
 // scene) and the main view's rectangle; pressing or dragging on it centres the main view there.
 // The boxes are drawn once per scene into an offscreen canvas; viewport moves only blit it.
-import { SHAPE_SCOPE_OPEN, type Scene } from '../../core/pipeline/scene';
+import type { DrawScene } from '../../core/pipeline/draw/draw-scene';
+import { SHAPE_SCOPE_OPEN } from '../../core/pipeline/scene';
 import { viewRect, type Camera, type Rect } from './camera';
 import { cssColour, mix, THEMES, type ThemeName } from './palette';
-import { sceneBounds } from './scene-model';
 
 /** CSS px of the explorer's minimap; compare mode's panes pass a smaller size. */
 export const MINIMAP_SIZE = { width: 180, height: 120 } as const;
@@ -16,7 +16,7 @@ export class Minimap {
   private readonly canvas: HTMLCanvasElement;
   private readonly ctx: CanvasRenderingContext2D;
   private readonly backdrop: HTMLCanvasElement;
-  private scene: Scene | null = null;
+  private scene: DrawScene | null = null;
   private bounds: Rect = { x: 0, y: 0, width: 1, height: 1 };
   private theme: ThemeName = 'light';
   private camera: Camera = { x: 0, y: 0, zoom: 0 };
@@ -56,9 +56,9 @@ export class Minimap {
     this.canvas.addEventListener('pointercancel', stop);
   }
 
-  setScene(scene: Scene): void {
+  setScene(scene: DrawScene): void {
     this.scene = scene;
-    this.bounds = sceneBounds(scene);
+    this.bounds = scene.shape.bounds;
     this.paintBackdrop();
     this.paint();
   }

@@ -3,6 +3,7 @@
 // The layer measures corner radii and strokes in screen px, so radii are converted from world
 // units at the current zoom (a uniform: no attribute work while zooming).
 import type { Layer } from '@deck.gl/core';
+import { CONST_INSET, GROUP_RADIUS, groupOfShape, type GroupName } from '../../core/pipeline/draw/scene-groups';
 import { SHAPE_CONST } from '../../core/pipeline/scene';
 import { BoxLayer } from './box-layer';
 import { EMPTY_QUADS, type QuadData } from './quad-geometry';
@@ -10,7 +11,6 @@ import type { Rect } from './camera';
 import type { Highlight } from './node-style';
 import { THEMES, type Rgb, type ThemeName } from './palette';
 import type { SceneModel } from './scene-model';
-import { CONST_INSET, GROUP_RADIUS, groupOfShape, type GroupName } from './scene-groups';
 
 /** What differs between the layers of the current scene and those of one fading out. */
 export interface LayerFrame {

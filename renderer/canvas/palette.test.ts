@@ -3,7 +3,7 @@ import { SHAPE_SCOPE } from '../../core/pipeline/scene';
 import {
   categoricalColour, categorySlots, DIFF_COLOURS, formatMicros, legendFor, logRange, PALETTE_SIZE, rampColour, rampPosition,
 } from './palette';
-import { tinyScene, type TinyNode } from './test-support/tiny-scene';
+import { tinyScene, type TinyNode } from '../../core/test-support/tiny-scene';
 
 const op = (name: string): TinyNode => ({ box: [0, 0, 40, 22], cats: { op: name } });
 

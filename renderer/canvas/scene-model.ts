@@ -1,27 +1,28 @@
-// Everything drawn for one scene: instance groups, edge geometry, the label index and the id →
-// slot map (prepared once), and the binary attribute objects the deck.gl layers read for the
-// instances culling and level of detail keep (rebuilt when the view leaves the culling window).
-// Restyling swaps only colour attributes; geometry descriptors keep their identity so deck.gl
-// does not re-upload them. No deck.gl import: layers are built from this in the *-layers modules.
-import type { Scene } from '../../core/pipeline/scene';
-import { sceneSlots } from '../../core/pipeline/scene-slots';
+// Everything drawn for one scene: the shape the session worker built with it (instance groups,
+// edge geometry, the label index, the id → slot table; core/pipeline/draw/draw-scene.ts), and the
+// binary attribute objects the deck.gl layers read for the instances culling and level of detail
+// keep (rebuilt when the view leaves the culling window). Restyling swaps only colour attributes;
+// geometry descriptors keep their identity so deck.gl does not re-upload them. No deck.gl import:
+// layers are built from this in the *-layers modules.
+import { slotOf, type DrawScene } from '../../core/pipeline/draw/draw-scene';
+import type { EdgeGeometry } from '../../core/pipeline/draw/edge-geometry';
+import { LABEL_BADGE, LABEL_COUNT, LABEL_TENSOR, LABEL_TITLE, type LabelIndex } from '../../core/pipeline/draw/label-index';
+import type { Group } from '../../core/pipeline/draw/scene-groups';
 import type { Rect } from './camera';
-import { buildEdgeGeometry, type EdgeGeometry } from './edge-geometry';
 import { computeEdgeColours, type EdgeColours } from './edge-style';
-import { buildLabelIndex, LABEL_BADGE, LABEL_COUNT, LABEL_OPTIONS, LABEL_TENSOR, LABEL_TITLE, LabelWindow, selectLabels, type LabelIndex } from './labels';
+import { gatherColours, type GroupColours } from './group-colours';
+import { LABEL_OPTIONS, LabelWindow, selectLabels } from './labels';
 import { EMPTY_QUADS, type QuadAttributeData, type QuadData } from './quad-geometry';
 import { computeNodeColours, type CanvasStyle, type Highlight, type NodeColours } from './node-style';
-import { buildGroups, gatherColours, type Group, type GroupColours } from './scene-groups';
 import { CullWindow, selectVisible, type EdgeEnds, type Visible } from './visibility';
 
 const f32 = (value: Float32Array, size: number): QuadAttributeData => ({ value, size });
 const rgba = (value: Uint8Array): QuadAttributeData => ({ value, size: 4 });
 
 export class SceneModel {
-  readonly groups: Group[];
+  readonly groups: readonly Group[];
   readonly edges: EdgeGeometry;
   readonly labels: LabelIndex;
-  private readonly slotById: ReadonlyMap<number, number>;
   /** The scene's extent, world units. */
   readonly bounds: Rect;
   /** Per-group data of the instances drawn now (subset geometry plus colours). */
@@ -54,32 +55,20 @@ export class SceneModel {
   private segIndex = new Int32Array(0);
   private arrowIndex = new Int32Array(0);
 
-  constructor(readonly scene: Scene, readonly gen: number) {
-    this.slotById = sceneSlots(scene);
-    this.groups = buildGroups(scene);
-    this.edges = buildEdgeGeometry(scene);
-    this.labels = buildLabelIndex(scene, this.edges);
-    this.bounds = sceneBounds(scene);
-    const ends = new Int32Array(2 * scene.edgeCount);
-    for (let k = 0; k < scene.edgeCount; k++) {
-      ends[2 * k] = this.slotOf(scene.edgeFrom[k] as number);
-      ends[2 * k + 1] = this.slotOf(scene.edgeTo[k] as number);
-    }
-    this.edgeEnds = { slots: ends, boxes: scene.boxes };
-    const e = this.edges;
-    this.arrowBase = new Float32Array(2 * e.arrowCount);
-    this.arrowWidth = new Float32Array(e.arrowCount);
-    for (let k = 0; k < e.arrowCount; k++) {
-      const s = e.arrowSize[k] as number;
-      this.arrowBase[2 * k] = (e.arrowTip[2 * k] as number) - (e.arrowDir[2 * k] as number) * s;
-      this.arrowBase[2 * k + 1] = (e.arrowTip[2 * k + 1] as number) - (e.arrowDir[2 * k + 1] as number) * s;
-      this.arrowWidth[k] = s * 0.78;
-    }
+  constructor(readonly scene: DrawScene, readonly gen: number) {
+    const shape = scene.shape;
+    this.groups = shape.groups;
+    this.edges = shape.edges;
+    this.labels = shape.labels;
+    this.bounds = shape.bounds;
+    this.edgeEnds = { slots: shape.edgeEnds, boxes: scene.boxes };
+    this.arrowBase = shape.arrowBase;
+    this.arrowWidth = shape.arrowWidth;
   }
 
   /** The slot of hierarchy id `id`, or -1. */
   slotOf(id: number): number {
-    return this.slotById.get(id) ?? -1;
+    return slotOf(this.scene, id);
   }
 
   /** World box of the node in `slot`. */
@@ -104,7 +93,7 @@ export class SceneModel {
   }
 
   restyleEdges(style: CanvasStyle, h: Highlight): void {
-    this.edgeColours = computeEdgeColours(this.scene, this.edges, style, h);
+    this.edgeColours = computeEdgeColours(this.scene, style, h);
     this.rebuildEdgeData();
     this.styleVersion++;
   }
@@ -211,27 +200,4 @@ export function gather<T extends Float32Array | Uint8Array>(src: T, idx: Int32Ar
     for (let c = 0; c < size; c++) out[j * size + c] = src[k * size + c] as number;
   }
   return out;
-}
-
-export function sceneBounds(scene: Scene): Rect {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  const b = scene.boxes;
-  for (let i = 0; i < scene.nodeCount; i++) {
-    const x = b[4 * i] as number;
-    const y = b[4 * i + 1] as number;
-    x0 = Math.min(x0, x);
-    y0 = Math.min(y0, y);
-    x1 = Math.max(x1, x + (b[4 * i + 2] as number));
-    y1 = Math.max(y1, y + (b[4 * i + 3] as number));
-  }
-  if (x0 > x1) return { x: 0, y: 0, width: Math.max(1, scene.width), height: Math.max(1, scene.height) };
-  // The scene's own extent also counts (edges may reach past the outermost boxes).
-  x1 = Math.max(x1, scene.width);
-  y1 = Math.max(y1, scene.height);
-  x0 = Math.min(x0, 0);
-  y0 = Math.min(y0, 0);
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SHAPE_SCOPE_OPEN } from '../../core/pipeline/scene';
-import { buildEdgeGeometry } from './edge-geometry';
-import { buildGroups } from './scene-groups';
-import { idOf, tinyScene, type TinyNode } from './test-support/tiny-scene';
+import { buildEdgeGeometry } from '../../core/pipeline/draw/edge-geometry';
+import { buildGroups } from '../../core/pipeline/draw/scene-groups';
+import { idOf, tinyScene, type TinyNode } from '../../core/test-support/tiny-scene';
 import { CullWindow, DetailBudget, LOD, selectVisible } from './visibility';
 
 // An open scope holding a row of 20 ops (80 × 22) linked in a chain, and one op far away.

@@ -5,8 +5,8 @@
 // boxes, smallest size classes first, whole classes at a time so that equal boxes never show
 // holes). Pure typed-array work.
 import { containsRect, expandRect, intersects, type Rect } from './camera';
-import type { EdgeGeometry } from './edge-geometry';
-import type { Group } from './scene-groups';
+import type { EdgeGeometry } from '../../core/pipeline/draw/edge-geometry';
+import type { Group } from '../../core/pipeline/draw/scene-groups';
 
 export interface LodOptions {
   /** Boxes narrower or shorter than this on screen (px) are not drawn (0: all are, as marks). */

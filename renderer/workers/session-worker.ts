@@ -5,8 +5,8 @@ import type { ByteSource } from '../../core/io/byte-source';
 import type { LayoutResponse, LayoutWorker } from '../../core/layout/worker-pool';
 import { LayoutCancelled, WorkerPool } from '../../core/layout/worker-pool';
 import type { Replies, Request, RequestType, Response, ViewAnswer, ViewChoice } from '../../core/pipeline/protocol';
-import { sceneBuffers } from '../../core/pipeline/scene';
 import { Comparison } from '../../core/pipeline/compare';
+import { drawSceneBuffers } from '../../core/pipeline/draw/draw-scene';
 import { gatedProgress, type ProgressListener } from '../../core/pipeline/progress-gate';
 import { Session } from '../../core/pipeline/session';
 import { fileSource, type HostFile } from '../host/file-source';
@@ -94,7 +94,7 @@ async function handle(req: Request<HostFile>): Promise<void> {
       const stage = (s: string): void => send({ type: 'progress', id: req.id, stage: s, done: 0, total: 0 });
       const value = await session.view(req.name, req.files, req.folder, req, {
         load: { onProgress: progressOf(req.id) },
-        ...(req.preview ? { onPreview: (scene) => send({ type: 'scene', id: req.id, scene }, sceneBuffers(scene)) } : {}),
+        ...(req.preview ? { onPreview: (scene) => send({ type: 'scene', id: req.id, scene }, drawSceneBuffers(scene)) } : {}),
         onOpened: (summary) => {
           const answer = answerOf(req.id);
           send({ type: 'opened', id: req.id, summary });
@@ -102,18 +102,18 @@ async function handle(req: Request<HostFile>): Promise<void> {
         },
         onStage: stage,
       });
-      return reply(req.id, 'view', value, value.scene ? sceneBuffers(value.scene) : []);
+      return reply(req.id, 'view', value, value.scene ? drawSceneBuffers(value.scene) : []);
     }
     case 'select':
       return reply(req.id, 'select', session.select(req.graph, req.fn, req.options, (stage) => send({ type: 'progress', id: req.id, stage, done: 0, total: 0 }), req.metrics));
     case 'preview': {
       const scene = session.preview(req.graph);
-      return reply(req.id, 'preview', scene, sceneBuffers(scene));
+      return reply(req.id, 'preview', scene, drawSceneBuffers(scene));
     }
     case 'layout': {
       const progress = progressOf(req.id);
       const scene = await session.layout(req.expanded, req.xla, (done, total) => progress('Laying out scopes', done, total), req.kinds === true, req.labels === true);
-      return reply(req.id, 'layout', scene, sceneBuffers(scene));
+      return reply(req.id, 'layout', scene, drawSceneBuffers(scene));
     }
     case 'expansion':
       return reply(req.id, 'expansion', session.expansion(req.depth));

@@ -2,7 +2,7 @@
 // largest scale a browser canvas can safely hold when the graph is huge, in which case the caller
 // tells the user. The view-only PNG stays the canvas's own drawing buffer (GraphCanvas.toPngBlob).
 import type { CanvasStyle, Highlight } from '../../canvas/node-style';
-import type { Scene } from '../../../core/pipeline/scene';
+import type { DrawScene } from '../../../core/pipeline/draw/draw-scene';
 import { sceneSvg, type SvgDocument } from './scene-svg';
 
 export const PNG_SCALE = 2;
@@ -49,7 +49,7 @@ export interface PngExport extends PngSize {
 }
 
 /** What the canvas shows, whole, as a PNG at 2× (or the cap; `maxPixels` shares the budget between panes). */
-export async function wholeGraphPng(drawn: { scene: Scene; style: CanvasStyle; highlight: Highlight }, maxPixels = PNG_MAX_PIXELS): Promise<PngExport> {
+export async function wholeGraphPng(drawn: { scene: DrawScene; style: CanvasStyle; highlight: Highlight }, maxPixels = PNG_MAX_PIXELS): Promise<PngExport> {
   const doc = sceneSvg(drawn.scene, drawn.style, drawn.highlight);
   const size = pngSize(doc.width, doc.height, maxPixels);
   return { ...size, blob: await svgToPng(doc, size) };

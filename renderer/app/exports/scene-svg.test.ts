@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { shapeScene, type DrawScene } from '../../../core/pipeline/draw/draw-scene';
 import { EDGE_KIND_CONTROL, EDGE_KIND_REF, SHAPE_SCOPE, SHAPE_SCOPE_OPEN, type Scene } from '../../../core/pipeline/scene';
+import { tinyScene } from '../../../core/test-support/tiny-scene';
 import { computeNodeColours, NO_HIGHLIGHT } from '../../canvas/node-style';
 import { DIFF_COLOURS, THEMES, type Rgb } from '../../canvas/palette';
-import { tinyScene } from '../../canvas/test-support/tiny-scene';
 import { ARROW_HALF_WIDTH, ARROW_LENGTH, sceneSvg } from './scene-svg';
 import { pngSize, PNG_MAX_SIDE } from './graph-png';
 
 const hex = (c: ArrayLike<number>): string => `#${[c[0], c[1], c[2]].map((v) => (v as number).toString(16).padStart(2, '0')).join('')}`;
 
 /** Two closed scopes on different devices, an op, and data, control and reference edges between them. */
-function scene(): Scene {
-  return tinyScene([
+function scene(): DrawScene {
+  return shapeScene(tinyScene([
     { box: [0, 0, 120, 40], shape: SHAPE_SCOPE, label: 'dense', sub: '4 ops', cats: { device: '/gpu:0', structure: 'tpl' } },
     { box: [0, 100, 120, 40], shape: SHAPE_SCOPE, label: 'dense_1', sub: '4 ops', cats: { device: '/cpu:0', structure: 'tpl' } },
     { box: [200, 100, 60, 20], label: 'a<b>&"c"' },
@@ -18,7 +19,7 @@ function scene(): Scene {
     { from: 100, to: 101, points: [60, 40, 60, 100], elements: 1 },
     { from: 100, to: 102, points: [120, 20, 230, 20, 230, 100], kind: EDGE_KIND_CONTROL, mult: 3 },
     { from: 101, to: 102, points: [120, 120, 200, 110], kind: EDGE_KIND_REF, elements: 1e6 },
-  ]);
+  ]));
 }
 
 /** Fill of the rect drawn for scene slot `i` (found by its position and size). */
@@ -92,7 +93,7 @@ describe('the SVG export', () => {
   });
 
   it('draws compare mode’s diff colours and badges', () => {
-    const s: Scene = { ...scene(), diff: Uint8Array.from([4, 5, 0]), badges: ['+2', '−1', ''] };
+    const s = shapeScene({ ...scene(), diff: Uint8Array.from([4, 5, 0]), badges: ['+2', '−1', ''] });
     const svg = sceneSvg(s, { theme: 'light', colourMode: 'diff' }).text;
     const c = computeNodeColours(s, { theme: 'light', colourMode: 'diff' }, NO_HIGHLIGHT);
     expect(fillAt(svg, s, 0)).toBe(hex(c.fill.subarray(0, 3)));
@@ -102,7 +103,7 @@ describe('the SVG export', () => {
   });
 
   it('gives open scopes a title band and the title', () => {
-    const s = tinyScene([{ box: [0, 0, 300, 200], shape: SHAPE_SCOPE_OPEN, label: 'outer' }, { box: [20, 40, 60, 20], label: 'op' }]);
+    const s = shapeScene(tinyScene([{ box: [0, 0, 300, 200], shape: SHAPE_SCOPE_OPEN, label: 'outer' }, { box: [20, 40, 60, 20], label: 'op' }]));
     const svg = sceneSvg(s, { theme: 'light', colourMode: 'structure' }).text;
     expect(svg).toMatch(/<g class="nodes-band">\s*<path/);
     expect(svg).toMatch(/text-anchor="start"[^>]*>outer</);

@@ -1,19 +1,21 @@
-// The SVG export, written in the page from the scene the canvas draws and with the canvas's own
-// styling code (node-style, edge-style, scene-groups, labels), so the file shows what the user sees:
-// the colour mode's fills, reference and dashed control edges with their widths, ×N counts, compare
-// mode's diff colours and badges, and scope titles. Arrowheads are explicit triangles of one size,
-// whatever the edge's width. Pure string building (no DOM), so it is unit-tested without a page.
+// The SVG export, written in the page from the scene the canvas draws (its groups, edge geometry
+// and label index as the worker shaped them) with the canvas's own styling code (node-style,
+// edge-style, group-colours), so the file shows what the user sees: the colour mode's fills,
+// reference and dashed control edges with their widths, ×N counts, compare mode's diff colours and
+// badges, and scope titles. Arrowheads are explicit triangles of one size, whatever the edge's
+// width. Pure string building (no DOM), so it is unit-tested without a page.
+import type { DrawScene } from '../../../core/pipeline/draw/draw-scene';
+import { DASH, GAP } from '../../../core/pipeline/draw/edge-geometry';
+import { LABEL_BADGE, LABEL_COUNT, LABEL_SUB, LABEL_TITLE } from '../../../core/pipeline/draw/label-index';
+import { GROUP_ORDER, GROUP_RADIUS, type Group } from '../../../core/pipeline/draw/scene-groups';
 import { EDGE_KIND_CONTROL, type Scene } from '../../../core/pipeline/scene';
 import { escapeXml } from '../../../core/layout/svg-export';
 import { LABEL_METRICS, textWidth } from '../../../core/layout/text-metrics';
-import { buildEdgeGeometry, DASH, GAP } from '../../canvas/edge-geometry';
 import { computeEdgeColours } from '../../canvas/edge-style';
 import { BADGE_BORDER, FONT_FAMILY, FONT_WEIGHT } from '../../canvas/label-font';
-import { buildLabelIndex, LABEL_BADGE, LABEL_COUNT, LABEL_SUB, LABEL_TITLE } from '../../canvas/labels';
 import { computeNodeColours, NO_HIGHLIGHT, type CanvasStyle, type Highlight } from '../../canvas/node-style';
 import { mix, THEMES, type Rgb } from '../../canvas/palette';
-import { buildGroups, gatherColours, GROUP_ORDER, GROUP_RADIUS, type Group } from '../../canvas/scene-groups';
-import { sceneBounds } from '../../canvas/scene-model';
+import { gatherColours } from '../../canvas/group-colours';
 
 /** Arrowhead length and half width, world units: one size for every edge. */
 export const ARROW_LENGTH = 8;
@@ -102,15 +104,12 @@ export interface SvgDocument {
  * The scene as a standalone SVG in `style` (theme and colour mode). `highlight` keeps a selection,
  * trace or search outline in the picture; hovering never belongs in a file.
  */
-export function sceneSvg(scene: Scene, style: CanvasStyle, highlight: Highlight = NO_HIGHLIGHT): SvgDocument {
+export function sceneSvg(scene: DrawScene, style: CanvasStyle, highlight: Highlight = NO_HIGHLIGHT): SvgDocument {
   const t = THEMES[style.theme];
   const h = { ...highlight, hovered: -1 };
-  const groups = buildGroups(scene);
-  const geometry = buildEdgeGeometry(scene);
+  const { groups, edges: geometry, labels, bounds: b } = scene.shape;
   const nodes = computeNodeColours(scene, style, h);
-  const edges = computeEdgeColours(scene, geometry, style, h);
-  const labels = buildLabelIndex(scene, geometry);
-  const b = sceneBounds(scene);
+  const edges = computeEdgeColours(scene, style, h);
   const x0 = b.x - MARGIN;
   const y0 = b.y - MARGIN;
   const w = Math.ceil(b.width + 2 * MARGIN);

@@ -1,8 +1,8 @@
-// Edge geometry on the CPU, once per scene: every polyline cut into straight segments for one
+// Edge geometry, once per scene where it is built (draw-scene.ts): every polyline cut into straight segments for one
 // instanced line layer (control edges pre-split into dashes in world units), an arrowhead triangle
 // at the end of each edge (the line stops at its base so it never pokes through the tip), edge
 // widths from tensor sizes, and each edge's midpoint for its metaedge count label.
-import { EDGE_KIND_CONTROL, type Scene } from '../../core/pipeline/scene';
+import { EDGE_KIND_CONTROL, type Scene } from '../scene';
 
 /** Dash pattern of control edges, world units. */
 export const DASH = 4;

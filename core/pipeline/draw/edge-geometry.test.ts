@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EDGE_KIND_CONTROL, EDGE_KIND_DATA, EDGE_KIND_REF } from '../../core/pipeline/scene';
+import { EDGE_KIND_CONTROL, EDGE_KIND_DATA, EDGE_KIND_REF } from '../scene';
 import { arrowLength, buildEdgeGeometry, DASH, edgeWidthPx, forEachDash, GAP } from './edge-geometry';
-import { idOf, tinyScene } from './test-support/tiny-scene';
+import { idOf, tinyScene } from '../../test-support/tiny-scene';
 
 const box = [0, 0, 10, 10] as const;
 

@@ -1,12 +1,11 @@
 // Splits a scene's nodes into instance groups, one per drawn shape (deck.gl's rounded-box layer has
 // one corner radius per layer), with the per-instance geometry as typed arrays: a position (box
 // top-left) and a rect (0, 0, w, h) in world units. Series contribute three instances (two offset
-// copies behind the front box). Pure, so the geometry is unit-tested without a GPU.
+// copies behind the front box). Built with the scene in the session worker (draw-scene.ts).
+import { HEADER } from '../../layout/node-sizes';
 import {
   SHAPE_CONST, SHAPE_OP, SHAPE_SCOPE, SHAPE_SCOPE_OPEN, SHAPE_SERIES, SHAPE_VARIABLE, type Scene,
-} from '../../core/pipeline/scene';
-import { HEADER } from '../../core/layout/node-sizes';
-import type { NodeColours } from './node-style';
+} from '../scene';
 
 export type GroupName = 'open' | 'band' | 'scope' | 'series' | 'op' | 'const' | 'variable';
 
@@ -100,38 +99,4 @@ export function buildGroups(scene: Scene): Group[] {
     if (!g) throw new Error(`group ${name} missing`);
     return { name, perNode: g.perNode, slots: g.slots, count: g.k, positions: g.positions, rects: g.rects };
   });
-}
-
-export interface GroupColours {
-  readonly fill: Uint8Array;
-  readonly line: Uint8Array;
-  readonly lineWidth: Float32Array;
-}
-
-/** The group's per-instance colours gathered from per-slot node colours. */
-export function gatherColours(g: Group, c: NodeColours): GroupColours {
-  const fill = new Uint8Array(4 * g.count);
-  const line = new Uint8Array(4 * g.count);
-  const lineWidth = new Float32Array(g.count);
-  const band = g.name === 'band';
-  const src = band ? c.band : c.fill;
-  for (let k = 0; k < g.count; k++) {
-    const s = g.slots[k] as number;
-    fill.set(src.subarray(4 * s, 4 * s + 4), 4 * k);
-    if (band) {
-      // The band has no stroke of its own: the open box's outline is drawn by its body.
-      line.set(src.subarray(4 * s, 4 * s + 4), 4 * k);
-      lineWidth[k] = 0;
-    } else {
-      line.set(c.line.subarray(4 * s, 4 * s + 4), 4 * k);
-      lineWidth[k] = c.lineWidth[s] as number;
-    }
-    // The copies behind a series' front box are a step paler, which reads as depth.
-    if (g.perNode === 3 && k % 3 !== 2) {
-      const a = k % 3 === 0 ? 0.55 : 0.78;
-      fill[4 * k + 3] = Math.round((fill[4 * k + 3] as number) * a);
-      line[4 * k + 3] = Math.round((line[4 * k + 3] as number) * a);
-    }
-  }
-  return { fill, line, lineWidth };
 }

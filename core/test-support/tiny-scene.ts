@@ -1,6 +1,6 @@
-// Hand-made scenes for the canvas unit tests: a few nodes and edges with every Scene field filled,
-// so each test states only what it is about.
-import { EDGE_KIND_DATA, SHAPE_OP, type CategoricalMode, type Scene } from '../../../core/pipeline/scene';
+// Hand-made scenes for the shaping and canvas unit tests: a few nodes and edges with every Scene
+// field filled, so each test states only what it is about.
+import { EDGE_KIND_DATA, SHAPE_OP, type CategoricalMode, type Scene } from '../pipeline/scene';
 
 export interface TinyNode {
   readonly box: readonly [number, number, number, number];
