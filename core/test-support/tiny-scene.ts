@@ -1,6 +1,6 @@
 // Hand-made scenes for the shaping and canvas unit tests: a few nodes and edges with every Scene
 // field filled, so each test states only what it is about.
-import { EDGE_KIND_DATA, SHAPE_OP, type CategoricalMode, type Scene } from '../pipeline/scene';
+import { EDGE_KIND_DATA, SHAPE_CONST, SHAPE_OP, SHAPE_SCOPE, SHAPE_SCOPE_OPEN, SHAPE_SERIES, SHAPE_VARIABLE, type CategoricalMode, type Scene } from '../pipeline/scene';
 
 export interface TinyNode {
   readonly box: readonly [number, number, number, number];
@@ -74,3 +74,21 @@ export function tinyScene(nodes: readonly TinyNode[], edges: readonly TinyEdge[]
     badges: null,
   };
 }
+
+/** One node of every shape inside an open scope (the group tests). */
+export const everyShapeScene = (): Scene => tinyScene([
+  { box: [0, 0, 500, 300], shape: SHAPE_SCOPE_OPEN, depth: 0 },
+  { box: [10, 40, 100, 38], shape: SHAPE_SCOPE, cats: { structure: 'block' } },
+  { box: [10, 100, 60, 22], shape: SHAPE_OP },
+  { box: [10, 140, 60, 22], shape: SHAPE_CONST },
+  { box: [10, 180, 60, 22], shape: SHAPE_VARIABLE },
+  { box: [10, 220, 90, 30], shape: SHAPE_SERIES, aux: true },
+]);
+
+/** An open scope with a closed scope, an op and one op far away, one edge between the first two (the label tests). */
+export const labelledScene = (): Scene => tinyScene([
+  { box: [0, 0, 1000, 600], shape: SHAPE_SCOPE_OPEN, label: 'encoder' },
+  { box: [20, 40, 200, 38], shape: SHAPE_SCOPE, label: 'layer_0', sub: '12 ops' },
+  { box: [20, 200, 40, 22], label: 'Add' },
+  { box: [5000, 5000, 120, 22], label: 'far_away' },
+], [{ from: idOf(1), to: idOf(2), points: [120, 78, 120, 140, 40, 200], mult: 4 }]);

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SHAPE_CONST, SHAPE_OP, SHAPE_SCOPE, SHAPE_SCOPE_OPEN, SHAPE_SERIES, SHAPE_VARIABLE } from '../../core/pipeline/scene';
 import { buildGroups } from '../../core/pipeline/draw/scene-groups';
-import { idOf, tinyScene } from '../../core/test-support/tiny-scene';
+import { idOf, everyShapeScene } from '../../core/test-support/tiny-scene';
 import { gatherColours } from './group-colours';
 import { computeNodeColours, NO_HIGHLIGHT } from './node-style';
 import { THEMES } from './palette';
 
-const scene = tinyScene([
-  { box: [0, 0, 500, 300], shape: SHAPE_SCOPE_OPEN, depth: 0 },
-  { box: [10, 40, 100, 38], shape: SHAPE_SCOPE, cats: { structure: 'block' } },
-  { box: [10, 100, 60, 22], shape: SHAPE_OP },
-  { box: [10, 140, 60, 22], shape: SHAPE_CONST },
-  { box: [10, 180, 60, 22], shape: SHAPE_VARIABLE },
-  { box: [10, 220, 90, 30], shape: SHAPE_SERIES, aux: true },
-]);
+const scene = everyShapeScene();
 const groups = buildGroups(scene);
 const group = (name: string) => groups.find((g) => g.name === name);
 

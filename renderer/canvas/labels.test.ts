@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildEdgeGeometry } from '../../core/pipeline/draw/edge-geometry';
 import { buildLabelIndex, LABEL_NAME, LABEL_SIZE, LABEL_TITLE, TITLE_INSET } from '../../core/pipeline/draw/label-index';
-import { SHAPE_SCOPE, SHAPE_SCOPE_OPEN } from '../../core/pipeline/scene';
-import { idOf, tinyScene } from '../../core/test-support/tiny-scene';
+import { labelledScene } from '../../core/test-support/tiny-scene';
 import { LabelWindow, selectLabels, stickyTitleX } from './labels';
 
-const scene = tinyScene([
-  { box: [0, 0, 1000, 600], shape: SHAPE_SCOPE_OPEN, label: 'encoder' },
-  { box: [20, 40, 200, 38], shape: SHAPE_SCOPE, label: 'layer_0', sub: '12 ops' },
-  { box: [20, 200, 40, 22], label: 'Add' },
-  { box: [5000, 5000, 120, 22], label: 'far_away' },
-], [{ from: idOf(1), to: idOf(2), points: [120, 78, 120, 140, 40, 200], mult: 4 }]);
+const scene = labelledScene();
 const index = buildLabelIndex(scene, buildEdgeGeometry(scene));
 const view = { x: 0, y: 0, width: 1200, height: 800 };
 const kinds = (sel: Int32Array): number[] => [...sel].map((k) => index.kind[k] as number);

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { HEADER } from '../../layout/node-sizes';
-import { SHAPE_SCOPE, SHAPE_SCOPE_OPEN } from '../scene';
-import { idOf, tinyScene } from '../../test-support/tiny-scene';
+import { labelledScene } from '../../test-support/tiny-scene';
 import { buildEdgeGeometry } from './edge-geometry';
 import { buildLabelIndex, LABEL_BADGE, LABEL_COUNT, LABEL_SUB, LABEL_TITLE, TITLE_INSET } from './label-index';
 
-const scene = tinyScene([
-  { box: [0, 0, 1000, 600], shape: SHAPE_SCOPE_OPEN, label: 'encoder' },
-  { box: [20, 40, 200, 38], shape: SHAPE_SCOPE, label: 'layer_0', sub: '12 ops' },
-  { box: [20, 200, 40, 22], label: 'Add' },
-  { box: [5000, 5000, 120, 22], label: 'far_away' },
-], [{ from: idOf(1), to: idOf(2), points: [120, 78, 120, 140, 40, 200], mult: 4 }]);
+const scene = labelledScene();
 const index = buildLabelIndex(scene, buildEdgeGeometry(scene));
 
 describe('label index', () => {
