@@ -1,6 +1,6 @@
-// A small scope laid out once by ELK when a layout thread starts, before any request: ELK's first
-// layouts in a fresh thread run its code cold (3-5× slower than warm), and a thread started beside
-// a graph that is still being read has nothing better to do. The scope has what real ones have: an
+// A small scope laid out once by ELK when a layout worker starts, before any request: ELK's first
+// layouts in a fresh worker run its code cold (3-5× slower than warm), and the app's worker starts
+// with the page, long before a file is read, with nothing better to do. The scope has what real ones have: an
 // open child with ports at fixed positions, ports of its own on both sides, a long edge and a cross.
 import { elkLayout } from './elk-layout';
 import { DEFAULT_SETTINGS } from './layout-engine';
