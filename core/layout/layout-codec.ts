@@ -1,13 +1,9 @@
 // Serialises a ScopeLayout to bytes and back, for the persistent layout cache: a small header
 // followed by the typed arrays, little-endian, 8-byte aligned.
-import type { ScopeLayout } from './types';
+import { SCOPE_LAYOUT_ARRAYS, type ScopeLayout, type ScopeLayoutArray } from './types';
 
 const MAGIC = 0x53564c31; // "SVL1"
-type ArrayField = 'nodeIds' | 'nodeBoxes' | 'portKeys' | 'portXY' | 'edgeFrom' | 'edgeFromPort' | 'edgeTo' | 'edgeToPort' | 'edgeCounts' | 'edgeElements' | 'pointStart' | 'points';
-const FIELDS: readonly [ArrayField, 'i32' | 'f64'][] = [
-  ['nodeIds', 'i32'], ['nodeBoxes', 'f64'], ['portKeys', 'i32'], ['portXY', 'f64'], ['edgeFrom', 'i32'], ['edgeFromPort', 'i32'],
-  ['edgeTo', 'i32'], ['edgeToPort', 'i32'], ['edgeCounts', 'i32'], ['edgeElements', 'f64'], ['pointStart', 'i32'], ['points', 'f64'],
-];
+const FIELDS = SCOPE_LAYOUT_ARRAYS;
 const HEADER_WORDS = 6 + FIELDS.length; // magic, scope, auxCount, notice bytes, width (f64 as 2 words)
 
 const pad8 = (n: number): number => (n + 7) & ~7;
@@ -50,7 +46,7 @@ export function decodeLayout(bytes: Uint8Array): ScopeLayout | null {
   if (noticeLen > copy.length - at) return null;
   const notice = noticeLen < 0 ? null : new TextDecoder().decode(copy.subarray(at, at + noticeLen));
   at += pad8(Math.max(0, noticeLen));
-  const arrays: Partial<Record<ArrayField, Int32Array | Float64Array>> = {};
+  const arrays: Partial<Record<ScopeLayoutArray, Int32Array | Float64Array>> = {};
   for (const [k, [f, type]] of FIELDS.entries()) {
     const len = view.getUint32(16 + 4 * k, true);
     const bytesLen = len * (type === 'i32' ? 4 : 8);
@@ -65,6 +61,6 @@ export function decodeLayout(bytes: Uint8Array): ScopeLayout | null {
     auxCount: view.getInt32(8, true),
     notice,
     ms: 0,
-    ...(arrays as Pick<ScopeLayout, ArrayField>),
+    ...(arrays as Pick<ScopeLayout, ScopeLayoutArray>),
   };
 }

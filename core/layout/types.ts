@@ -92,3 +92,13 @@ export interface ScopeLayout {
   /** Milliseconds the layout itself took (0 when it came from a cache). */
   readonly ms: number;
 }
+
+/**
+ * The typed-array fields of a ScopeLayout and their element types: what a layout worker transfers
+ * with its answer (worker-pool.ts) and what the persistent cache serialises (layout-codec.ts).
+ */
+export const SCOPE_LAYOUT_ARRAYS = [
+  ['nodeIds', 'i32'], ['nodeBoxes', 'f64'], ['portKeys', 'i32'], ['portXY', 'f64'], ['edgeFrom', 'i32'], ['edgeFromPort', 'i32'],
+  ['edgeTo', 'i32'], ['edgeToPort', 'i32'], ['edgeCounts', 'i32'], ['edgeElements', 'f64'], ['pointStart', 'i32'], ['points', 'f64'],
+] as const;
+export type ScopeLayoutArray = (typeof SCOPE_LAYOUT_ARRAYS)[number][0];

@@ -2,7 +2,7 @@
 // request went stale is dropped before it starts, and results come back as typed arrays. The
 // workers themselves are host objects (Web Workers in the app, worker_threads or in-process
 // endpoints elsewhere) seen through the small LayoutWorker interface, so this stays platform-free.
-import type { ScopeInput, ScopeLayout } from './types';
+import { SCOPE_LAYOUT_ARRAYS, type ScopeInput, type ScopeLayout } from './types';
 
 export type LayoutRequest = { readonly type: 'layout'; readonly id: number; readonly input: ScopeInput };
 export type LayoutResponse =
@@ -11,8 +11,7 @@ export type LayoutResponse =
 
 /** The buffers of a layout's typed arrays: what a worker transfers with its answer instead of copying. */
 export function layoutBuffers(l: ScopeLayout): ArrayBuffer[] {
-  return [l.nodeIds, l.nodeBoxes, l.portKeys, l.portXY, l.edgeFrom, l.edgeFromPort, l.edgeTo, l.edgeToPort, l.edgeCounts, l.edgeElements, l.pointStart, l.points]
-    .map((a) => a.buffer as ArrayBuffer);
+  return SCOPE_LAYOUT_ARRAYS.map(([f]) => l[f].buffer as ArrayBuffer);
 }
 
 export interface LayoutWorker {
