@@ -3,6 +3,7 @@
 // Barycentre sweeps down and up, each followed by adjacent swaps (transpose) that lower crossings,
 // keeping the best order seen. Work is bounded by counts (sweeps, passes), never by time, so the
 // same input always gets the same layout.
+import { groupByKey, type Csr } from '../graph/csr';
 
 /** Segments between consecutive layers: `up[s]` in layer L, `down[s]` in layer L + 1, with the offset of each end within its item (in ranks, |offset| < 0.5: where a child's port sits on its box). */
 export interface Segments {
@@ -10,26 +11,6 @@ export interface Segments {
   readonly down: Int32Array;
   readonly offUp: Float64Array;
   readonly offDown: Float64Array;
-}
-
-/** Per item, the segments it ends (as `down`) and starts (as `up`). */
-interface Incidence {
-  readonly start: Int32Array;
-  readonly items: Int32Array;
-}
-
-function incidence(ends: Int32Array, items: number): Incidence {
-  const start = new Int32Array(items + 1);
-  for (let s = 0; s < ends.length; s++) start[(ends[s] as number) + 1] = (start[(ends[s] as number) + 1] as number) + 1;
-  for (let i = 0; i < items; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
-  const fill = start.slice(0, items);
-  const out = new Int32Array(ends.length);
-  for (let s = 0; s < ends.length; s++) {
-    const i = ends[s] as number;
-    out[fill[i] as number] = s;
-    fill[i] = (fill[i] as number) + 1;
-  }
-  return { start, items: out };
 }
 
 /** Inversions of `a` (pairs i < j with a[i] > a[j]), by merge sort; `a` is sorted in place. */
@@ -63,8 +44,8 @@ const PATIENCE = 2;
  * crossings of the order kept.
  */
 export function orderLayers(rows: number[][], seg: Segments, items: number): number {
-  const below = incidence(seg.up, items); // segments leaving each item towards layer L + 1
-  const above = incidence(seg.down, items); // segments reaching each item from layer L - 1
+  const below = groupByKey(seg.up, items); // segments leaving each item towards layer L + 1
+  const above = groupByKey(seg.down, items); // segments reaching each item from layer L - 1
   const pos = new Float64Array(items);
   const layerSegs: number[][] = rows.map(() => []);
   const layerOf = new Int32Array(items);
@@ -100,7 +81,7 @@ export function orderLayers(rows: number[][], seg: Segments, items: number): num
   };
 
   /** Sorts a layer by the mean position of its neighbours across `inc` (its items without any keep their place). */
-  const sortBy = (row: number[], inc: Incidence, other: Int32Array, offOther: Float64Array, offMine: Float64Array): void => {
+  const sortBy = (row: number[], inc: Csr, other: Int32Array, offOther: Float64Array, offMine: Float64Array): void => {
     const key = new Float64Array(row.length);
     row.forEach((v, k) => {
       let sum = 0;
@@ -121,7 +102,7 @@ export function orderLayers(rows: number[][], seg: Segments, items: number): num
   };
 
   /** Crossings among the segments of u and v (u left of v) on one side: pairs whose far ends are reversed, and (second) those that would be if u and v swapped. */
-  const pairCost = (u: number, v: number, inc: Incidence, other: Int32Array, offOther: Float64Array): [number, number] => {
+  const pairCost = (u: number, v: number, inc: Csr, other: Int32Array, offOther: Float64Array): [number, number] => {
     let now = 0;
     let swapped = 0;
     for (let a = inc.start[u] as number; a < (inc.start[u + 1] as number); a++) {
