@@ -126,7 +126,7 @@ export function bundledGraph(input: ScopeInput): ElkNode {
 export const elkGraph = (input: ScopeInput): ElkNode => (portCount(input) <= PORT_LIMIT ? portedGraph(input) : bundledGraph(input));
 
 
-export async function elkLayout(input: ScopeInput, now: () => number): Promise<ScopeLayout> {
+export function elkLayout(input: ScopeInput, now: () => number): ScopeLayout {
   const t0 = now();
   const placed = portCount(input) <= PORT_LIMIT ? portedLayout(input) : bundledLayout(input);
   return layoutResult(input, placed, now() - t0, null);

@@ -11,7 +11,7 @@ const edge = (from: InputEdge['from'], to: InputEdge['to']): InputEdge => ({ fro
 const child = (node: number, port = -1): InputEdge['from'] => ({ node, port });
 
 /** Enough to compile ELK's layered pipeline, port handling and routing; laid out `rounds` times. */
-export async function warmUpElk(now: () => number, rounds = 3): Promise<void> {
+export function warmUpElk(now: () => number, rounds = 3): void {
   const inKey = portKey(90, false);
   const outKey = portKey(91, true);
   const openIn = portKey(5, false);
@@ -24,5 +24,5 @@ export async function warmUpElk(now: () => number, rounds = 3): Promise<void> {
       edge(child(2), child(4, openIn)), edge(child(3), { node: -1, port: outKey }),
     ],
   };
-  for (let k = 0; k < rounds; k++) await elkLayout(input, now);
+  for (let k = 0; k < rounds; k++) elkLayout(input, now);
 }

@@ -25,7 +25,7 @@ export async function runLayout(input: ScopeInput, now: () => number): Promise<S
   if (!input.edges.some((e) => e.from.node >= 0 && e.to.node >= 0)) return fastLayout(input, now, false);
   if (input.nodes.length >= LAYERED_MIN_CHILDREN || input.edges.length >= LAYERED_MIN_EDGES) return layeredLayout(input, now);
   try {
-    return await elkLayout(input, now);
+    return elkLayout(input, now);
   } catch (err) {
     const l = fastLayout(input, now);
     return { ...l, notice: `ELK could not lay out this scope (${err instanceof Error ? err.message : String(err)}); drawn with the fast layered layout` };

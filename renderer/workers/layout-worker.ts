@@ -9,16 +9,18 @@ import { workerScope as scope } from './worker-scope';
 
 const now = (): number => performance.now();
 
-// elkjs, on its first use inside a worker, installs itself as the worker's `onmessage` (it expects
-// to be the whole worker script). Listening with addEventListener keeps our handler, and clearing
-// `onmessage` after each use of ELK keeps ELK's dispatcher from seeing our requests.
-const warm = warmUpElk(now).catch(() => undefined).then(() => {
-  scope.onmessage = null;
-});
+try {
+  warmUpElk(now);
+} catch {
+  // A failed warm-up only means a cold start.
+}
+// elkjs's engine module, once loaded (the warm-up loads it), installs itself as the worker's
+// `onmessage` (it expects to be the whole worker script). Clearing it keeps ELK's dispatcher from
+// seeing our requests; our handler is an event listener, which that does not touch.
+scope.onmessage = null;
 
 scope.addEventListener('message', (ev: MessageEvent<LayoutRequest>): void => {
-  void warm.then(() => answerLayoutRequest(ev.data, now)).then((res) => {
-    scope.onmessage = null;
+  void answerLayoutRequest(ev.data, now).then((res) => {
     scope.postMessage(res, res.type === 'done' ? layoutBuffers(res.layout) : []);
   });
 });
