@@ -1,7 +1,8 @@
 // `scopeview signatures`: the signatures of every meta graph a SavedModel or MetaGraphDef holds,
 // each input and output with its tensor, declared dtype and shape, and the op producing it.
 import type { LoadResult } from '../core/io/load-result';
-import { signatureTensorText, signatureViews, type SignatureTensorView, type SignatureView } from '../core/pipeline/signatures';
+import { describeTensor } from '../core/graph/tensor-types';
+import { signatureViews, type SignatureTensorView, type SignatureView } from '../core/pipeline/signatures';
 
 export interface SignaturesJson {
   graphs: { index: number; source: string; tags: string[]; signatures: SignatureView[] }[];
@@ -18,7 +19,7 @@ export function signaturesJson(r: LoadResult): SignaturesJson {
 
 function tensorLine(dir: 'input' | 'output', t: SignatureTensorView): string {
   const producer = t.node === null ? 'no such node in the graph' : `${t.op ?? ''} ${t.node}`;
-  return `      ${dir.padEnd(6)} ${t.key}: ${t.tensor}  ${signatureTensorText(t)}  (${producer})`;
+  return `      ${dir.padEnd(6)} ${t.key}: ${t.tensor}  ${describeTensor(t)}  (${producer})`;
 }
 
 export function signaturesText(r: LoadResult): string {

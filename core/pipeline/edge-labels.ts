@@ -4,14 +4,13 @@
 // Computed per open scope from the same merge the layout input makes (scope-input.ts), so the
 // labels line up with the drawn edges whether the layouts came from the cache or not; only asked
 // for while the View menu's toggle is on, since it reads the attributes of every source op drawn.
+import { EDGE_CONTROL } from '../graph/graph';
 import { TensorTypes, edgeLabel } from '../graph/tensor-types';
 import type { PlacedGraph } from '../layout/assemble';
 import type { VisibleLayout } from '../layout/layout-engine';
 import { edgeKey, scopeEdges } from '../layout/scope-input';
 import type { Bridge } from '../scope/scope-view';
 import type { ScopedHierarchy } from '../scope/scope-engine';
-
-const EDGE_KIND_CONTROL = 1;
 
 /** The tensors merged into one drawn edge: distinct (op, slot) pairs and whether their labels agree. */
 class TensorSet {
@@ -47,7 +46,7 @@ export function sceneEdgeLabels(model: ScopedHierarchy, visible: VisibleLayout, 
   const types = new TensorTypes(g);
   const byScope = new Map<number, Map<string, string>>();
   const addRouted = (set: TensorSet, r: number): void => {
-    if (routed.kind[r] === EDGE_KIND_CONTROL) return;
+    if (routed.kind[r] === EDGE_CONTROL) return;
     const e = routed.base[r] as number;
     const src = g.edges.src[e] as number;
     const slot = g.edges.srcSlot[e] as number;

@@ -3,7 +3,6 @@
 // produces the tensor, by name, so that a click can select it on the canvas.
 import type { Graph } from '../graph/graph';
 import { tensorNode } from '../graph/signature-tensors';
-import { describeTensor } from '../graph/tensor-types';
 import type { MetaGraphInfo, SignatureTensor } from '../io/graph-decode';
 
 export interface SignatureTensorView extends SignatureTensor {
@@ -27,9 +26,4 @@ function tensorView(g: Graph, t: SignatureTensor): SignatureTensorView {
 /** The signatures of a meta graph, tensors resolved against its graph (none for a plain GraphDef). */
 export function signatureViews(meta: MetaGraphInfo | null, g: Graph): SignatureView[] {
   return (meta?.signatures ?? []).map((s) => ({ key: s.key, methodName: s.methodName, inputs: s.inputs.map((t) => tensorView(g, t)), outputs: s.outputs.map((t) => tensorView(g, t)) }));
-}
-
-/** `float32 ?×1`, the words the inspector and the CLI use for a declared tensor. */
-export function signatureTensorText(t: SignatureTensor): string {
-  return describeTensor({ dtype: t.dtype, shape: t.shape });
 }

@@ -2,7 +2,7 @@
 // key, tensor, declared dtype and shape. Clicking a tensor opens the scopes holding the op that
 // produces it, selects and centres it, and keeps this list shown, as search results do.
 import type { SignatureTensorView, SignatureView } from '../../core/pipeline/signatures';
-import { signatureTensorText } from '../../core/pipeline/signatures';
+import { describeTensor } from '../../core/graph/tensor-types';
 import type { PaneController } from './pane-controller';
 
 function TensorRows({ title, items, pane }: { title: string; items: readonly SignatureTensorView[]; pane: PaneController }) {
@@ -17,7 +17,7 @@ function TensorRows({ title, items, pane }: { title: string; items: readonly Sig
             {t.node === null
               ? <span className="muted" title="the graph has no node of this name">{t.tensor} (not in the graph)</span>
               : <button type="button" className="link" title={`${t.op ?? ''} ${t.node}`} onClick={() => void pane.revealByName(t.node as string, true)}>{t.tensor}</button>}
-            <span className="tensor"> {signatureTensorText(t)}</span>
+            <span className="tensor"> {describeTensor(t)}</span>
           </li>
         ))}
       </ul>

@@ -16,8 +16,6 @@ import { mix, THEMES, type Rgb } from './palette';
 import { EMPTY_QUADS, type QuadData } from './quad-geometry';
 import type { SceneModel } from './scene-model';
 
-export { FONT_FAMILY, FONT_WEIGHT } from './label-font';
-
 /** Pills: screen px of padding around the text (x, y), corner radius and outline. */
 const PILL_PADDING: [number, number, number, number] = [3, 1, 3, 1];
 const PILL_RADIUS = 4;

@@ -2,7 +2,7 @@
 // FONT_FAMILY to), so box sizes from the layout fit the drawn text. Falls back to the shared
 // metrics table where no 2D canvas exists.
 import { LABEL_METRICS, type TextMetrics } from '../../core/layout/text-metrics';
-import { FONT_FAMILY, FONT_WEIGHT } from './label-layers';
+import { FONT_FAMILY, FONT_WEIGHT } from './label-font';
 
 export function measureLabelMetrics(): TextMetrics {
   const canvas = typeof document !== 'undefined' ? document.createElement('canvas') : null;

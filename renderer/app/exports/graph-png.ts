@@ -44,14 +44,14 @@ export async function svgToPng(doc: SvgDocument, size: PngSize): Promise<Blob> {
   }
 }
 
-export interface PngExport extends PngSize {
+interface PngExport extends PngSize {
   readonly blob: Blob;
 }
 
-/** What the canvas shows, whole, as a PNG at 2× (or the cap; `maxPixels` shares the budget between panes). */
-export async function wholeGraphPng(drawn: { scene: DrawScene; style: CanvasStyle; highlight: Highlight }, maxPixels = PNG_MAX_PIXELS): Promise<PngExport> {
+/** What the canvas shows, whole, as a PNG at 2× (or the cap). */
+export async function wholeGraphPng(drawn: { scene: DrawScene; style: CanvasStyle; highlight: Highlight }): Promise<PngExport> {
   const doc = sceneSvg(drawn.scene, drawn.style, drawn.highlight);
-  const size = pngSize(doc.width, doc.height, maxPixels);
+  const size = pngSize(doc.width, doc.height);
   return { ...size, blob: await svgToPng(doc, size) };
 }
 
