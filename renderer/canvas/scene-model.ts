@@ -20,11 +20,6 @@ const f32 = (value: Float32Array, size: number): QuadAttributeData => ({ value, 
 const rgba = (value: Uint8Array): QuadAttributeData => ({ value, size: 4 });
 
 export class SceneModel {
-  readonly groups: readonly Group[];
-  readonly edges: EdgeGeometry;
-  readonly labels: LabelIndex;
-  /** The scene's extent, world units. */
-  readonly bounds: Rect;
   /** Per-group data of the instances drawn now (subset geometry plus colours). */
   groupData: QuadData[] = [];
   edgeData: QuadData = EMPTY_QUADS;
@@ -43,9 +38,6 @@ export class SceneModel {
   private readonly cullWindow = new CullWindow();
   private budget = Infinity;
   private groupColours: GroupColours[] = [];
-  /** Arrowheads as lines from base to tip (the arrow layer tapers them to a point), and their widths. */
-  private readonly arrowBase: Float32Array;
-  private readonly arrowWidth: Float32Array;
   /** Geometry descriptors of the drawn subset, kept while only colours change (no re-upload). */
   private groupGeometry: Record<string, QuadAttributeData>[] = [];
   private segGeometry: Record<string, QuadAttributeData> = {};
@@ -56,14 +48,25 @@ export class SceneModel {
   private arrowIndex = new Int32Array(0);
 
   constructor(readonly scene: DrawScene, readonly gen: number) {
-    const shape = scene.shape;
-    this.groups = shape.groups;
-    this.edges = shape.edges;
-    this.labels = shape.labels;
-    this.bounds = shape.bounds;
-    this.edgeEnds = { slots: shape.edgeEnds, boxes: scene.boxes };
-    this.arrowBase = shape.arrowBase;
-    this.arrowWidth = shape.arrowWidth;
+    this.edgeEnds = { slots: scene.shape.edgeEnds, boxes: scene.boxes };
+  }
+
+  /** The shape the session built with the scene (core/pipeline/draw/draw-scene.ts). */
+  get groups(): readonly Group[] {
+    return this.scene.shape.groups;
+  }
+
+  get edges(): EdgeGeometry {
+    return this.scene.shape.edges;
+  }
+
+  get labels(): LabelIndex {
+    return this.scene.shape.labels;
+  }
+
+  /** The scene's extent, world units. */
+  get bounds(): Rect {
+    return this.scene.shape.bounds;
   }
 
   /** The slot of hierarchy id `id`, or -1. */
@@ -130,9 +133,9 @@ export class SceneModel {
     }
     this.segGeometry = { getSourcePosition: f32(gather(e.segSource, this.segIndex, 2), 2), getTargetPosition: f32(gather(e.segTarget, this.segIndex, 2), 2) };
     this.arrowGeometry = {
-      getSourcePosition: f32(gather(this.arrowBase, this.arrowIndex, 2), 2),
+      getSourcePosition: f32(gather(this.scene.shape.arrowBase, this.arrowIndex, 2), 2),
       getTargetPosition: f32(gather(e.arrowTip, this.arrowIndex, 2), 2),
-      getWidth: f32(gather(this.arrowWidth, this.arrowIndex, 1), 1),
+      getWidth: f32(gather(this.scene.shape.arrowWidth, this.arrowIndex, 1), 1),
     };
     this.rebuildNodeData();
     this.rebuildEdgeData();
