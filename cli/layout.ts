@@ -5,7 +5,8 @@ import { performance } from 'node:perf_hooks';
 import type { Graph } from '../core/graph/graph';
 import { assemble, type PlacedGraph } from '../core/layout/assemble';
 import { expandedBySpec } from '../core/layout/expand-spec';
-import { LayoutEngine } from '../core/layout/layout-engine';
+import { DEFAULT_SETTINGS, LayoutEngine } from '../core/layout/layout-engine';
+import type { LayoutAlgorithm } from '../core/layout/types';
 import { placedGraphSvg } from '../core/layout/svg-export';
 import { inlineExecutor } from '../core/layout/local-layout';
 import { analyzeHierarchy, type ScopedHierarchy } from '../core/scope/scope-engine';
@@ -19,11 +20,11 @@ export interface LaidOut {
   notices: string[];
 }
 
-export async function layoutGraph(graph: Graph, expand: string): Promise<LaidOut | { error: string }> {
+export async function layoutGraph(graph: Graph, expand: string, algorithm: LayoutAlgorithm = 'layered'): Promise<LaidOut | { error: string }> {
   const model = analyzeHierarchy(graph);
   const expanded = expandedBySpec(model.hierarchy, expand);
   if ('error' in expanded) return expanded;
-  const engine = new LayoutEngine(model, inlineExecutor(() => performance.now()), undefined, undefined, () => performance.now());
+  const engine = new LayoutEngine(model, inlineExecutor(() => performance.now()), { ...DEFAULT_SETTINGS, algorithm }, undefined, () => performance.now());
   const visible = await engine.layout(expanded);
   return { model, placed: assemble(model, visible), ms: visible.ms, notices: visible.notices.map((n) => `${model.hierarchy.name(n.scope) || '(root)'}: ${n.message}`) };
 }

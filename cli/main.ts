@@ -1,6 +1,6 @@
 // The `scopeview` command line. Subcommands print JSON for scripts (`--json`) or a readable
 // summary; the exit status is non-zero only when loading failed with an error.
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { openPath } from './open-path';
 import { inspectJson, inspectText } from './inspect';
 import { withGraph } from './pick-graph';
@@ -10,6 +10,7 @@ import { signaturesJson, signaturesText } from './signatures';
 import { runDiff, type DiffCommandOptions } from './diff';
 import { runExplain, type ExplainOptions } from './explain';
 import { layoutGraph, layoutJson, layoutText, writeSvg } from './layout';
+import type { LayoutAlgorithm } from '../core/layout/types';
 import { pickGraph } from './pick-graph';
 import { remoteOptions, withEndpointOption } from './remote-options';
 import { analyzeGraph } from '../core/scope/scope-engine';
@@ -78,14 +79,20 @@ withEndpointOption(program
   .action((file: string, names: string[], opts: ExplainOptions) => runExplain(file, names, opts));
 
 /** Loads, picks and lays out a graph; prints errors and sets the exit status itself. */
-async function laidOut(file: string, graph: string | undefined, expand: string | undefined, endpoint: string | undefined) {
+/** `--algorithm`: which layout draws scopes with edges between their children. */
+const algorithmOption = (): Option => new Option('--algorithm <name>', "'layered' (the app's) or 'elk' (ELK's layered algorithm for scopes of under 100 children and 60 edges: the reference)")
+  .choices(['layered', 'elk']).default('layered');
+
+interface LayoutOptions { graph?: string; expand?: string; endpoint?: string; algorithm?: LayoutAlgorithm }
+
+async function laidOut(file: string, { graph, expand, endpoint, algorithm }: LayoutOptions) {
   const picked = await pickGraph(file, graph, remoteOptions({ endpoint }));
   if (picked.error !== null) {
     process.stderr.write(`scopeview: ${picked.error}\n`);
     process.exitCode = 1;
     return null;
   }
-  const laid = await layoutGraph(picked.graph.graph, expand ?? 'none');
+  const laid = await layoutGraph(picked.graph.graph, expand ?? 'none', algorithm ?? 'layered');
   if ('error' in laid) {
     process.stderr.write(`scopeview: ${laid.error}\n`);
     process.exitCode = 2;
@@ -96,13 +103,14 @@ async function laidOut(file: string, graph: string | undefined, expand: string |
 
 withEndpointOption(program
   .command('layout'))
-  .description('lay out one graph as the app does (open scopes laid out with ELK) and print the geometry')
+  .description('lay out one graph as the app does and print the geometry')
   .argument('<file>', `any file \`scopeview inspect\` accepts${REMOTE}`)
   .option('--graph <index>', 'which graph of the file (see `scopeview inspect`)', '0')
   .option('--expand <which>', "scopes to open: 'all', 'none' or a regular expression over scope names", 'none')
+  .addOption(algorithmOption())
   .option('--json', 'print machine-readable JSON')
-  .action(async (file: string, opts: { graph?: string; expand?: string; json?: boolean; endpoint?: string }) => {
-    const laid = await laidOut(file, opts.graph, opts.expand, opts.endpoint);
+  .action(async (file: string, opts: LayoutOptions & { json?: boolean }) => {
+    const laid = await laidOut(file, opts);
     if (laid) process.stdout.write(`${opts.json ? JSON.stringify(layoutJson(laid)) : layoutText(laid)}\n`);
   });
 
@@ -113,8 +121,9 @@ withEndpointOption(program
   .requiredOption('--svg <out>', 'the SVG file to write')
   .option('--graph <index>', 'which graph of the file (see `scopeview inspect`)', '0')
   .option('--expand <which>', "scopes to open: 'all', 'none' or a regular expression over scope names", 'none')
-  .action(async (file: string, opts: { svg: string; graph?: string; expand?: string; endpoint?: string }) => {
-    const laid = await laidOut(file, opts.graph, opts.expand, opts.endpoint);
+  .addOption(algorithmOption())
+  .action(async (file: string, opts: LayoutOptions & { svg: string }) => {
+    const laid = await laidOut(file, opts);
     if (laid) process.stdout.write(`${await writeSvg(opts.svg, laid)}\n`);
   });
 

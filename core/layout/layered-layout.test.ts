@@ -1,6 +1,7 @@
-// The layered layout for large scopes: layers follow the flow, crossings are removed where an order
-// without them exists, boxes never overlap, every edge meets its ends (own ports on the border,
-// children's ports), components sit apart, and the same input gives the same layout.
+// The layered layout: layers follow the flow, crossings are removed where an order without them
+// exists, own ports take the order of what they feed, edges against the flow end on the sides facing
+// their routes, boxes never overlap, every edge meets its ends (own ports on the border, children's
+// ports), components sit apart, and the same input gives the same layout.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crossings } from './crossings';
@@ -91,6 +92,45 @@ describe('layeredLayout', () => {
     });
     const [bx, by] = box(l, 11);
     expect(route(l, 1).slice(-2)).toEqual([bx + 15, by + 20]);
+  });
+
+  it('orders own ports along the border as the children they feed are ordered, whatever their keys', () => {
+    // Two entering ports, the first key feeding the right-hand child: the ports swap, nothing crosses.
+    const [p1, p2, q] = [portKey(100, false), portKey(101, false), portKey(102, true)];
+    const nodes = [node(10), node(11), node(12)];
+    const edges = [edge([10, -1], [12, -1]), edge([11, -1], [12, -1]), edge([-1, p1], [11, -1]), edge([-1, p2], [10, -1]), edge([12, -1], [-1, q])];
+    const l = layeredLayout(input(nodes, [p1, p2, q], edges), now);
+    expect(crossings(l)).toBe(0);
+    const x = (key: number): number => l.portXY[2 * Array.from(l.portKeys).indexOf(key)] as number;
+    expect(Math.sign(x(p1) - x(p2))).toBe(Math.sign(box(l, 11)[0] - box(l, 10)[0]));
+  });
+
+  it('splits a fan of ports around what it passes, as ELK does (a shared dense layer\'s kernel and bias)', () => {
+    // kernel → MatMul → BiasAdd ← bias, and 12 leaving ports each fed by both kernel and bias: with
+    // the kernel's 12 edges all on one side of the bias, every pair of ports would cross (66).
+    const [kernel, bias, matmul, biasAdd] = [10, 11, 12, 13];
+    const nodes = [{ ...node(kernel), width: 300, height: 300 }, { ...node(bias), width: 180, height: 140 }, node(matmul), node(biasAdd)];
+    const own = Array.from({ length: 12 }, (_, k) => portKey(200 + k, true));
+    const edges = [edge([kernel, -1], [matmul, -1]), edge([matmul, -1], [biasAdd, -1]), edge([bias, -1], [biasAdd, -1]), edge([biasAdd, -1], [-1, portKey(300, true)]),
+      ...own.flatMap((p) => [edge([kernel, -1], [-1, p]), edge([bias, -1], [-1, p])])];
+    const l = layeredLayout(input(nodes, [...own, portKey(300, true)].sort((a, b) => a - b), edges), now);
+    const [bx, , bw] = box(l, bias);
+    const sides = new Set(edges.flatMap((e, j) => (e.from.node === kernel && e.to.node < 0 ? [route(l, j)[2] as number < bx + bw / 2 ? 'left' : 'right'] : [])));
+    expect(sides).toEqual(new Set(['left', 'right']));
+    expect(crossings(l)).toBeLessThan(45);
+  });
+
+  it('ends an edge against the flow (a cycle) on the sides facing its route, not through its boxes', () => {
+    // 10 → 11 → 12 → 10: the back edge 12 → 10 leaves 12's bottom and reaches 10's top (data flows up).
+    const nodes = [10, 11, 12].map((id) => node(id));
+    const edges = [edge([10, -1], [11, -1]), edge([11, -1], [12, -1]), edge([12, -1], [10, -1])];
+    const l = layeredLayout(input(nodes, [], edges), now);
+    const r = route(l, 2);
+    const [, y12, , h12] = box(l, 12);
+    const [, y10] = box(l, 10);
+    expect(y10).toBeGreaterThan(y12);
+    expect(r[1]).toBe(y12 + h12);
+    expect(r[r.length - 1]).toBe(y10);
   });
 
   it('packs separate components side by side, apart', () => {

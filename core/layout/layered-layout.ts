@@ -1,25 +1,26 @@
-// The layered layout for large scopes (many children, long edges): ELK's time there grows with the
-// long edges' dummies and its component packing (0.5 s for a 162-child gradients scope), while the
-// same steps written for our inputs take a few ms (docs/ARCHITECTURE.md, "Many ports"). Layers by
-// longest path, tightened towards each node's readers; long edges as chains of dummies; crossing
-// minimisation (layered-order.ts); coordinates (layered-place.ts); components that do not reach the
-// scope's border packed in rows beside the one that does. The border is two bundles, as in ELK's
-// bundled graph: every edge from outside enters through a chain from the first layer, every edge
-// leaving through a chain to the last, and own ports sit where those chains meet the border.
+// The layered layout, which draws every scope with edges between its children (ELK's layered
+// algorithm remains the reference it is measured against: LayoutSettings.algorithm). Layers by
+// longest path; long edges as chains of dummies; crossing minimisation from several initial orders
+// (layered-order.ts); coordinates (layered-place.ts); components that do not reach the scope's
+// border packed in rows beside the one that does. The scope's own ports are items of a layer above
+// the first (entering) and below the last (leaving), ordered with the rest as ELK orders external
+// ports, so that their order along the border follows the edges they carry. Why not ELK:
+// docs/ARCHITECTURE.md, "Layout".
 import { groupByKey } from '../graph/csr';
 import { endPointOf, placeOwnPorts } from './border-ports';
 import { layers } from './fast-layout';
-import { orderLayers, type Segments } from './layered-order';
+import { orderWithPorts, type Segments } from './layered-order';
 import { placeX } from './layered-place';
+import { crossings } from './crossings';
 import { layoutResult } from './layout-result';
 import { PADDING } from './node-sizes';
 import type { EdgeEnd, ScopeInput, ScopeLayout } from './types';
 
 const LAYER_GAP = 26;
 const COMPONENT_GAP = 20;
-/** Ends of a carrier on the scope's border. */
-const IN = -1;
-const OUT = -2;
+/** A carrier's end at the scope's own port k (negative, so that children keep indices 0..n-1). */
+const ownItem = (k: number): number => -1 - k;
+const ownIndex = (end: number): number => -1 - end;
 
 /** One drawn path between two children (or a child and the border), shared by the input edges with the same ends and ports. */
 interface Carrier {
@@ -42,6 +43,8 @@ interface Placed {
   readonly chains: Map<number, readonly number[]>;
   /** Input child index to item. */
   readonly itemOf: Map<number, number>;
+  /** Own port index to its item (ports that carry an edge of the component). */
+  readonly portItem: Map<number, number>;
 }
 
 function find(parent: Int32Array, v: number): number {
@@ -57,10 +60,11 @@ function carriers(input: ScopeInput, index: ReadonlyMap<number, number>): { list
   const list: Carrier[] = [];
   const byKey = new Map<string, number>();
   const ofEdge = new Int32Array(input.edges.length).fill(-1);
-  const end = (e: EdgeEnd, border: number): [number, number] => (e.node < 0 ? [border, -1] : [index.get(e.node) as number, e.port]);
+  const own = new Map(input.ownPorts.map((key, k) => [key, k]));
+  const end = (e: EdgeEnd): [number, number] => (e.node < 0 ? [ownItem(own.get(e.port) as number), -1] : [index.get(e.node) as number, e.port]);
   input.edges.forEach((e, j) => {
-    const [a, aPort] = end(e.from, IN);
-    const [b, bPort] = end(e.to, OUT);
+    const [a, aPort] = end(e.from);
+    const [b, bPort] = end(e.to);
     if ((a < 0 && b < 0) || a === b) return;
     const key = `${a}:${aPort}>${b}:${bPort}`;
     let c = byKey.get(key);
@@ -74,11 +78,20 @@ function carriers(input: ScopeInput, index: ReadonlyMap<number, number>): { list
   return { list, ofEdge };
 }
 
-/** Longest-path layers, then each node moved down next to its nearest reader (shorter edges from constants and variables). */
-function layering(n: number, list: readonly Carrier[]): Int32Array {
+/**
+ * Layers: with `tighten`, by the longest path from a source, then each node moved down next to its
+ * nearest reader (shorter edges from constants and variables); otherwise by the longest path to a sink.
+ */
+function layering(n: number, list: readonly Carrier[], tighten: boolean): Int32Array {
   const inner = list.filter((c) => c.a >= 0 && c.b >= 0);
   const src = Int32Array.from(inner, (c) => c.a);
   const dst = Int32Array.from(inner, (c) => c.b);
+  if (!tighten) {
+    // As ELK layers: by the longest path to a sink, so that every sink sits in the last layer.
+    const back = layers(n, dst, src);
+    const last = back.reduce((a, b) => Math.max(a, b), 0);
+    return back.map((l) => last - l);
+  }
   const layer = layers(n, src, dst);
   const out = groupByKey(src, n);
   const byDepth = Array.from({ length: n }, (_, i) => i).sort((p, q) => (layer[q] as number) - (layer[p] as number) || p - q);
@@ -125,11 +138,26 @@ function placeComponent(input: ScopeInput, members: readonly number[], cs: reado
   const pxUp: number[] = [];
   const pxDown: number[] = [];
   const chains = new Map<number, readonly number[]>();
+  // Own ports are items of a layer above the first (entering) or below the last (leaving), ordered
+  // with the rest as ELK orders a scope's external ports: their order along the border follows the
+  // edges they feed instead of being decided after the layout.
+  const portItem = new Map<number, number>();
+  const portItemOf = (k: number, L: number): number => {
+    let v = portItem.get(k);
+    if (v === undefined) {
+      v = layerOf.length;
+      portItem.set(k, v);
+      layerOf.push(L);
+      width.push(0);
+      dummy.push(2);
+    }
+    return v;
+  };
   for (const c of cs) {
     const { a, aPort, b, bPort } = list[c] as Carrier;
     // The chain runs from the upper end's layer to the lower one's: a back edge runs reversed.
-    const la = a === IN ? -1 : (layerOf[itemOf.get(a) as number] as number);
-    const lb = b === OUT ? depth : (layerOf[itemOf.get(b) as number] as number);
+    const la = a < 0 ? -1 : (layerOf[itemOf.get(a) as number] as number);
+    const lb = b < 0 ? depth : (layerOf[itemOf.get(b) as number] as number);
     if (la === lb) continue;
     const [top, topPort, bottom, bottomPort, lt, lbm] = la < lb ? [a, aPort, b, bPort, la, lb] : [b, bPort, a, aPort, lb, la];
     const chain: number[] = [];
@@ -141,11 +169,12 @@ function placeComponent(input: ScopeInput, members: readonly number[], cs: reado
       dummy.push(1);
     }
     if (bottom >= 0) chain.push(itemOf.get(bottom) as number);
-    for (let k = 0; k + 1 < chain.length; k++) {
-      up.push(chain[k] as number);
-      down.push(chain[k + 1] as number);
+    const ends = [...(top < 0 ? [portItemOf(ownIndex(top), -1)] : []), ...chain, ...(bottom < 0 ? [portItemOf(ownIndex(bottom), depth)] : [])];
+    for (let k = 0; k + 1 < ends.length; k++) {
+      up.push(ends[k] as number);
+      down.push(ends[k + 1] as number);
       pxUp.push(k === 0 && top >= 0 ? portOffset(input, top, topPort) : 0);
-      pxDown.push(k + 2 === chain.length && bottom >= 0 ? portOffset(input, bottom, bottomPort) : 0);
+      pxDown.push(k + 2 === ends.length && bottom >= 0 ? portOffset(input, bottom, bottomPort) : 0);
     }
     chains.set(c, chain);
   }
@@ -156,9 +185,13 @@ function placeComponent(input: ScopeInput, members: readonly number[], cs: reado
     return w > 0 ? Math.max(-0.45, Math.min(0.45, p / w)) : 0;
   });
   const seg: Segments = { up: Int32Array.from(up), down: Int32Array.from(down), offUp: toRank(pxUp, up), offDown: toRank(pxDown, down) };
-  const rows: number[][] = Array.from({ length: depth }, () => []);
-  for (let v = 0; v < items; v++) (rows[layerOf[v] as number] as number[]).push(v);
-  orderLayers(rows, seg, items);
+  // rows[0]: entering ports; rows[L + 1]: layer L; rows[depth + 1]: leaving ports.
+  const rows: number[][] = Array.from({ length: depth + 2 }, () => []);
+  for (let v = items - 1; v >= 0; v--) if (dummy[v] !== 2) (rows[(layerOf[v] as number) + 1] as number[]).push(v);
+  const ports = [...portItem.values()];
+  const portRank = new Float64Array(items);
+  for (const [k, v] of portItem) portRank[v] = k;
+  orderWithPorts(rows, seg, items, ports.filter((v) => (layerOf[v] as number) < 0), ports.filter((v) => (layerOf[v] as number) >= depth), portRank, triesFor(seg.up.length));
   const isDummy = Uint8Array.from(dummy);
   const x = placeX(rows, seg, Float64Array.from(pxUp), Float64Array.from(pxDown), widths, isDummy);
   let left = Infinity;
@@ -179,7 +212,7 @@ function placeComponent(input: ScopeInput, members: readonly number[], cs: reado
     bandTop[L] = y;
     y += (bandHeight[L] as number) + LAYER_GAP;
   }
-  return { children: members, x, layerOf: Int32Array.from(layerOf), bandTop, bandHeight, width: right - left, height: y - LAYER_GAP, chains, itemOf };
+  return { children: members, x, layerOf: Int32Array.from(layerOf), bandTop, bandHeight, width: right - left, height: y - LAYER_GAP, chains, itemOf, portItem };
 }
 
 /** Components: children joined by edges, and every child that reaches the border in one. The border's comes first. */
@@ -212,12 +245,38 @@ function components(n: number, list: readonly Carrier[]): { members: number[][];
   return { members, carriers: cs, border };
 }
 
+/** Segments one ordering try may have for a component to get the most tries: fewer tries above (work stays bounded). */
+const SEGMENT_BUDGET = 600;
+const MOST_TRIES = 8;
+/** Children plus edges up to which a scope is also laid out with the second layering. */
+const SECOND_LAYERING_MAX = 400;
+
+/** Initial orders tried for a component of `segments` segments. */
+const triesFor = (segments: number): number => Math.max(1, Math.min(MOST_TRIES, Math.floor(SEGMENT_BUDGET / Math.max(1, segments))));
+
+/**
+ * Lays out `input` with two layerings and keeps the drawing with fewer crossings (the first on
+ * ties): each node next to its nearest reader (short edges), and, as ELK layers, every node by its
+ * longest path to a sink (long edges, which can pass around what they would cross).
+ */
 export function layeredLayout(input: ScopeInput, now: () => number): ScopeLayout {
   const t0 = now();
+  let best = layeredOnce(input, true);
+  if (input.nodes.length + input.edges.length <= SECOND_LAYERING_MAX) {
+    const c = crossings(best);
+    if (c > 0) {
+      const other = layeredOnce(input, false);
+      if (crossings(other) < c) best = other;
+    }
+  }
+  return { ...best, ms: now() - t0 };
+}
+
+function layeredOnce(input: ScopeInput, tighten: boolean): ScopeLayout {
   const n = input.nodes.length;
   const index = new Map(input.nodes.map((node, i) => [node.id, i]));
   const { list, ofEdge } = carriers(input, index);
-  const layer = layering(n, list);
+  const layer = layering(n, list, tighten);
   const comps = components(n, list);
   const placed = comps.members.map((m, k) => placeComponent(input, m, comps.carriers[k] as number[], list, layer));
   // The border's component on the left, as tall as it is; the rest in rows beside it, largest first.
@@ -263,6 +322,8 @@ export function layeredLayout(input: ScopeInput, now: () => number): ScopeLayout
   const compOf = new Int32Array(list.length);
   comps.carriers.forEach((cs, k) => cs.forEach((c) => (compOf[c] = k)));
   /** The bends of carrier c in flow order (from its `a` end to its `b` end): two per dummy, at its band's ends. */
+  /** Carriers of edges against the flow (in a cycle): they leave their source and reach their target by the other sides. */
+  const backward = new Uint8Array(list.length);
   const bends = list.map((car, c) => {
     const k = compOf[c] as number;
     const p = placed[k] as Placed;
@@ -277,19 +338,24 @@ export function layeredLayout(input: ScopeInput, now: () => number): ScopeLayout
       pts.push(...t, ...((p.bandHeight[L] as number) > 0 ? b : []));
     }
     // Built from the upper layer down; the flow goes from a to b.
-    const aFirst = car.a === IN || car.b === OUT || (p.layerOf[p.itemOf.get(car.a) as number] as number) < (p.layerOf[p.itemOf.get(car.b) as number] as number);
+    const aFirst = car.a < 0 || car.b < 0 || (p.layerOf[p.itemOf.get(car.a) as number] as number) < (p.layerOf[p.itemOf.get(car.b) as number] as number);
     if (aFirst) return pts;
+    backward[c] = 1;
     const rev: number[] = [];
     for (let q = pts.length - 2; q >= 0; q -= 2) rev.push(pts[q] as number, pts[q + 1] as number);
     return rev;
   });
   const at = { boxes, index };
-  const portXY = placeOwnPorts(input, at, W, H, up, (j) => {
-    const b = bends[ofEdge[j] as number];
-    if (!b || b.length === 0) return undefined;
-    return (input.edges[j] as ScopeInput['edges'][number]).from.node < 0 ? b[0] : b[b.length - 2];
-  });
+  // Ports ordered with the layers sit where that put them; the rest (an edge straight from port to
+  // port) near their edges' children.
+  const portXY = placeOwnPorts(input, at, W, H, up);
+  placed.forEach((p, k) => p.portItem.forEach((v, port) => {
+    portXY[2 * port] = Math.max(0, Math.min(W, page(k, p.x[v] as number, 0)[0]));
+  }));
   const endPoint = endPointOf(input, at, portXY, up);
-  const routes = input.edges.map((e, j) => [...endPoint(e.from, true), ...(bends[ofEdge[j] as number] ?? []), ...endPoint(e.to, false)]);
-  return layoutResult(input, { boxes, width: W, height: H, portXY, routes }, now() - t0, null);
+  const routes = input.edges.map((e, j) => {
+    const back = backward[ofEdge[j] as number] === 1;
+    return [...endPoint(e.from, !back), ...(bends[ofEdge[j] as number] ?? []), ...endPoint(e.to, back)];
+  });
+  return layoutResult(input, { boxes, width: W, height: H, portXY, routes }, 0, null);
 }

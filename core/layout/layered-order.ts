@@ -40,43 +40,41 @@ const MAX_PASSES = 4;
 const PATIENCE = 2;
 
 /**
- * Orders `rows` (item ids per layer) in place to lower the crossings of `seg`; returns the
- * crossings of the order kept.
+ * An ordering of layered items that keep their layers (`layerOf`, `layers` in all): called with
+ * `rows` (item ids per layer), it orders them in place to lower the crossings of `seg` and returns
+ * the crossings of the order kept. Set up once, so that several initial orders share the work.
  */
-export function orderLayers(rows: number[][], seg: Segments, items: number): number {
+export function layerOrderer(seg: Segments, items: number, layerOf: Int32Array, layers: number): (rows: number[][]) => number {
   const below = groupByKey(seg.up, items); // segments leaving each item towards layer L + 1
   const above = groupByKey(seg.down, items); // segments reaching each item from layer L - 1
   const pos = new Float64Array(items);
-  const layerSegs: number[][] = rows.map(() => []);
-  const layerOf = new Int32Array(items);
-  rows.forEach((row, L) => row.forEach((v, k) => {
-    pos[v] = k;
-    layerOf[v] = L;
-  }));
+  const layerSegs: number[][] = Array.from({ length: layers }, () => []);
   for (let s = 0; s < seg.up.length; s++) (layerSegs[layerOf[seg.up[s] as number] as number] as number[]).push(s);
   const maxSegs = Math.max(1, ...layerSegs.map((l) => l.length));
   const keyA = new Float64Array(maxSegs);
   const keyB = new Float64Array(maxSegs);
   const tmp = new Float64Array(maxSegs);
   const order = new Int32Array(maxSegs);
+  const b = new Float64Array(maxSegs);
+  const byKeys = (x: number, y: number): number => (keyA[x] as number) - (keyA[y] as number) || (keyB[x] as number) - (keyB[y] as number);
 
   const crossingsBelow = (L: number): number => {
     const segs = layerSegs[L] as number[];
     const m = segs.length;
+    if (m < 2) return 0;
     for (let k = 0; k < m; k++) {
       const s = segs[k] as number;
       keyA[k] = (pos[seg.up[s] as number] as number) + (seg.offUp[s] as number);
       keyB[k] = (pos[seg.down[s] as number] as number) + (seg.offDown[s] as number);
       order[k] = k;
     }
-    const idx = Array.from(order.subarray(0, m)).sort((x, y) => (keyA[x] as number) - (keyA[y] as number) || (keyB[x] as number) - (keyB[y] as number));
-    const b = new Float64Array(m);
-    idx.forEach((x, k) => (b[k] = keyB[x] as number));
+    const idx = order.subarray(0, m).sort(byKeys);
+    for (let k = 0; k < m; k++) b[k] = keyB[idx[k] as number] as number;
     return inversions(b, tmp, 0, m);
   };
   const total = (): number => {
     let c = 0;
-    for (let L = 0; L + 1 < rows.length; L++) c += crossingsBelow(L);
+    for (let L = 0; L + 1 < layers; L++) c += crossingsBelow(L);
     return c;
   };
 
@@ -138,6 +136,8 @@ export function orderLayers(rows: number[][], seg: Segments, items: number): num
     }
   };
 
+  return (rows) => {
+  rows.forEach((row) => row.forEach((v, k) => (pos[v] = k)));
   let best = rows.map((r) => r.slice());
   let bestC = total();
   let stale = 0;
@@ -160,5 +160,91 @@ export function orderLayers(rows: number[][], seg: Segments, items: number): num
   best.forEach((r, L) => {
     rows[L] = r;
   });
+  return bestC;
+  };
+}
+
+/** Orders `rows` (item ids per layer) in place to lower the crossings of `seg`; returns the crossings of the order kept. */
+export function orderLayers(rows: number[][], seg: Segments, items: number): number {
+  const layerOf = new Int32Array(items);
+  rows.forEach((row, L) => row.forEach((v) => (layerOf[v] = L)));
+  return layerOrderer(seg, items, layerOf, rows.length)(rows);
+}
+
+/**
+ * The initial order of each layer for try `t`: 0 as given, 1 reversed, then shuffles from a fixed
+ * seed (the same input always gets the same layout).
+ */
+function startOrder(rows: number[][], t: number): void {
+  if (t === 0) return;
+  if (t === 1) {
+    for (const row of rows) row.reverse();
+    return;
+  }
+  let seed = Math.imul(t, 0x9e3779b1);
+  const random = (): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+  for (const row of rows) {
+    for (let k = row.length - 1; k > 0; k--) {
+      const j = Math.floor(random() * (k + 1));
+      [row[k], row[j]] = [row[j] as number, row[k] as number];
+    }
+  }
+}
+
+/**
+ * Orders `rows` (its first and last rows empty: they receive `inPorts` and `outPorts`, the scope's
+ * own ports, whose order along the border is free) from `tries` initial orders, keeping the one
+ * with the fewest crossings (the first on ties). Each try orders the layers alone first (free ports
+ * must not hold them back), then puts the ports in the order of what they feed (ties: the higher
+ * `portRank` first, as ELK breaks them), then orders everything together from there.
+ */
+export function orderWithPorts(rows: number[][], seg: Segments, items: number, inPorts: readonly number[], outPorts: readonly number[], portRank: Float64Array, tries: number): number {
+  const isPort = new Uint8Array(items);
+  for (const v of [...inPorts, ...outPorts]) isPort[v] = 1;
+  const inner: number[] = [];
+  for (let s = 0; s < seg.up.length; s++) if (!isPort[seg.up[s] as number] && !isPort[seg.down[s] as number]) inner.push(s);
+  const pick = <T extends Int32Array | Float64Array>(a: T): T => {
+    const out = new (a.constructor as new (n: number) => T)(inner.length);
+    inner.forEach((s, k) => (out[k] = a[s] as number));
+    return out;
+  };
+  const layersOnly: Segments = { up: pick(seg.up), down: pick(seg.down), offUp: pick(seg.offUp), offDown: pick(seg.offDown) };
+  const last = rows.length - 1;
+  const layerOf = new Int32Array(items);
+  rows.forEach((row, L) => row.forEach((v) => (layerOf[v] = L)));
+  for (const v of inPorts) layerOf[v] = 0;
+  for (const v of outPorts) layerOf[v] = last;
+  const orderLayersAlone = layerOrderer(layersOnly, items, layerOf, rows.length);
+  const orderAll = layerOrderer(seg, items, layerOf, rows.length);
+  const at = new Float64Array(items);
+  const cnt = new Float64Array(items);
+  const want = new Float64Array(items);
+  let best: number[][] = rows;
+  let bestC = Infinity;
+  for (let t = 0; t < tries && bestC > 0; t++) {
+    const mine = rows.map((r) => r.slice());
+    startOrder(mine, t);
+    orderLayersAlone(mine);
+    mine.forEach((row) => row.forEach((v, k) => (at[v] = k)));
+    want.fill(0);
+    cnt.fill(0);
+    for (let s = 0; s < seg.up.length; s++) {
+      const a = seg.up[s] as number;
+      const b = seg.down[s] as number;
+      if (isPort[a]) [want[a], cnt[a]] = [(want[a] as number) + (at[b] as number) + (seg.offDown[s] as number), (cnt[a] as number) + 1];
+      if (isPort[b]) [want[b], cnt[b]] = [(want[b] as number) + (at[a] as number) + (seg.offUp[s] as number), (cnt[b] as number) + 1];
+    }
+    const byWant = (a: number, b: number): number => (want[a] as number) / (cnt[a] as number) - (want[b] as number) / (cnt[b] as number) || (portRank[b] as number) - (portRank[a] as number);
+    mine[0] = [...inPorts].sort(byWant);
+    mine[last] = [...outPorts].sort(byWant);
+    const c = orderAll(mine);
+    if (c < bestC) [best, bestC] = [mine, c];
+  }
+  best.forEach((r, L) => (rows[L] = r));
   return bestC;
 }

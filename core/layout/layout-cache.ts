@@ -1,9 +1,9 @@
-// Layout cache: per (scope, expansion state of its subtree, settings), in memory (LRU) and, when
+// Layout cache: per (scope, expansion state of its subtree), in memory (LRU) and, when
 // a store is given, persisted under the graph's content hash so that reopening a file restores
 // its layouts. Keys are Merkle-style: a scope's key hashes its id with its open children's keys,
 // so expanding or collapsing a scope changes the keys of that scope's ancestors only.
 import { decodeLayout, encodeLayout } from './layout-codec';
-import type { LayoutSettings, ScopeLayout } from './types';
+import type { ScopeLayout } from './types';
 
 /**
  * Where persisted layouts live (IndexedDB in the app, a Map elsewhere). Reads come in batches: an
@@ -26,10 +26,6 @@ export function hashString(s: string): string {
     hi = Math.imul(hi ^ c ^ (lo >>> 7), 0x01000193);
   }
   return ((hi >>> 0) * 2 ** 20 + ((lo >>> 0) & 0xfffff)).toString(36);
-}
-
-export function settingsKey(s: LayoutSettings): string {
-  return `${s.direction}|${s.metrics.fontSize}|${s.metrics.advance}|${s.metrics.wideAdvance}|${s.flatLimit}`;
 }
 
 /** Key of an open scope from its id and its open children's keys (in child order). */

@@ -12,12 +12,12 @@ import { LABEL_METRICS } from './text-metrics';
 /**
  * Version of the layout's output for the same input. Persisted layouts are keyed by it, so a change
  * to the geometry (2: scopes with many ports bundled at their border; 3: large scopes drawn by the
- * layered layout; both issue 23) must bump it, or a reopened file would get layouts from the code
- * before.
+ * layered layout; 4: every scope drawn by it, own ports ordered with the layers; all issue 23) must
+ * bump it, or a reopened file would get layouts from the code before.
  */
-export const LAYOUT_ENGINE_VERSION = 3;
+export const LAYOUT_ENGINE_VERSION = 4;
 
-export const DEFAULT_SETTINGS: LayoutSettings = { direction: 'UP', metrics: LABEL_METRICS, flatLimit: 1500 };
+export const DEFAULT_SETTINGS: LayoutSettings = { direction: 'UP', metrics: LABEL_METRICS, flatLimit: 1500, algorithm: 'layered' };
 
 export interface VisibleLayout {
   readonly root: number;

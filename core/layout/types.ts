@@ -5,11 +5,19 @@ import type { TextMetrics } from './text-metrics';
 /** Flow direction of data edges: 'UP' is TensorBoard's (inputs at the bottom). */
 export type Direction = 'UP' | 'DOWN';
 
+/**
+ * What draws a scope with edges between its children: our layered layout (the default), or ELK's
+ * layered algorithm for scopes of fewer than 100 children and 60 edges (the reference the layered
+ * layout is measured against: `scopeview layout --algorithm elk`, `npm run bench -- expand-corpus`).
+ */
+export type LayoutAlgorithm = 'layered' | 'elk';
+
 export interface LayoutSettings {
   readonly direction: Direction;
   readonly metrics: TextMetrics;
-  /** Scopes with more main-area children than this use the fast layered layout instead of ELK. */
+  /** Scopes with more main-area children than this use the fast layered layout. */
   readonly flatLimit: number;
+  readonly algorithm: LayoutAlgorithm;
 }
 
 /**
