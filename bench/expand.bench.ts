@@ -1,11 +1,11 @@
-// "Expand all" and big expansions (issue 14): every scope of real corpus graphs, and of a 14K-node
-// graph made of different corpus graphs side by side, laid out as `scopeview layout --expand all` does it
-// (load, scope engine, layout on one thread, ELK warm), with layouts shared by structure against the
-// same engine without sharing (the code before it); the built command itself (against
-// SCOPEVIEW_BASELINE_CLI when set); the same in the app (Chromium: press E, wait for the expanded
-// scene; against the build in SCOPEVIEW_BASELINE_DIST when set); "Expand the top level" in the app
-// on a root of thousands of children and on the tiled 10^6-node graph; and edge crossings per edge
-// of the fast layered layout against ELK on the scopes ELK can do. First, every corpus graph fully
+// "Expand all" and big expansions (issues 14 and 23): every scope of real corpus graphs, and of a
+// 15K-node graph made of different corpus graphs side by side, laid out as `scopeview layout
+// --expand all` does it (load, scope engine, layout on one thread, code warm), with layouts shared
+// by structure against the same engine without sharing; the built command itself (against
+// SCOPEVIEW_BASELINE_CLI when set); in the app (Chromium), opening to the laid-out top level, E to
+// the expanded scene and "Expand the top level" on a root of over a thousand children and on the
+// tiled 10^6-node graph (against the build in SCOPEVIEW_BASELINE_DIST when set); and crossings per
+// edge of the layered layout against ELK on the same scopes. First, every corpus graph fully
 // expanded scope by scope, with its slowest scopes and crossings (corpus-expand.ts).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { memorySource } from '../core/io/byte-source';
 import { loadSource } from '../core/io/load';
 import { elkLayout } from '../core/layout/elk-layout';
 import { expandedBySpec } from '../core/layout/expand-spec';
-import { fastLayout } from '../core/layout/fast-layout';
+import { layeredLayout } from '../core/layout/layered-layout';
 import { DEFAULT_SETTINGS, LayoutEngine } from '../core/layout/layout-engine';
 import { inlineExecutor } from '../core/layout/local-layout';
 import type { ScopeInput } from '../core/layout/types';
@@ -28,6 +28,7 @@ import { serveStatic } from '../scripts/static-server';
 import { benchCorpusExpand, corpusFiles } from './corpus-expand';
 import { crossings } from '../core/layout/crossings';
 import { tiledFile } from './load.bench';
+import { dropToFirstFrame } from './ui.bench';
 import { lazyNodes, unionAtRoot } from './tile';
 import type { BenchRow } from './report';
 
@@ -112,6 +113,10 @@ async function expandAllInline(path: string, share: boolean, record?: ScopeInput
  */
 const wholeBudget = (nodes: number, where: 'app' | 'layout' | 'command'): { limit: number; higherIsBetter: false } =>
   ({ limit: where === 'command' ? 3 : nodes <= 7000 ? 2 : where === 'app' ? 4 : 3, higherIsBetter: false });
+/** Issue 23's budget for the command on keras_imagenet_main (its figure before the issue: 3.9–4.2 s). */
+const KERAS_COMMAND_BUDGET = 1.5;
+/** Issue 23: opening a real graph of up to 15K nodes shows its laid-out top level within this. */
+const OPEN_BUDGET = 2;
 
 /** Wall time of the built command `scopeview layout FILE --expand all --json`, best of 2 processes. */
 function commandSeconds(cli: string, path: string): number {
@@ -181,15 +186,15 @@ async function crossingRows(): Promise<BenchRow[]> {
     const some = inputs.filter((i) => i.nodes.length >= lo && i.nodes.length <= hi && i.edges.some((e) => e.from.node >= 0 && e.to.node >= 0));
     let edges = 0;
     let elk = 0;
-    let fast = 0;
+    let layered = 0;
     for (const input of some) {
       edges += input.edges.length;
-      elk += crossings(await elkLayout(input, now));
-      fast += crossings(fastLayout(input, now, false));
+      elk += crossings(elkLayout(input, now));
+      layered += crossings(layeredLayout(input, now));
     }
     rows.push({
-      name: `crossings per edge, fast layered layout, ${some.length} distinct scopes of ${label} children (${edges} edges; keras_imagenet_main, pix2pix, albert fully expanded)`,
-      value: fast / edges, unit: 'crossings/edge', baseline: { value: elk / edges, label: 'ELK on the same scopes' },
+      name: `crossings per edge of each scope alone, the layered layout, ${some.length} distinct scopes of ${label} children (${edges} edges; keras_imagenet_main, pix2pix, albert fully expanded)`,
+      value: layered / edges, unit: 'crossings/edge', baseline: { value: elk / edges, label: 'ELK on the same scopes' },
     });
   }
   return rows;
@@ -204,7 +209,7 @@ export async function benchExpand(): Promise<BenchRow[]> {
   const union = await unionFile();
   const cases = [...GRAPHS, union];
   const nodes = new Map<Case, number>();
-  // ELK's code warmed once, as the CLI's first scope warms it for the rest.
+  // The layout code warmed once, as the CLI's first scopes warm it for the rest.
   await expandAllInline((GRAPHS[2] as Case).path, true);
   for (const c of cases) {
     const before = await expandAllInline(c.path, false);
@@ -225,7 +230,8 @@ export async function benchExpand(): Promise<BenchRow[]> {
     const issueNow = c === union ? { value: ISSUE_15K.cli, label: `${ISSUE_15K.label}: 20–31 s` } : null;
     const baseline = issueNow ?? build;
     const name = `scopeview layout --expand all (the built command: start-up, load, scope engine, layout, JSON; best of 2 processes): ${c.label}`;
-    rows.push({ name, value: ours, unit: 's', budget: wholeBudget(nodes.get(c) ?? 0, 'command'), ...(baseline ? { baseline } : {}) });
+    const budget = c === GRAPHS[0] ? { limit: KERAS_COMMAND_BUDGET, higherIsBetter: false as const } : wholeBudget(nodes.get(c) ?? 0, 'command');
+    rows.push({ name, value: ours, unit: 's', budget, ...(baseline ? { baseline } : {}) });
     if (issueNow && build) rows.push({ name: '  the same against the command in SCOPEVIEW_BASELINE_CLI', value: ours, unit: 's', baseline: build });
   }
   if (!haveChromium()) {
@@ -235,6 +241,15 @@ export async function benchExpand(): Promise<BenchRow[]> {
   const dist = ensureRendererBuild();
   const baseDist = process.env.SCOPEVIEW_BASELINE_DIST;
   const baseLabel = (boxes: string): string => `the build in SCOPEVIEW_BASELINE_DIST (${boxes})`;
+  for (const c of [...GRAPHS.slice(0, 2), union]) {
+    const ours = await dropToFirstFrame(c.path, 2, dist);
+    const base = baseDist ? await dropToFirstFrame(c.path, 2, baseDist) : null;
+    rows.push({
+      name: `open → laid-out top level in the app (Chromium, scopeview:open → scopeview:complete; best of 2): ${c.label} (${nodes.get(c) ?? '?'} nodes; ${ours.boxes})`,
+      value: Math.min(...ours.completes) / 1000, unit: 's', budget: { limit: OPEN_BUDGET, higherIsBetter: false },
+      ...(base ? { baseline: { value: Math.min(...base.completes) / 1000, label: baseLabel(base.boxes) } } : {}),
+    });
+  }
   for (const c of [...GRAPHS.slice(0, 2), union]) {
     const ours = await expandInApp(dist, c.path, 'all', 2);
     const base = baseDist ? await expandInApp(baseDist, c.path, 'all', 2) : null;

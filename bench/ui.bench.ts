@@ -20,7 +20,7 @@ interface Timings {
 }
 
 /** `dist`: the renderer build to serve (default: this tree's, built when stale). */
-async function dropToFirstFrame(file: string, runs: number, dist = ensureRendererBuild()): Promise<{ best: number; all: number[]; completes: number[]; boxes: string; timings: Timings[]; peakBytes: number }> {
+export async function dropToFirstFrame(file: string, runs: number, dist = ensureRendererBuild()): Promise<{ best: number; all: number[]; completes: number[]; boxes: string; timings: Timings[]; peakBytes: number }> {
   const server = await serveStatic(dist);
   const browser = await launchChromium();
   const all: number[] = [];
