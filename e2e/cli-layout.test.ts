@@ -51,6 +51,22 @@ describe('scopeview layout', () => {
     expect(some.nodes.filter((n) => n.expanded).map((n) => n.name).sort()).toEqual(['scope_name', 'scope_name/res']);
   });
 
+  it('--algorithm elk draws the same boxes with ELK (the reference), other geometry, children still inside; an unknown one is refused', () => {
+    const file = join(FIXTURES, 'demo.pb');
+    const layered = layout(file, '--expand', 'all');
+    const elk = layout(file, '--expand', 'all', '--algorithm', 'elk');
+    expect(elk.nodes.map((n) => n.name)).toEqual(layered.nodes.map((n) => n.name));
+    expect(elk.nodes.map((n) => [n.x, n.y])).not.toEqual(layered.nodes.map((n) => [n.x, n.y]));
+    const byName = new Map(elk.nodes.map((n) => [n.name, n]));
+    for (const n of elk.nodes) {
+      const p = n.parent === null ? null : byName.get(n.parent);
+      if (p) expect(n.x >= p.x && n.y >= p.y && n.x + n.width <= p.x + p.width && n.y + n.height <= p.y + p.height).toBe(true);
+    }
+    const bad = run('layout', file, '--algorithm', 'dagre');
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/Allowed choices are layered, elk/);
+  });
+
   it('rejects a bad regex and a missing graph with a message', () => {
     const bad = run('layout', join(FIXTURES, 'demo.pb'), '--expand', '(', '--json');
     expect(bad.status).toBe(2);
