@@ -126,6 +126,7 @@ function placeComponent(input: ScopeInput, members: readonly number[], cs: reado
   const depth = maxL - minL + 1;
   const layerOf: number[] = [];
   const width: number[] = [];
+  /** Per item: 0 a child, 1 a long edge's bend, 2 an own port. */
   const dummy: number[] = [];
   members.forEach((i, k) => {
     itemOf.set(i, k);
@@ -185,15 +186,16 @@ function placeComponent(input: ScopeInput, members: readonly number[], cs: reado
     return w > 0 ? Math.max(-0.45, Math.min(0.45, p / w)) : 0;
   });
   const seg: Segments = { up: Int32Array.from(up), down: Int32Array.from(down), offUp: toRank(pxUp, up), offDown: toRank(pxDown, down) };
-  // rows[0]: entering ports; rows[L + 1]: layer L; rows[depth + 1]: leaving ports.
+  // rows[0]: entering ports; rows[L + 1]: layer L; rows[depth + 1]: leaving ports. Items start in
+  // reverse input order, as ELK breaks ties, so that a scope faces its parent's peers the way the
+  // reference does when nothing else decides.
   const rows: number[][] = Array.from({ length: depth + 2 }, () => []);
   for (let v = items - 1; v >= 0; v--) if (dummy[v] !== 2) (rows[(layerOf[v] as number) + 1] as number[]).push(v);
   const ports = [...portItem.values()];
   const portRank = new Float64Array(items);
   for (const [k, v] of portItem) portRank[v] = k;
   orderWithPorts(rows, seg, items, ports.filter((v) => (layerOf[v] as number) < 0), ports.filter((v) => (layerOf[v] as number) >= depth), portRank, triesFor(seg.up.length));
-  const isDummy = Uint8Array.from(dummy);
-  const x = placeX(rows, seg, Float64Array.from(pxUp), Float64Array.from(pxDown), widths, isDummy);
+  const x = placeX(rows, seg, Float64Array.from(pxUp), Float64Array.from(pxDown), widths, Uint8Array.from(dummy));
   let left = Infinity;
   let right = -Infinity;
   for (let v = 0; v < items; v++) {
