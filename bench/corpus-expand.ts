@@ -66,7 +66,7 @@ export function corpusFiles(): string[] {
   return Object.entries(readManifest()).filter(([, e]) => !e.error).map(([rel]) => rel).sort();
 }
 
-/** Lays out every graph of one corpus file fully expanded; `withCrossings` also counts crossings (quadratic, slow). */
+/** Lays out every graph of one corpus file fully expanded; `withCrossings` also counts crossings. */
 export async function expandFile(p: Pipeline, rel: string, withCrossings: boolean, algorithm?: LayoutAlgorithm): Promise<GraphExpansion[]> {
   const path = join(CORPUS_DIR, rel);
   let loaded;

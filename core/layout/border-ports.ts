@@ -1,7 +1,7 @@
-// A scope's own ports and the edges that reach them, placed after its children: ports on the border
-// the flow enters and leaves by, each near the children its edges reach, and those edges drawn
-// straight from port to child. Neither layout hands the ports to a solver, so the cost of a scope
-// does not grow with how many peers it exchanges edges with (issue 23). Shared by both layouts.
+// A scope's own ports and the edges that reach them: ports on the border the flow enters and leaves
+// by, in the order of where their edges head (the layered layout's port items, a bundled ELK
+// route's first bend, or the children they reach), spaced apart; and where an edge meets its ends.
+// Shared by the layered, the fast and the bundled ELK layouts.
 import { portIsOut, type EdgeEnd, type ScopeInput } from './types';
 
 /** Where the main area's children sit: boxes (x, y, w, h) in input order, indexed by node id. */

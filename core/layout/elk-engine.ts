@@ -25,11 +25,6 @@ function call(message: Record<string, unknown>): unknown {
     if (typeof created.dispatcher?.saveDispatch !== 'function') throw new Error('this elkjs has no synchronous dispatcher (elk-engine.ts)');
     engine = created;
     engine.onmessage = null;
-    // In a worker, elkjs's engine module installs itself as the worker's `onmessage` when loaded (it
-    // expects to be the whole worker script); our workers listen with event listeners, so the
-    // property is ELK's alone, and clearing it keeps ELK's dispatcher from seeing our requests.
-    const scope = globalThis as { onmessage?: unknown };
-    if (scope.onmessage) scope.onmessage = null;
     call({ cmd: 'register', algorithms: ALGORITHMS });
   }
   const id = nextId++;

@@ -1,4 +1,4 @@
-// The layout for huge flat scopes (more children than ELK finishes in bounded time): longest-path
+// The layout for huge flat scopes (more children than the layered layout finishes quickly): longest-path
 // layers, one barycentre ordering sweep, rows wrapped to keep the aspect ratio, straight edges.
 // Linear in nodes + edges; the scope layout carries a notice so the user knows why it looks plainer.
 import { groupByKey } from '../graph/csr';
@@ -181,6 +181,6 @@ export function fastLayout(input: ScopeInput, now: () => number, withNotice = tr
   const portXY = placeOwnPorts(input, at, W, H, up);
   const endPoint = endPointOf(input, at, portXY, up);
   const routes = input.edges.map((e) => [...endPoint(e.from, true), ...endPoint(e.to, false)]);
-  const notice = withNotice ? `${n} children: drawn with the fast layered layout (ELK is used up to ${input.settings.flatLimit} children)` : null;
+  const notice = withNotice ? `${n} children: drawn with the fast layered layout (the full layered layout is used up to ${input.settings.flatLimit} children)` : null;
   return layoutResult(input, { boxes, width: W, height: H, portXY, routes }, now() - t0, notice);
 }

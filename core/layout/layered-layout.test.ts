@@ -154,21 +154,37 @@ describe('layeredLayout', () => {
     const graph = fc.record({
       n: fc.integer({ min: 2, max: 30 }),
       pairs: fc.array(fc.tuple(fc.nat(29), fc.nat(29)), { maxLength: 60 }),
-      inbound: fc.array(fc.nat(29), { maxLength: 8 }),
-      outbound: fc.array(fc.nat(29), { maxLength: 8 }),
+      // [child, port]: ports drawn from a small pool, so that one port often carries several edges.
+      inbound: fc.array(fc.tuple(fc.nat(29), fc.nat(3)), { maxLength: 10 }),
+      outbound: fc.array(fc.tuple(fc.nat(29), fc.nat(3)), { maxLength: 10 }),
+      // Edges straight through the scope, from an entering port to a leaving one.
+      through: fc.array(fc.tuple(fc.nat(3), fc.nat(3)), { maxLength: 3 }),
       widths: fc.array(fc.integer({ min: 10, max: 200 }), { minLength: 30, maxLength: 30 }),
     });
-    fc.assert(fc.property(graph, ({ n, pairs, inbound, outbound, widths }) => {
+    fc.assert(fc.property(graph, ({ n, pairs, inbound, outbound, through, widths }) => {
       const nodes = Array.from({ length: n }, (_, i) => ({ ...node(i + 10), width: widths[i] as number }));
       const edges: InputEdge[] = [];
       // Pairs in either direction, so cycles and back edges occur too.
       for (const [a, b] of pairs) if (a % n !== b % n) edges.push(edge([(a % n) + 10, -1], [(b % n) + 10, -1]));
-      const own: number[] = [];
-      inbound.forEach((c, k) => { own.push(portKey(200 + k, false)); edges.push(edge([-1, portKey(200 + k, false)], [(c % n) + 10, -1])); });
-      outbound.forEach((c, k) => { own.push(portKey(300 + k, true)); edges.push(edge([(c % n) + 10, -1], [-1, portKey(300 + k, true)])); });
+      const pin = (k: number): number => portKey(200 + k, false);
+      const pout = (k: number): number => portKey(300 + k, true);
+      for (const [c, k] of inbound) edges.push(edge([-1, pin(k)], [(c % n) + 10, -1]));
+      for (const [c, k] of outbound) edges.push(edge([(c % n) + 10, -1], [-1, pout(k)]));
+      for (const [a, b] of through) edges.push(edge([-1, pin(a)], [-1, pout(b)]));
+      const own = [...new Set(edges.flatMap((e) => [e.from, e.to].filter((end) => end.node < 0).map((end) => end.port)))].sort((a, b) => a - b);
       const inp = input(nodes, own, edges);
       const l = layeredLayout(inp, now);
       expect(overlaps(l)).toBe(0);
+      // Own ports on the border they belong to, inside it, and apart from the others on that side.
+      for (const out of [false, true]) {
+        const xs = own.flatMap((key, k) => (portIsOut(key) === out ? [l.portXY[2 * k] as number] : []));
+        own.forEach((key, k) => {
+          if (portIsOut(key) !== out) return;
+          expect(l.portXY[2 * k + 1]).toBe(out ? 0 : l.height);
+          expect((l.portXY[2 * k] as number) >= 0 && (l.portXY[2 * k] as number) <= l.width).toBe(true);
+        });
+        expect(new Set(xs).size).toBe(xs.length);
+      }
       for (let i = 0; i < n; i++) {
         const [x, y, w, h] = Array.from(l.nodeBoxes.subarray(4 * i, 4 * i + 4)) as number[] as [number, number, number, number];
         expect(x >= 0 && y >= inp.header && x + w <= l.width + 1e-6 && y + h <= l.height + 1e-6).toBe(true);

@@ -348,12 +348,14 @@ function layeredOnce(input: ScopeInput, tighten: boolean): ScopeLayout {
     return rev;
   });
   const at = { boxes, index };
-  // Ports ordered with the layers sit where that put them; the rest (an edge straight from port to
-  // port) near their edges' children.
-  const portXY = placeOwnPorts(input, at, W, H, up);
-  placed.forEach((p, k) => p.portItem.forEach((v, port) => {
-    portXY[2 * port] = Math.max(0, Math.min(W, page(k, p.x[v] as number, 0)[0]));
-  }));
+  // A port ordered with the layers heads where that put it; one without (its edges run straight to
+  // another port) heads for its edges' children; placeOwnPorts keeps them all apart.
+  const portX = new Map<number, number>();
+  placed.forEach((p, k) => p.portItem.forEach((v, port) => portX.set(input.ownPorts[port] as number, page(k, p.x[v] as number, 0)[0])));
+  const portXY = placeOwnPorts(input, at, W, H, up, (j) => {
+    const e = input.edges[j] as ScopeInput['edges'][number];
+    return portX.get(e.from.node < 0 ? e.from.port : e.to.port);
+  });
   const endPoint = endPointOf(input, at, portXY, up);
   const routes = input.edges.map((e, j) => {
     const back = backward[ofEdge[j] as number] === 1;

@@ -99,19 +99,48 @@ export function layerOrderer(seg: Segments, items: number, layerOf: Int32Array, 
     });
   };
 
-  /** Crossings among the segments of u and v (u left of v) on one side: pairs whose far ends are reversed, and (second) those that would be if u and v swapped. */
+  const farEnds = (u: number, inc: Csr, other: Int32Array, offOther: Float64Array): Float64Array => {
+    const out = new Float64Array((inc.start[u + 1] as number) - (inc.start[u] as number));
+    for (let a = inc.start[u] as number, k = 0; a < (inc.start[u + 1] as number); a++, k++) {
+      const s = inc.items[a] as number;
+      out[k] = (pos[other[s] as number] as number) + (offOther[s] as number);
+    }
+    return out;
+  };
+  /**
+   * Crossings among the segments of u and v (u left of v) on one side: pairs whose far ends are
+   * reversed, and (second) those that would be if u and v swapped. Above a few pairs, sorted and
+   * merged, so that two ports carrying hundreds of edges each do not cost the product of their degrees.
+   */
   const pairCost = (u: number, v: number, inc: Csr, other: Int32Array, offOther: Float64Array): [number, number] => {
+    const du = (inc.start[u + 1] as number) - (inc.start[u] as number);
+    const dv = (inc.start[v + 1] as number) - (inc.start[v] as number);
+    if (du * dv <= 64) {
+      let now = 0;
+      let swapped = 0;
+      for (let a = inc.start[u] as number; a < (inc.start[u + 1] as number); a++) {
+        const s = inc.items[a] as number;
+        const xs = (pos[other[s] as number] as number) + (offOther[s] as number);
+        for (let b = inc.start[v] as number; b < (inc.start[v + 1] as number); b++) {
+          const t = inc.items[b] as number;
+          const xt = (pos[other[t] as number] as number) + (offOther[t] as number);
+          if (xs > xt) now++;
+          else if (xs < xt) swapped++;
+        }
+      }
+      return [now, swapped];
+    }
+    const xu = farEnds(u, inc, other, offOther).sort();
+    const xv = farEnds(v, inc, other, offOther).sort();
     let now = 0;
     let swapped = 0;
-    for (let a = inc.start[u] as number; a < (inc.start[u + 1] as number); a++) {
-      const s = inc.items[a] as number;
-      const xs = (pos[other[s] as number] as number) + (offOther[s] as number);
-      for (let b = inc.start[v] as number; b < (inc.start[v + 1] as number); b++) {
-        const t = inc.items[b] as number;
-        const xt = (pos[other[t] as number] as number) + (offOther[t] as number);
-        if (xs > xt) now++;
-        else if (xs < xt) swapped++;
-      }
+    let below = 0; // xv[0..below) < x
+    let upTo = 0; // xv[0..upTo) <= x
+    for (const x of xu) {
+      while (below < xv.length && (xv[below] as number) < x) below++;
+      while (upTo < xv.length && (xv[upTo] as number) <= x) upTo++;
+      now += below;
+      swapped += xv.length - upTo;
     }
     return [now, swapped];
   };
@@ -162,13 +191,6 @@ export function layerOrderer(seg: Segments, items: number, layerOf: Int32Array, 
   });
   return bestC;
   };
-}
-
-/** Orders `rows` (item ids per layer) in place to lower the crossings of `seg`; returns the crossings of the order kept. */
-export function orderLayers(rows: number[][], seg: Segments, items: number): number {
-  const layerOf = new Int32Array(items);
-  rows.forEach((row, L) => row.forEach((v) => (layerOf[v] = L)));
-  return layerOrderer(seg, items, layerOf, rows.length)(rows);
 }
 
 /**

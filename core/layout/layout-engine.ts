@@ -1,5 +1,5 @@
-// The layout engine: lays out the open part of the hierarchy bottom-up, one ELK graph per open
-// scope (independent scopes in parallel on the executor's workers), reusing cached layouts; a
+// The layout engine: lays out the open part of the hierarchy bottom-up, one layout per open scope
+// (independent scopes in parallel on the executor's workers), reusing cached layouts; a
 // newer request makes older ones stale, so their queued scopes are dropped.
 import type { ScopedHierarchy } from '../scope/scope-engine';
 import { LayoutCache, scopeKey } from './layout-cache';

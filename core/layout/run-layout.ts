@@ -14,13 +14,26 @@ import type { ScopeInput, ScopeLayout } from './types';
 export const LAYERED_MIN_CHILDREN = 100;
 export const LAYERED_MIN_EDGES = 60;
 
+/**
+ * ELK's layout, loaded on first use. elkjs's engine module, evaluated in a worker, makes itself the
+ * worker's `onmessage` (it expects to be the whole worker script): whatever handler the worker had
+ * is put back, so that ELK's dispatcher never sees the worker's own messages.
+ */
+async function loadElk(): Promise<typeof import('./elk-layout')> {
+  const scope = globalThis as { onmessage?: unknown };
+  const before = scope.onmessage;
+  const elk = await import('./elk-layout');
+  if (scope.onmessage !== before) scope.onmessage = before;
+  return elk;
+}
+
 export async function runLayout(input: ScopeInput, now: () => number): Promise<ScopeLayout> {
   if (input.nodes.length > input.settings.flatLimit) return fastLayout(input, now);
   // Without edges between the children there is nothing to layer: the fast layout's wrapped rows
   // give a grid in well under a millisecond.
   if (!input.edges.some((e) => e.from.node >= 0 && e.to.node >= 0)) return fastLayout(input, now, false);
   if (input.settings.algorithm === 'layered' || input.nodes.length >= LAYERED_MIN_CHILDREN || input.edges.length >= LAYERED_MIN_EDGES) return layeredLayout(input, now);
-  const { elkLayout } = await import('./elk-layout');
+  const { elkLayout } = await loadElk();
   try {
     return elkLayout(input, now);
   } catch (err) {

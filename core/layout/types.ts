@@ -95,7 +95,7 @@ export interface ScopeLayout {
   /** Polyline of edge e: points[2 * pointStart[e] .. 2 * pointStart[e + 1]). */
   readonly pointStart: Int32Array;
   readonly points: Float64Array;
-  /** Set when the scope was too large for ELK and got the fast layout; says so to the user. */
+  /** Set when the scope was too large for the layered layout (or ELK failed on it) and got the fast layout; says so to the user. */
   readonly notice: string | null;
   /** Milliseconds the layout itself took (0 when it came from a cache). */
   readonly ms: number;

@@ -46,7 +46,7 @@ function layoutWorker(): LayoutWorker {
 }
 
 // One layout worker per core but one: this worker assembles what they lay out and the UI thread
-// draws it, and on two cores a second layout worker (warming ELK again, sharing a core with both)
+// draws it, and on two cores a second layout worker (then warming ELK again, sharing a core with both)
 // made "Expand all" slower: pix2pix 7.3-10.3 s with two against 6.0-8.5 s with one, alternated.
 const cores = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
 const pool = new WorkerPool(Array.from({ length: Math.max(1, cores - 1) }, layoutWorker));
