@@ -285,14 +285,15 @@ describe.skipIf(skip !== null || !HAVE_CORPUS)('Expand all on a corpus graph (Ch
     await expectFitted(app().page);
     await shot(app().page, 'pix2pix-expand-all.png');
     expect(inkRatio(await canvasShot(app().page))).toBeGreaterThan(0.05);
-    // Fitted, the largest corpus graph's ops are a pixel or two: still not blank where it lies. 18 % of
+    // Fitted, the largest corpus graph's ops are a pixel or two: still not blank where it lies. 29 % of
     // its 16 px tiles are background (2026-12-07: the gaps between top-level scopes and beside the
-    // column); a canvas that drew nothing there would be near 100 %.
+    // tall gradients column of the layered root, 2.7 times smaller in area than the ELK root before
+    // it, which left 18 %); a canvas that drew nothing there would be near 100 %.
     const bounds = await shownBounds(app().page);
     expect(bounds).not.toBeNull();
     const blank = await blankShare(app().page, bounds as Rect);
     console.log(`pix2pix expanded, fitted: ${(100 * blank).toFixed(1)}% of the graph's area blank`);
-    expect(blank).toBeLessThan(0.2);
+    expect(blank).toBeLessThan(0.4);
     await afterWork(app().page, () => choose(app().page, 'collapse-all'));
     expect(await visibleCount(app().page)).toBe(before);
     await expectFitted(app().page);
