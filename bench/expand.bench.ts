@@ -148,15 +148,13 @@ async function expandInApp(dist: string, file: string, action: AppAction, runs =
     if (done) (window as unknown as { benchEnd: number }).benchEnd = performance.now();
     return done;
   };
-  const armStart = (): Promise<void> => page0.evaluate(() => {
-    const w = window as unknown as { benchStart: number };
-    w.benchStart = Number.NaN;
-    const note = (): void => {
-      if (Number.isNaN(w.benchStart)) w.benchStart = performance.now();
-    };
+  // A string, not a function: tsx would wrap the listener in a `__name` call the page does not have.
+  const armStart = (): Promise<void> => page0.evaluate(`(() => {
+    window.benchStart = Number.NaN;
+    const note = () => { if (Number.isNaN(window.benchStart)) window.benchStart = performance.now(); };
     addEventListener('keydown', note, { capture: true, once: true });
     addEventListener('click', note, { capture: true, once: true });
-  });
+  })()`);
   const elapsed = (): Promise<number> => page0.evaluate(() => {
     const w = window as unknown as { benchStart: number; benchEnd: number };
     return w.benchEnd - w.benchStart;
