@@ -8,6 +8,7 @@
 // edge of the layered layout against ELK on the same scopes. First, every corpus graph fully
 // expanded scope by scope, with its slowest scopes and crossings (corpus-expand.ts).
 import { execFileSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -149,22 +150,20 @@ async function expandInApp(dist: string, file: string, action: AppAction, runs =
     return done;
   };
   // A string, not a function: tsx would wrap the listener in a `__name` call the page does not have.
-  const armStart = (): Promise<void> => page0.evaluate(`(() => {
+  const armStart = (page: Page): Promise<void> => page.evaluate(`(() => {
     window.benchStart = Number.NaN;
     const note = () => { if (Number.isNaN(window.benchStart)) window.benchStart = performance.now(); };
     addEventListener('keydown', note, { capture: true, once: true });
     addEventListener('click', note, { capture: true, once: true });
   })()`);
-  const elapsed = (): Promise<number> => page0.evaluate(() => {
+  const elapsed = (page: Page): Promise<number> => page.evaluate(() => {
     const w = window as unknown as { benchStart: number; benchEnd: number };
     return w.benchEnd - w.benchStart;
   });
-  let page0: import('playwright-core').Page;
   try {
     for (let run = 0; run < runs; run++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
-      page0 = page;
       await page.goto(server.url);
       await page.setInputFiles('[data-testid="open-file"]', file);
       await page.waitForSelector('[data-testid="app"][data-phase="ready"]', { timeout: 120_000 });
@@ -172,22 +171,22 @@ async function expandInApp(dist: string, file: string, action: AppAction, runs =
       await page.mouse.click(5, 400);
       const before = (await page.textContent('[data-testid="visible-count"]')) ?? '';
       if (action === 'all') {
-        await armStart();
+        await armStart(page);
         await page.keyboard.press('e');
       } else {
         await page.click('[data-testid="view-menu"] summary');
-        await armStart();
+        await armStart(page);
         await page.click('[data-testid="expand-top"]');
       }
       await page.waitForFunction(finished, before, { timeout: 300_000, polling: 16 });
-      const ms = await elapsed();
+      const ms = await elapsed(page);
       const boxes = (await page.textContent('[data-testid="visible-count"]')) ?? '';
       let collapseMs = NaN;
       if (action === 'all') {
-        await armStart();
+        await armStart(page);
         await page.keyboard.press('Shift+E');
         await page.waitForFunction(finished, boxes, { timeout: 60_000, polling: 16 });
-        collapseMs = await elapsed();
+        collapseMs = await elapsed(page);
       }
       await context.close();
       if (!best || ms < best.ms) best = { ms, boxes, collapseMs };

@@ -10,7 +10,7 @@ import { groupByKey } from '../graph/csr';
 import { endPointOf, placeOwnPorts } from './border-ports';
 import { layers } from './fast-layout';
 import { orderWithPorts, type Segments } from './layered-order';
-import { placeX } from './layered-place';
+import { ITEM_BEND, ITEM_BOX, ITEM_PORT, placeX } from './layered-place';
 import { crossings } from './crossings';
 import { layoutResult } from './layout-result';
 import { PADDING } from './node-sizes';
@@ -126,13 +126,13 @@ function placeComponent(input: ScopeInput, members: readonly number[], cs: reado
   const depth = maxL - minL + 1;
   const layerOf: number[] = [];
   const width: number[] = [];
-  /** Per item: 0 a child, 1 a long edge's bend, 2 an own port. */
-  const dummy: number[] = [];
+  /** Per item: ITEM_BOX, ITEM_BEND or ITEM_PORT. */
+  const kind: number[] = [];
   members.forEach((i, k) => {
     itemOf.set(i, k);
     layerOf.push((layer[i] as number) - minL);
     width.push((input.nodes[i] as ScopeInput['nodes'][number]).width);
-    dummy.push(0);
+    kind.push(ITEM_BOX);
   });
   const up: number[] = [];
   const down: number[] = [];
@@ -150,7 +150,7 @@ function placeComponent(input: ScopeInput, members: readonly number[], cs: reado
       portItem.set(k, v);
       layerOf.push(L);
       width.push(0);
-      dummy.push(2);
+      kind.push(ITEM_PORT);
     }
     return v;
   };
@@ -167,7 +167,7 @@ function placeComponent(input: ScopeInput, members: readonly number[], cs: reado
       chain.push(layerOf.length);
       layerOf.push(L);
       width.push(0);
-      dummy.push(1);
+      kind.push(ITEM_BEND);
     }
     if (bottom >= 0) chain.push(itemOf.get(bottom) as number);
     const ends = [...(top < 0 ? [portItemOf(ownIndex(top), -1)] : []), ...chain, ...(bottom < 0 ? [portItemOf(ownIndex(bottom), depth)] : [])];
@@ -190,12 +190,12 @@ function placeComponent(input: ScopeInput, members: readonly number[], cs: reado
   // reverse input order, as ELK breaks ties, so that a scope faces its parent's peers the way the
   // reference does when nothing else decides.
   const rows: number[][] = Array.from({ length: depth + 2 }, () => []);
-  for (let v = items - 1; v >= 0; v--) if (dummy[v] !== 2) (rows[(layerOf[v] as number) + 1] as number[]).push(v);
+  for (let v = items - 1; v >= 0; v--) if (kind[v] !== ITEM_PORT) (rows[(layerOf[v] as number) + 1] as number[]).push(v);
   const ports = [...portItem.values()];
   const portRank = new Float64Array(items);
   for (const [k, v] of portItem) portRank[v] = k;
   orderWithPorts(rows, seg, items, ports.filter((v) => (layerOf[v] as number) < 0), ports.filter((v) => (layerOf[v] as number) >= depth), portRank, triesFor(seg.up.length));
-  const x = placeX(rows, seg, Float64Array.from(pxUp), Float64Array.from(pxDown), widths, Uint8Array.from(dummy));
+  const x = placeX(rows, seg, Float64Array.from(pxUp), Float64Array.from(pxDown), widths, Uint8Array.from(kind));
   let left = Infinity;
   let right = -Infinity;
   for (let v = 0; v < items; v++) {
@@ -323,9 +323,9 @@ function layeredOnce(input: ScopeInput, tighten: boolean): ScopeLayout {
   }));
   const compOf = new Int32Array(list.length);
   comps.carriers.forEach((cs, k) => cs.forEach((c) => (compOf[c] = k)));
-  /** The bends of carrier c in flow order (from its `a` end to its `b` end): two per dummy, at its band's ends. */
   /** Carriers of edges against the flow (in a cycle): they leave their source and reach their target by the other sides. */
   const backward = new Uint8Array(list.length);
+  /** The bends of carrier c in flow order (from its `a` end to its `b` end): two per dummy, at its band's ends. */
   const bends = list.map((car, c) => {
     const k = compOf[c] as number;
     const p = placed[k] as Placed;

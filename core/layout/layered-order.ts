@@ -228,14 +228,8 @@ function startOrder(rows: number[][], t: number): void {
 export function orderWithPorts(rows: number[][], seg: Segments, items: number, inPorts: readonly number[], outPorts: readonly number[], portRank: Float64Array, tries: number): number {
   const isPort = new Uint8Array(items);
   for (const v of [...inPorts, ...outPorts]) isPort[v] = 1;
-  const inner: number[] = [];
-  for (let s = 0; s < seg.up.length; s++) if (!isPort[seg.up[s] as number] && !isPort[seg.down[s] as number]) inner.push(s);
-  const pick = <T extends Int32Array | Float64Array>(a: T): T => {
-    const out = new (a.constructor as new (n: number) => T)(inner.length);
-    inner.forEach((s, k) => (out[k] = a[s] as number));
-    return out;
-  };
-  const layersOnly: Segments = { up: pick(seg.up), down: pick(seg.down), offUp: pick(seg.offUp), offDown: pick(seg.offDown) };
+  const inner = (_: number, s: number): boolean => !isPort[seg.up[s] as number] && !isPort[seg.down[s] as number];
+  const layersOnly: Segments = { up: seg.up.filter(inner), down: seg.down.filter(inner), offUp: seg.offUp.filter(inner), offDown: seg.offDown.filter(inner) };
   const last = rows.length - 1;
   const layerOf = new Int32Array(items);
   rows.forEach((row, L) => row.forEach((v) => (layerOf[v] = L)));

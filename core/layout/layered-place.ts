@@ -9,6 +9,10 @@ export const NODE_GAP = 14;
 export const EDGE_GAP = 8;
 /** Gap between two of a scope's own ports on its border: they may crowd (a scope can have hundreds). */
 export const PORT_GAP = 4;
+/** What an item of a layer is: a child's box, a long edge's bend (a dummy), or one of the scope's own ports. */
+export const ITEM_BOX = 0;
+export const ITEM_BEND = 1;
+export const ITEM_PORT = 2;
 /** How much more a dummy (a long edge's bend) wants to sit straight than a box does. */
 const DUMMY_WEIGHT = 4;
 const SWEEPS = 6;
@@ -50,19 +54,19 @@ export function placeRow(row: readonly number[], want: Float64Array, weight: Flo
  * Centre x of every item: rows packed left to right, then sweeps that pull each item to the mean of
  * its neighbours' (port-adjusted) centres, alternately above and below, and a last one using both.
  * `pxUp[s]` / `pxDown[s]`: where segment s meets its upper / lower item, relative to its centre.
- * `dummy[v]`: 0 a box, 1 a long edge's bend, 2 one of the scope's own ports.
+ * `kind[v]`: ITEM_BOX, ITEM_BEND or ITEM_PORT.
  */
-export function placeX(rows: readonly number[][], seg: Segments, pxUp: Float64Array, pxDown: Float64Array, width: Float64Array, dummy: Uint8Array): Float64Array {
+export function placeX(rows: readonly number[][], seg: Segments, pxUp: Float64Array, pxDown: Float64Array, width: Float64Array, kind: Uint8Array): Float64Array {
   const items = width.length;
   const x = new Float64Array(items);
   const weight = new Float64Array(items);
-  for (let v = 0; v < items; v++) weight[v] = dummy[v] === 1 ? DUMMY_WEIGHT : 1;
+  for (let v = 0; v < items; v++) weight[v] = kind[v] === ITEM_BEND ? DUMMY_WEIGHT : 1;
   const seps = rows.map((row) => {
     const sep = new Float64Array(Math.max(0, row.length - 1));
     for (let k = 0; k + 1 < row.length; k++) {
       const a = row[k] as number;
       const b = row[k + 1] as number;
-      sep[k] = ((width[a] as number) + (width[b] as number)) / 2 + (dummy[a] === 2 && dummy[b] === 2 ? PORT_GAP : dummy[a] || dummy[b] ? EDGE_GAP : NODE_GAP);
+      sep[k] = ((width[a] as number) + (width[b] as number)) / 2 + (kind[a] === ITEM_PORT && kind[b] === ITEM_PORT ? PORT_GAP : kind[a] !== ITEM_BOX || kind[b] !== ITEM_BOX ? EDGE_GAP : NODE_GAP);
     }
     return sep;
   });
