@@ -1,6 +1,7 @@
 // Edge crossings of a laid-out scope: pairs of edges whose polylines properly cross (touching at a
 // shared end or port does not count). The layered layout keeps the attempt with the fewest, and the
 // benchmarks compare layouts by them.
+import { sortIndices } from './index-sort';
 import type { ScopeLayout } from './types';
 
 const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number => Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
@@ -15,26 +16,36 @@ export function crossings(l: ScopeLayout): number {
   for (let e = 0; e < edges; e++) {
     for (let p = l.pointStart[e] as number; p + 1 < (l.pointStart[e + 1] as number); p++) {
       edgeOf[m] = e;
-      xy.set(l.points.subarray(2 * p, 2 * p + 4), 4 * m);
+      for (let q = 0; q < 4; q++) xy[4 * m + q] = l.points[2 * p + q] as number;
       m++;
     }
   }
+  // Plain loops, no destructuring: a scope is counted once or twice, mostly before the code is
+  // optimised, where each temporary array is an allocation.
   const lo = new Float64Array(2 * m);
   const hi = new Float64Array(2 * m);
+  const loX = new Float64Array(m);
   for (let s = 0; s < m; s++) {
-    for (const d of [0, 1]) {
+    for (let d = 0; d < 2; d++) {
       lo[2 * s + d] = Math.min(xy[4 * s + d] as number, xy[4 * s + 2 + d] as number);
       hi[2 * s + d] = Math.max(xy[4 * s + d] as number, xy[4 * s + 2 + d] as number);
     }
+    loX[s] = lo[2 * s] as number;
   }
-  const bySpan = Int32Array.from({ length: m }, (_, s) => s).sort((a, b) => (lo[2 * a] as number) - (lo[2 * b] as number));
+  const bySpan = new Int32Array(m);
+  for (let s = 0; s < m; s++) bySpan[s] = s;
+  sortIndices(bySpan, m, loX, null, new Int32Array(m));
   const crossed = new Set<number>();
   for (let i = 0; i < m; i++) {
     const s = bySpan[i] as number;
     const e = edgeOf[s] as number;
     const right = hi[2 * s] as number;
-    const [top, bottom] = [lo[2 * s + 1] as number, hi[2 * s + 1] as number];
-    const [ax, ay, bx, by] = [xy[4 * s], xy[4 * s + 1], xy[4 * s + 2], xy[4 * s + 3]] as number[] as [number, number, number, number];
+    const top = lo[2 * s + 1] as number;
+    const bottom = hi[2 * s + 1] as number;
+    const ax = xy[4 * s] as number;
+    const ay = xy[4 * s + 1] as number;
+    const bx = xy[4 * s + 2] as number;
+    const by = xy[4 * s + 3] as number;
     for (let j = i + 1; j < m; j++) {
       const t = bySpan[j] as number;
       if ((lo[2 * t] as number) > right) break;

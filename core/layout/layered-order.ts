@@ -4,6 +4,7 @@
 // keeping the best order seen. Work is bounded by counts (sweeps, passes), never by time, so the
 // same input always gets the same layout.
 import { groupByKey, type Csr } from '../graph/csr';
+import { sortIndices } from './index-sort';
 
 /** Segments between consecutive layers: `up[s]` in layer L, `down[s]` in layer L + 1, with the offset of each end within its item (in ranks, |offset| < 0.5: where a child's port sits on its box). */
 export interface Segments {
@@ -55,8 +56,8 @@ export function layerOrderer(seg: Segments, items: number, layerOf: Int32Array, 
   const keyB = new Float64Array(maxSegs);
   const tmp = new Float64Array(maxSegs);
   const order = new Int32Array(maxSegs);
+  const orderTmp = new Int32Array(maxSegs);
   const b = new Float64Array(maxSegs);
-  const byKeys = (x: number, y: number): number => (keyA[x] as number) - (keyA[y] as number) || (keyB[x] as number) - (keyB[y] as number);
 
   const crossingsBelow = (L: number): number => {
     const segs = layerSegs[L] as number[];
@@ -68,8 +69,8 @@ export function layerOrderer(seg: Segments, items: number, layerOf: Int32Array, 
       keyB[k] = (pos[seg.down[s] as number] as number) + (seg.offDown[s] as number);
       order[k] = k;
     }
-    const idx = order.subarray(0, m).sort(byKeys);
-    for (let k = 0; k < m; k++) b[k] = keyB[idx[k] as number] as number;
+    sortIndices(order, m, keyA, keyB, orderTmp);
+    for (let k = 0; k < m; k++) b[k] = keyB[order[k] as number] as number;
     return inversions(b, tmp, 0, m);
   };
   const total = (): number => {
@@ -88,8 +89,8 @@ export function layerOrderer(seg: Segments, items: number, layerOf: Int32Array, 
   const farV = new Float64Array(maxDeg);
   const rowKey = new Float64Array(items);
   const rowIdx = new Int32Array(items);
+  const rowTmp = new Int32Array(items);
   const rowCopy = new Int32Array(items);
-  const byRowKey = (a: number, b: number): number => (rowKey[a] as number) - (rowKey[b] as number) || a - b;
 
   /** Sorts a layer by the mean position of its neighbours across `inc` (its items without any keep their place). */
   const sortBy = (row: number[], inc: Csr, other: Int32Array, offOther: Float64Array, offMine: Float64Array): void => {
@@ -107,9 +108,9 @@ export function layerOrderer(seg: Segments, items: number, layerOf: Int32Array, 
       rowIdx[k] = k;
       rowCopy[k] = v;
     }
-    const idx = rowIdx.subarray(0, n).sort(byRowKey);
+    sortIndices(rowIdx, n, rowKey, null, rowTmp);
     for (let r = 0; r < n; r++) {
-      const v = rowCopy[idx[r] as number] as number;
+      const v = rowCopy[rowIdx[r] as number] as number;
       row[r] = v;
       pos[v] = r;
     }

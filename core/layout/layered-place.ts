@@ -21,33 +21,48 @@ const SWEEPS = 6;
  * Positions `x` (the order's spans from `pos` to `pos + 1` per item) minimising the weighted squared
  * distance to `want` with gaps `sep[k]` between items k and k + 1 of the row (isotonic regression).
  */
-export function placeRow(row: readonly number[], want: Float64Array, weight: Float64Array, sep: Float64Array, x: Float64Array): void {
+export function placeRow(row: readonly number[], want: Float64Array, weight: Float64Array, sep: Float64Array, x: Float64Array, scratch: RowScratch = rowScratch(row.length)): void {
   const m = row.length;
-  const off = new Float64Array(m);
+  const { off, bW, bS, bN } = scratch;
+  off[0] = 0;
   for (let k = 1; k < m; k++) off[k] = (off[k - 1] as number) + (sep[k - 1] as number);
-  // Blocks of consecutive items that share one shift y (x = y + off), merged while out of order.
-  const bW: number[] = [];
-  const bS: number[] = [];
-  const bN: number[] = [];
+  // Blocks of consecutive items that share one shift y (x = y + off), merged while out of order:
+  // a stack of `top` blocks.
+  let top = 0;
   for (let k = 0; k < m; k++) {
     const v = row[k] as number;
     let w = weight[v] as number;
     let s = w * ((want[v] as number) - (off[k] as number));
     let n = 1;
-    while (bW.length > 0 && (bS[bS.length - 1] as number) / (bW[bW.length - 1] as number) >= s / w) {
-      w += bW.pop() as number;
-      s += bS.pop() as number;
-      n += bN.pop() as number;
+    while (top > 0 && (bS[top - 1] as number) / (bW[top - 1] as number) >= s / w) {
+      top--;
+      w += bW[top] as number;
+      s += bS[top] as number;
+      n += bN[top] as number;
     }
-    bW.push(w);
-    bS.push(s);
-    bN.push(n);
+    bW[top] = w;
+    bS[top] = s;
+    bN[top] = n;
+    top++;
   }
   let k = 0;
-  bW.forEach((w, b) => {
-    const y = (bS[b] as number) / w;
+  for (let b = 0; b < top; b++) {
+    const y = (bS[b] as number) / (bW[b] as number);
     for (let j = 0; j < (bN[b] as number); j++, k++) x[row[k] as number] = y + (off[k] as number);
-  });
+  }
+}
+
+/** Work space of placeRow for rows of up to `size` items (placeX reuses one for every row). */
+export interface RowScratch {
+  readonly off: Float64Array;
+  readonly bW: Float64Array;
+  readonly bS: Float64Array;
+  readonly bN: Int32Array;
+}
+
+export function rowScratch(size: number): RowScratch {
+  const n = Math.max(1, size);
+  return { off: new Float64Array(n), bW: new Float64Array(n), bS: new Float64Array(n), bN: new Int32Array(n) };
 }
 
 /**
@@ -85,28 +100,37 @@ export function placeX(rows: readonly number[][], seg: Segments, pxUp: Float64Ar
   // Segments by the row of their upper item, so that a row's pull only scans its own segments.
   const segsOfRow: number[][] = rows.map(() => []);
   for (let s = 0; s < seg.up.length; s++) (segsOfRow[rowOf[seg.up[s] as number] as number] as number[]).push(s);
+  const scratch = rowScratch(rows.reduce((n, row) => Math.max(n, row.length), 0));
   const pullRow = (L: number, fromAbove: boolean, fromBelow: boolean): void => {
     const row = rows[L] as number[];
-    for (const v of row) {
+    for (let k = 0; k < row.length; k++) {
+      const v = row[k] as number;
       sum[v] = 0;
       cnt[v] = 0;
     }
     if (fromAbove && L > 0) {
-      for (const s of segsOfRow[L - 1] as number[]) {
+      const segs = segsOfRow[L - 1] as number[];
+      for (let q = 0; q < segs.length; q++) {
+        const s = segs[q] as number;
         const b = seg.down[s] as number;
         sum[b] = (sum[b] as number) + (x[seg.up[s] as number] as number) + (pxUp[s] as number) - (pxDown[s] as number);
         cnt[b] = (cnt[b] as number) + 1;
       }
     }
     if (fromBelow) {
-      for (const s of segsOfRow[L] as number[]) {
+      const segs = segsOfRow[L] as number[];
+      for (let q = 0; q < segs.length; q++) {
+        const s = segs[q] as number;
         const a = seg.up[s] as number;
         sum[a] = (sum[a] as number) + (x[seg.down[s] as number] as number) + (pxDown[s] as number) - (pxUp[s] as number);
         cnt[a] = (cnt[a] as number) + 1;
       }
     }
-    for (const v of row) want[v] = (cnt[v] as number) > 0 ? (sum[v] as number) / (cnt[v] as number) : (x[v] as number);
-    placeRow(row, want, weight, seps[L] as Float64Array, x);
+    for (let k = 0; k < row.length; k++) {
+      const v = row[k] as number;
+      want[v] = (cnt[v] as number) > 0 ? (sum[v] as number) / (cnt[v] as number) : (x[v] as number);
+    }
+    placeRow(row, want, weight, seps[L] as Float64Array, x, scratch);
   };
   for (let sweep = 0; sweep < SWEEPS; sweep++) {
     if (sweep % 2 === 0) for (let L = 1; L < rows.length; L++) pullRow(L, true, false);
