@@ -1,8 +1,11 @@
 // The layout store's write counts (what tests wait on instead of a time): a batch counts as ended
 // only when its transaction completes or aborts, or could not start; a batch started meanwhile
-// keeps the counts apart. A small stand-in for IndexedDB lets the test end transactions itself.
+// keeps the counts apart. Listing keys under a prefix asks for that key range. A small stand-in for
+// IndexedDB lets the test end transactions itself.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openLayoutStore, type StoreWrites } from './idb-layout-store';
+
+type Range = { readonly lower: string; readonly upper: string };
 
 class FakeTransaction {
   oncomplete: (() => void) | null = null;
@@ -10,12 +13,23 @@ class FakeTransaction {
   onerror: ((ev: Event) => void) | null = null;
   readonly keys: string[] = [];
   objectStore() {
-    return { put: (_bytes: Uint8Array, key: string) => void this.keys.push(key) };
+    return {
+      put: (_bytes: Uint8Array, key: string) => void this.keys.push(key),
+      getAllKeys: (range: Range) => {
+        ranges.push(range);
+        const request: { result: unknown; onsuccess: (() => void) | null; onerror: (() => void) | null } = { result: null, onsuccess: null, onerror: null };
+        request.result = [...storedKeys].filter((k) => k >= range.lower && k <= range.upper).sort();
+        queueMicrotask(() => request.onsuccess?.());
+        return request;
+      },
+    };
   }
 }
 
 let transactions: FakeTransaction[];
 let failNext: boolean;
+let storedKeys: string[];
+let ranges: Range[];
 
 const db = {
   version: 1,
@@ -43,7 +57,10 @@ const fakeIndexedDb = {
 beforeEach(() => {
   transactions = [];
   failNext = false;
+  storedKeys = [];
+  ranges = [];
   vi.stubGlobal('indexedDB', fakeIndexedDb);
+  vi.stubGlobal('IDBKeyRange', { bound: (lower: string, upper: string): Range => ({ lower, upper }) });
   vi.useFakeTimers();
 });
 
@@ -95,5 +112,17 @@ describe('layout store write counts', () => {
     vi.runOnlyPendingTimers();
     expect(transactions).toHaveLength(0);
     expect(s.heard.at(-1)).toEqual({ queued: 1, ended: 1 });
+  });
+});
+
+describe('layout store listing', () => {
+  it('lists the keys under a prefix through that key range, and rejects when it cannot read', async () => {
+    storedKeys = ['v1/a/0/x', 'v1/a/0/y:1', 'v1/a/1/x', 'v1/a/0', 'v1/b/0/x'];
+    const store = await openLayoutStore();
+    if (!store) throw new Error('the store did not open');
+    expect(await store.keysUnder('v1/a/0/')).toEqual(['v1/a/0/x', 'v1/a/0/y:1']);
+    expect(ranges).toEqual([{ lower: 'v1/a/0/', upper: 'v1/a/0/\uffff' }]);
+    failNext = true;
+    await expect(store.keysUnder('v1/a/0/')).rejects.toThrow('QuotaExceededError');
   });
 });

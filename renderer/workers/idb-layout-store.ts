@@ -1,5 +1,6 @@
 // The persistent layout cache in the browser: an IndexedDB object store of encoded layouts keyed
-// by graph content hash + scope key. Failures (private mode, quota) only lose the cache.
+// by graph content hash + scope key, listed by that prefix. Failures (private mode, quota) only lose
+// the cache.
 import type { LayoutStore } from '../../core/layout/layout-cache';
 
 const DB = 'scopeview-layouts';
@@ -77,6 +78,12 @@ export async function openLayoutStore(onWrites: (w: StoreWrites) => void = () =>
         } catch {
           return keys.map(() => null);
         }
+      },
+      // A failure rejects: the cache then reads nothing, as when every read fails.
+      async keysUnder(prefix) {
+        const store = db.transaction(STORE, 'readonly').objectStore(STORE);
+        const keys = await request(store.getAllKeys(IDBKeyRange.bound(prefix, `${prefix}\uffff`)));
+        return keys.filter((k): k is string => typeof k === 'string');
       },
       async put(key, bytes) {
         pending.push([key, bytes]);

@@ -1,6 +1,7 @@
 // The test build's layout hold, in front of the real layout engine on the demo graph: it parks
 // layouts after the ones it lets through, finishes them on release, and a request superseded while
-// parked is dropped rather than laid out.
+// parked is dropped rather than laid out. In front of the worker pool (as in the session worker),
+// parked layouts never reach a worker, and on release the fresh ones are posted ahead together.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -10,7 +11,8 @@ import type { Graph } from '../../core/graph/graph';
 import { expandedBySpec } from '../../core/layout/expand-spec';
 import { DEFAULT_SETTINGS, LayoutEngine } from '../../core/layout/layout-engine';
 import { inlineExecutor } from '../../core/layout/local-layout';
-import { LayoutCancelled } from '../../core/layout/worker-pool';
+import type { ScopeInput } from '../../core/layout/types';
+import { LayoutCancelled, WorkerPool, type LayoutRequest, type LayoutResponse, type LayoutWorker } from '../../core/layout/worker-pool';
 import { analyzeHierarchy, type ScopedHierarchy } from '../../core/scope/scope-engine';
 import { isHoldMessage, LayoutHold } from './layout-hold';
 
@@ -64,6 +66,26 @@ describe('layout hold (test build)', () => {
     hold.release();
     await expect(older).rejects.toBeInstanceOf(LayoutCancelled);
     expect((await newer).layouts.size).toBe(1);
+  });
+
+  it('in front of the pool: parked layouts reach no worker; released fresh ones are posted ahead', async () => {
+    const received: LayoutRequest[] = [];
+    let respond: (r: LayoutResponse) => void = () => undefined;
+    const worker: LayoutWorker = { post: (r) => void received.push(r), listen: (on) => void (respond = on), terminate: () => undefined };
+    const hold = new LayoutHold(new WorkerPool([worker]));
+    const input = (scope: number): ScopeInput => ({ scope, settings: DEFAULT_SETTINGS, header: 0, aux: [], ownPorts: [], edges: [], nodes: [] });
+    let stale = false;
+    hold.hold(1);
+    const jobs = [1, 2, 3].map((s) => hold.run(input(s), () => false));
+    const superseded = hold.run(input(4), () => stale);
+    await vi.waitFor(() => expect(hold.waiting).toBe(3), PARKED);
+    expect(received.map((r) => r.input.scope)).toEqual([1]);
+    stale = true;
+    hold.release();
+    await expect(superseded).rejects.toBeInstanceOf(LayoutCancelled);
+    expect(received.map((r) => r.input.scope)).toEqual([1, 2, 3]);
+    for (const r of received) respond({ type: 'failed', id: r.id, message: 'stand-in' });
+    for (const job of jobs) await expect(job).rejects.toThrow('stand-in');
   });
 
   it('recognises only its own message', () => {

@@ -2,7 +2,7 @@
 // search, variable analysis, and layout (farmed out to a pool of nested layout workers). It
 // answers the protocol of core/pipeline/protocol.ts; scenes travel back as transferred buffers.
 import type { ByteSource } from '../../core/io/byte-source';
-import type { LayoutResponse, LayoutWorker } from '../../core/layout/worker-pool';
+import type { LayoutWorker } from '../../core/layout/worker-pool';
 import { LayoutCancelled, WorkerPool } from '../../core/layout/worker-pool';
 import type { Replies, Request, RequestType, Response, ViewAnswer, ViewChoice } from '../../core/pipeline/protocol';
 import { Comparison } from '../../core/pipeline/compare';
@@ -11,38 +11,16 @@ import { gatedProgress, type ProgressListener } from '../../core/pipeline/progre
 import { Session } from '../../core/pipeline/session';
 import { fileSource, type HostFile } from '../host/file-source';
 import { openLayoutStore } from './idb-layout-store';
+import { layoutEndpoint } from './layout-endpoint';
 import { isHoldMessage, LayoutHold } from './layout-hold';
 import { workerScope } from './worker-scope';
 
 const scope = workerScope;
 const now = (): number => performance.now();
 
-/** A nested Web Worker behind the pool's LayoutWorker interface. A crash of the worker script
- * (it failed to load, ran out of memory) fails the request it was running instead of hanging it. */
+/** A nested Web Worker behind the pool's LayoutWorker interface (layout-endpoint.ts). */
 function layoutWorker(): LayoutWorker {
-  const w = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module', name: 'scopeview-layout' });
-  let current = -1;
-  let respond: ((r: LayoutResponse) => void) | null = null;
-  w.onerror = (ev) => {
-    ev.preventDefault();
-    const message = `the layout worker failed: ${ev.message || 'it could not start'}`;
-    if (current >= 0 && respond) respond({ type: 'failed', id: current, message });
-    current = -1;
-  };
-  return {
-    post: (req) => {
-      current = req.id;
-      w.postMessage(req);
-    },
-    listen: (on) => {
-      respond = on;
-      w.onmessage = (ev: MessageEvent<LayoutResponse>) => {
-        current = -1;
-        on(ev.data);
-      };
-    },
-    terminate: () => w.terminate(),
-  };
+  return layoutEndpoint(new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module', name: 'scopeview-layout' }));
 }
 
 // One layout worker per core but one: this worker assembles what they lay out and the UI thread
