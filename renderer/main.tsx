@@ -5,7 +5,7 @@ import { slotOf } from '../core/pipeline/draw/draw-scene';
 import demoUrl from '../fixtures/generated/demo/events.out.tfevents.0.scopeview?url';
 import { App } from './app/App';
 import { Explorer } from './app/explorer';
-import { layoutStoreWrites } from './app/session-client';
+import { layoutsPrepared, layoutStoreWrites } from './app/session-client';
 import { scenesShown } from './canvas/graph-canvas';
 import { browserHost } from './host/browser-host';
 import { electronHost, shellBridge } from './host/electron-host';
@@ -36,6 +36,8 @@ Object.assign(window, {
     scenesShown,
     /** Layout-store writes asked for and ended: equal, nothing is left to write. */
     layoutStoreWrites,
+    /** Top-level scopes laid out in the background after a graph is shown, and to lay out: equal, done. */
+    layoutsPrepared,
     /** No canvas is animating (a fade, a motion's sharpening, a label update): the drawing stays as it is. */
     settled() {
       const canvases = [pane.graphCanvas, ...(explorer.comparison?.panes.map((p) => p.graphCanvas) ?? [])];

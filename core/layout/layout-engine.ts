@@ -1,6 +1,7 @@
 // The layout engine: lays out the open part of the hierarchy bottom-up, one layout per open scope
 // (independent scopes in parallel on the executor's workers), reusing cached layouts; a
-// newer request makes older ones stale, so their queued scopes are dropped.
+// newer request makes older ones stale, so their queued scopes are dropped. Between requests it
+// can prepare layouts in the background (`prepare`), which a later request takes from the cache.
 import type { ScopedHierarchy } from '../scope/scope-engine';
 import { LayoutCache, scopeKey } from './layout-cache';
 import { isOpen, scopeInput } from './scope-input';
@@ -42,8 +43,15 @@ export function openScopes(model: ScopedHierarchy, expanded: ReadonlySet<number>
   return out;
 }
 
+/** Background layouts a preparation keeps in flight at once: enough that a worker never waits for the next, few enough that a request is not held back by more than a few small scopes. */
+const PREPARE_IN_FLIGHT = 4;
+
 export class LayoutEngine {
   private generation = 0;
+  /** Requests (`layout` calls) not yet finished, and what waits for there to be none. */
+  private active = 0;
+  private readonly idleWaiters: (() => void)[] = [];
+  private preparing: { cancelled: boolean } | null = null;
   /** Layouts of scopes with the same structure, laid out once; null when `shareStructures` is off (benchmarks compare). */
   readonly shared: SharedLayouts | null;
 
@@ -63,6 +71,71 @@ export class LayoutEngine {
    * `onProgress` hears of every open scope finished (from the cache or laid out) out of all of them.
    */
   async layout(expanded: ReadonlySet<number>, onProgress?: (done: number, total: number) => void): Promise<VisibleLayout> {
+    this.active++;
+    try {
+      return await this.layoutNow(expanded, onProgress);
+    } finally {
+      if (--this.active === 0) for (const go of this.idleWaiters.splice(0)) go();
+    }
+  }
+
+  /**
+   * Lays out each of `scopes` open on its own (its children closed) while no request runs, on
+   * `executor`, into the cache: a later request that opens them (View → Expand the top level, a
+   * double-click) lays out only what contains them. Pauses while a request runs, so it never
+   * delays one by more than the few scopes in flight; a later call or `stopPreparing` ends it.
+   * `onProgress` hears of every scope prepared (found in the cache or laid out).
+   */
+  async prepare(scopes: readonly number[], executor: LayoutExecutor, onProgress?: (done: number, total: number) => void): Promise<void> {
+    this.stopPreparing();
+    const token = { cancelled: false };
+    this.preparing = token;
+    const stale = (): boolean => token.cancelled;
+    const keys = scopes.map((s) => scopeKey(s, []));
+    const known = await this.cache.getMany(keys);
+    let done = 0;
+    const finished = (): void => onProgress?.(++done, scopes.length);
+    const inFlight = new Set<Promise<void>>();
+    for (let k = 0; k < scopes.length; k++) {
+      const key = keys[k] as string;
+      if (known.has(key)) {
+        finished();
+        continue;
+      }
+      while (inFlight.size >= PREPARE_IN_FLIGHT) await Promise.race(inFlight);
+      if (this.active > 0) {
+        while (this.active > 0) await new Promise<void>((go) => this.idleWaiters.push(go));
+        // The request may have laid the scope out meanwhile.
+        if (!stale() && (await this.cache.getMany([key])).has(key)) {
+          finished();
+          continue;
+        }
+      }
+      if (stale()) return;
+      const s = scopes[k] as number;
+      const input = scopeInput(this.model, s, new Set([s]), this.settings, new Map());
+      const run = (): Promise<ScopeLayout> => executor.run(input, stale);
+      const job = (this.shared ? this.shared.get(input, stale, run) : run()).then((layout) => {
+        if (stale()) return;
+        this.cache.put(key, layout);
+        finished();
+      }, () => {
+        // Failed: a request that opens the scope lays it out again and reports why.
+        if (!stale()) finished();
+      });
+      const tracked: Promise<void> = job.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+    }
+    await Promise.all(inFlight);
+  }
+
+  /** Ends a preparation in progress: what it has in flight is dropped (or finishes unused). */
+  stopPreparing(): void {
+    if (this.preparing) this.preparing.cancelled = true;
+    this.preparing = null;
+  }
+
+  private async layoutNow(expanded: ReadonlySet<number>, onProgress?: (done: number, total: number) => void): Promise<VisibleLayout> {
     const gen = ++this.generation;
     const stale = (): boolean => gen !== this.generation;
     const t0 = this.now();

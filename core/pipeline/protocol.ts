@@ -90,4 +90,6 @@ export type Response =
   | { readonly [K in RequestType]: { readonly type: 'reply'; readonly id: number; readonly kind: K; readonly value: Replies[K] } }[RequestType]
   | { readonly type: 'failed'; readonly id: number; readonly message: string; readonly cancelled: boolean }
   /** Not an answer: the layout store's writes asked for and ended so far (equal: all written). */
-  | { readonly type: 'store-writes'; readonly queued: number; readonly ended: number };
+  | { readonly type: 'store-writes'; readonly queued: number; readonly ended: number }
+  /** Not an answer: a pane's top-level scopes prepared in the background so far (Session.prepare). */
+  | { readonly type: 'prepared'; readonly pane: 0 | 1; readonly done: number; readonly total: number };

@@ -34,6 +34,8 @@ import { Tracer } from './trace';
 export interface SessionHost<F> {
   source(file: OpenedFile<F>): ByteSource;
   executor: LayoutExecutor;
+  /** Where background preparation runs (`Session.prepare`): the executor when absent. */
+  background?: LayoutExecutor;
   store: LayoutStore | null;
   now(): number;
 }
@@ -52,7 +54,12 @@ interface Current {
   expanded: Set<number>;
   /** Compare mode: this side of the diff and its counts per hierarchy node (diff-overlay.ts). */
   overlay: { readonly diff: DiffOverlay; readonly counts: Int32Array } | null;
+  /** The top-level scopes' layouts were prepared (or are being prepared) in the background. */
+  prepared: boolean;
 }
+
+/** Top-level scopes prepared after a graph opens at most: a tiled graph can have tens of thousands. */
+export const PREPARE_MAX_SCOPES = 2000;
 
 /** A sample of each file (size, head and tail) identifies the content without reading it all. */
 async function contentKeyOf(sources: readonly ByteSource[]): Promise<string> {
@@ -193,7 +200,8 @@ export class Session<F> {
     const engine = new LayoutEngine(model, this.host.executor, { ...DEFAULT_SETTINGS, metrics: labelMetrics }, cache, () => this.host.now());
     const stats = (this.loaded?.stepStats ?? []).filter((s) => s.file === loaded.file);
     const metrics = new NodeMetrics(model.hierarchy, fn === null ? stats : []);
-    this.current = { graph, fn, model, engine, metrics, tracer: new Tracer(model), search: null, variables: null, names: null, expanded: new Set(), overlay: null };
+    this.current?.engine.stopPreparing();
+    this.current = { graph, fn, model, engine, metrics, tracer: new Tracer(model), search: null, variables: null, names: null, expanded: new Set(), overlay: null, prepared: false };
     const h = model.hierarchy;
     let scopes = 0;
     for (let x = 0; x < h.count; x++) if (h.kind[x] === H_SCOPE && x !== h.root) scopes++;
@@ -240,6 +248,24 @@ export class Session<F> {
     const scene: Scene = { ...built, layoutStats: { open: visible.layouts.size, laidOut: visible.laidOut, ms: visible.ms }, ...(kinds ? { scopeKinds: scopeKindCodes(this.names(cur).anatomy, built) } : {}),
       ...(labels ? { edgeLabels: sceneEdgeLabels(cur.model, visible, placed, ids) } : {}) };
     return shapeScene(cur.overlay ? decorateScene(scene, h, cur.overlay.diff, cur.overlay.counts) : scene);
+  }
+
+  /**
+   * Lays out the selected graph's top-level scopes, each open on its own, in the background (once
+   * per selection; the largest first, at most PREPARE_MAX_SCOPES), pausing while a layout request
+   * runs: opening one of them, or View → Expand the top level, then lays out only the root. Resolves
+   * when done, stopped (another selection) or already done; `onProgress` hears of each scope.
+   */
+  async prepare(onProgress?: (done: number, total: number) => void): Promise<void> {
+    const cur = this.current;
+    if (!cur || cur.prepared) return;
+    cur.prepared = true;
+    const h = cur.model.hierarchy;
+    const size = (x: number): number => h.children(x).length;
+    const top = Array.from(h.children(h.root)).filter((c) => h.kind[c] === H_SCOPE).sort((a, b) => size(b) - size(a) || a - b);
+    const scopes = top.slice(0, PREPARE_MAX_SCOPES);
+    onProgress?.(0, scopes.length);
+    await cur.engine.prepare(scopes, this.host.background ?? this.host.executor, onProgress);
   }
 
   /**

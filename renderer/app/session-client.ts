@@ -44,9 +44,28 @@ export function layoutStoreWrites(): { queued: number; ended: number } {
   return { queued, ended };
 }
 
+/**
+ * Top-level scopes prepared in the background (Session.prepare) and to prepare, over every running
+ * session worker's panes: equal, the background work of the graphs shown is done (tests wait on it
+ * before counting layouts).
+ */
+export function layoutsPrepared(): { done: number; total: number } {
+  let done = 0;
+  let total = 0;
+  for (const c of running) {
+    for (const p of c.prepared) {
+      done += p.done;
+      total += p.total;
+    }
+  }
+  return { done, total };
+}
+
 export class SessionClient {
   /** As the worker last said (it says so when a write batch starts and when one ends). */
   storeWrites = { queued: 0, ended: 0 };
+  /** Per pane, as the worker last said: top-level scopes prepared and to prepare. */
+  readonly prepared = [{ done: 0, total: 0 }, { done: 0, total: 0 }];
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
@@ -72,6 +91,8 @@ export class SessionClient {
     const result = new Promise<ReplyTo<B>>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress, view });
     });
+    // A new graph or selection: its own preparation follows, not the previous one's.
+    if (body.type === 'view' || body.type === 'select') this.prepared[pane] = { done: 0, total: 0 };
     this.worker.postMessage({ ...body, id, pane });
     return { id, result };
   }
@@ -92,6 +113,10 @@ export class SessionClient {
   private route(msg: Response): void {
     if (msg.type === 'store-writes') {
       this.storeWrites = { queued: msg.queued, ended: msg.ended };
+      return;
+    }
+    if (msg.type === 'prepared') {
+      this.prepared[msg.pane] = { done: msg.done, total: msg.total };
       return;
     }
     const p = this.pending.get(msg.id);

@@ -36,6 +36,8 @@ const ready = openLayoutStore((w) => send({ type: 'store-writes', ...w })).then(
   const make = (): Session<HostFile> => new Session<HostFile>({
     source: (f): ByteSource => fileSource(f.file, f.path),
     executor: hold ?? pool,
+    // Background preparation goes past the test build's hold: tests hold requests, not it.
+    background: pool,
     store,
     now,
   });
@@ -54,6 +56,18 @@ function reply<K extends RequestType>(id: number, kind: K, value: Replies[K], tr
 /** Progress of request `id`, gated at the source (core/pipeline/progress-gate.ts). */
 function progressOf(id: number): ProgressListener {
   return gatedProgress((stage, done, total) => send({ type: 'progress', id, stage, done, total }), now);
+}
+
+/**
+ * Once a pane shows a graph, its top-level scopes are laid out in the background (Session.prepare),
+ * from a new task so that the reply goes first; the page hears how far it got.
+ */
+function prepareLater(session: Session<HostFile>, pane: 0 | 1): void {
+  setTimeout(() => {
+    void session.prepare((done, total) => {
+      if (done === total || done % 32 === 0) send({ type: 'prepared', pane, done, total });
+    });
+  }, 0);
 }
 
 /** Views waiting for the page's answer to their `opened` message, by request id. */
@@ -80,7 +94,9 @@ async function handle(req: Request<HostFile>): Promise<void> {
         },
         onStage: stage,
       });
-      return reply(req.id, 'view', value, value.scene ? drawSceneBuffers(value.scene) : []);
+      reply(req.id, 'view', value, value.scene ? drawSceneBuffers(value.scene) : []);
+      if (value.scene) prepareLater(session, pane);
+      return;
     }
     case 'select':
       return reply(req.id, 'select', session.select(req.graph, req.fn, req.options, (stage) => send({ type: 'progress', id: req.id, stage, done: 0, total: 0 }), req.metrics));
@@ -91,7 +107,8 @@ async function handle(req: Request<HostFile>): Promise<void> {
     case 'layout': {
       const progress = progressOf(req.id);
       const scene = await session.layout(req.expanded, req.xla, (done, total) => progress('Laying out scopes', done, total), req.kinds === true, req.labels === true);
-      return reply(req.id, 'layout', scene, drawSceneBuffers(scene));
+      reply(req.id, 'layout', scene, drawSceneBuffers(scene));
+      return prepareLater(session, pane);
     }
     case 'expansion':
       return reply(req.id, 'expansion', session.expansion(req.depth));
