@@ -12,7 +12,7 @@ import { memorySource } from '../../core/io/byte-source';
 import { loadSource } from '../../core/io/load';
 import { scopeview } from '../../core/proto/generated/proto.js';
 import { CORPUS_DIR, HAVE_CORPUS } from '../../core/test-support/corpus';
-import { afterWork, appPerSuite, boxOf, canvasShot, inkRatio, skipReason, visibleCount, waitDrawn, waitLayoutsStored, waitReady } from './harness';
+import { afterWork, appPerSuite, boxOf, canvasShot, inkRatio, skipReason, visibleCount, waitDrawn, waitLayoutsStored, waitPrepared, waitReady } from './harness';
 
 const skip = skipReason();
 if (skip) console.log(`UI expansion suite ${skip}`);
@@ -166,13 +166,19 @@ describe.skipIf(skip !== null)('View menu and expansion on the demo graph (Chrom
  * scopes share a layout: each open scope is
  * one layout request, which the test build's layout hold can park. Its size does not matter: the hold,
  * not the machine's speed, keeps the expansion open until Cancel is clicked. */
+/**
+ * 121 top-level scopes of distinct structure (`kept` the last), each with half its ops in a nested
+ * scope `inner`: expanding everything lays out every scope with `inner` open, layouts that the
+ * background preparation (each top-level scope open alone) never makes.
+ */
 function distinctScopes(): Uint8Array {
   const nodes: scopeview.lazy.ILazyNodeDef[] = [];
   for (let s = 0; s <= 120; s++) {
     const scope = s < 120 ? `s${s}` : 'kept';
+    const name = (i: number): string => (i < 20 ? `${scope}/op_${i}` : `${scope}/inner/op_${i}`);
     for (let i = 0; i < 40; i++) {
-      const input = i < 4 ? [] : [`${scope}/op_${(i * (s + 3)) % i}`, `${scope}/op_${(i + s) % i}`];
-      nodes.push({ name: `${scope}/op_${i}`, op: i < 4 ? 'Placeholder' : 'Add', input, device: '', attr: [] });
+      const input = i < 4 ? [] : [name((i * (s + 3)) % i), name((i + s) % i)];
+      nodes.push({ name: name(i), op: i < 4 ? 'Placeholder' : 'Add', input, device: '', attr: [] });
     }
   }
   return scopeview.lazy.LazyGraphDef.encode({ versions: { producer: 27 }, node: nodes }).finish();
@@ -183,6 +189,28 @@ const holdLayouts = (page: Page, pass: number): Promise<void> =>
   page.evaluate((n) => (window as unknown as { scopeviewTest: { holdLayouts(pass: number): void } }).scopeviewTest.holdLayouts(n), pass);
 const releaseLayouts = (page: Page): Promise<void> =>
   page.evaluate(() => (window as unknown as { scopeviewTest: { releaseLayouts(): void } }).scopeviewTest.releaseLayouts());
+
+describe.skipIf(skip !== null)('the top level prepared in the background (Chromium)', () => {
+  let file = '';
+  const app = appPerSuite(async () => {
+    file = join(mkdtempSync(join(tmpdir(), 'scopeview-e2e-')), 'scopes.pb');
+    writeFileSync(file, distinctScopes());
+  });
+
+  it('lays out every top-level scope after the graph is shown, so that "Expand the top level" lays out only the root', async () => {
+    const page = app().page;
+    await afterWork(page, () => page.setInputFiles('[data-testid="open-file"]', file));
+    const collapsed = await visibleCount(page);
+    await waitPrepared(page);
+    expect(await page.evaluate(() => (window as unknown as { scopeview: { layoutsPrepared(): unknown } }).scopeview.layoutsPrepared())).toEqual({ done: 121, total: 121 });
+    // The preparation changes nothing drawn.
+    expect(await visibleCount(page)).toBe(collapsed);
+    await afterWork(page, () => choose(page, 'expand-top'));
+    expect(await visibleCount(page)).toBeGreaterThan(collapsed);
+    expect(await page.getAttribute('[data-testid="visible-count"]', 'data-laid-out')).toBe('1');
+    expect(app().errors).toEqual([]);
+  });
+});
 
 describe.skipIf(skip !== null)('cancelling a long expansion (Chromium)', () => {
   let file = '';
@@ -304,6 +332,8 @@ describe.skipIf(skip !== null || !HAVE_CORPUS)('Expand all on a corpus graph (Ch
     const page = app().page;
     await afterWork(page, () => page.setInputFiles('[data-testid="open-file"]', PIX2PIX));
     const collapsed = await visibleCount(page);
+    // The top-level scopes' layouts, made in the background, are stored too: wait for them.
+    await waitPrepared(page);
     await afterWork(page, () => page.keyboard.press('e'));
     const all = await visibleCount(page);
     expect(all).toBeGreaterThan(collapsed);
@@ -319,6 +349,8 @@ describe.skipIf(skip !== null || !HAVE_CORPUS)('Expand all on a corpus graph (Ch
     await waitReady(page);
     expect(await visibleCount(page)).toBe(collapsed);
     expect(await page.getAttribute('[data-testid="visible-count"]', 'data-laid-out')).toBe('0');
+    // Prepared again from the store: read, not laid out, so nothing more is written.
+    await waitPrepared(page);
     await afterWork(page, () => page.keyboard.press('e'));
     expect(await visibleCount(page)).toBe(all);
     // Nothing in memory after the reload: every layout came from the store.

@@ -122,7 +122,7 @@ export async function dropFiles(page: Page, paths: readonly string[]): Promise<v
   }, files);
 }
 
-type Hook = { scopeview: { scenesShown(): number; layoutStoreWrites(): { queued: number; ended: number } } };
+type Hook = { scopeview: { scenesShown(): number; layoutStoreWrites(): { queued: number; ended: number }; layoutsPrepared(): { done: number; total: number } } };
 
 /** Scenes the page has shown so far, on any canvas: a count that only grows. */
 export function scenesShown(page: Page): Promise<number> {
@@ -139,6 +139,18 @@ export async function afterWork(page: Page, act: () => Promise<unknown>): Promis
   await act();
   await page.waitForFunction((n) => (window as unknown as Hook).scopeview.scenesShown() > n, before, { timeout: 110_000 });
   await waitReady(page);
+}
+
+/**
+ * Waits until the top-level scopes of the graph shown are laid out in the background (at least
+ * one; docs/TESTING.md): a state that stays until another graph is shown. Tests that count layouts
+ * or stored entries wait for it, so that the background work does not change them under the test.
+ */
+export async function waitPrepared(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const p = (window as unknown as Hook).scopeview.layoutsPrepared();
+    return p.total > 0 && p.done === p.total;
+  }, undefined, { timeout: 60_000 });
 }
 
 /** Waits until the layout store has written every layout asked of it (at least one). */
