@@ -1,3 +1,4 @@
+// sortIndices against the stable comparator sort it replaces, on keys with many ties.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sortIndices } from './index-sort';

@@ -28,8 +28,11 @@ class CountingStore implements LayoutStore {
   }
   async keysUnder(prefix: string): Promise<string[]> {
     this.listings.push(prefix);
+    // The keys as they are when the listing is asked for, as IndexedDB lists them: puts that follow
+    // are not in it, so the cache must remember them itself.
+    const keys = [...this.saved.keys()].filter((k) => k.startsWith(prefix));
     await this.listing;
-    return [...this.saved.keys()].filter((k) => k.startsWith(prefix));
+    return keys;
   }
 }
 

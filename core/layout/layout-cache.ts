@@ -85,6 +85,12 @@ export class LayoutCache {
     return this.memory.size;
   }
 
+  /** Whether `key` is cached in memory or listed by the store, without reading it. */
+  async has(key: string): Promise<boolean> {
+    if (this.memory.has(key)) return true;
+    return this.store !== null && (await this.listed) && this.stored.has(key);
+  }
+
   /**
    * The cached layouts of `keys`: from memory (refreshing their LRU position), the rest read from
    * the store in one batch, only those it lists (none: no round trip). Keys absent from both are

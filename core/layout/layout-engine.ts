@@ -43,7 +43,7 @@ export function openScopes(model: ScopedHierarchy, expanded: ReadonlySet<number>
   return out;
 }
 
-/** Background layouts a preparation keeps in flight at once: enough that a worker never waits for the next, few enough that a request is not held back by more than a few small scopes. */
+/** Background layouts a preparation hands the executor at once (the pool posts them only to idle workers, after any request's). */
 const PREPARE_IN_FLIGHT = 4;
 
 export class LayoutEngine {
@@ -80,10 +80,11 @@ export class LayoutEngine {
   }
 
   /**
-   * Lays out each of `scopes` open on its own (its children closed) while no request runs, on
-   * `executor`, into the cache: a later request that opens them (View → Expand the top level, a
-   * double-click) lays out only what contains them. Pauses while a request runs, so it never
-   * delays one by more than the few scopes in flight; a later call or `stopPreparing` ends it.
+   * Lays out each of `scopes` open on its own (its children closed) while no request of this engine
+   * runs, on `executor` at background priority, into the cache: a later request that opens them
+   * (View → Expand the top level, a double-click) lays out only what contains them. A request waits
+   * for at most the background layouts already posted to a worker (one each with the pool); a
+   * later call or `stopPreparing` ends it.
    * `onProgress` hears of every scope prepared (found in the cache or laid out).
    */
   async prepare(scopes: readonly number[], executor: LayoutExecutor, onProgress?: (done: number, total: number) => void): Promise<void> {
@@ -91,37 +92,31 @@ export class LayoutEngine {
     const token = { cancelled: false };
     this.preparing = token;
     const stale = (): boolean => token.cancelled;
-    const keys = scopes.map((s) => scopeKey(s, []));
-    const known = await this.cache.getMany(keys);
     let done = 0;
-    const finished = (): void => onProgress?.(++done, scopes.length);
+    const finished = (): void => {
+      if (!stale()) onProgress?.(++done, scopes.length);
+    };
     const inFlight = new Set<Promise<void>>();
-    for (let k = 0; k < scopes.length; k++) {
-      const key = keys[k] as string;
-      if (known.has(key)) {
+    for (const s of scopes) {
+      while (inFlight.size >= PREPARE_IN_FLIGHT) await Promise.race(inFlight);
+      while (this.active > 0) await new Promise<void>((go) => this.idleWaiters.push(go));
+      const key = scopeKey(s, []);
+      // Cached, or stored (not read: a request reads what it opens), or laid out by a request meanwhile.
+      const have = await this.cache.has(key);
+      if (stale()) return;
+      if (have) {
         finished();
         continue;
       }
-      while (inFlight.size >= PREPARE_IN_FLIGHT) await Promise.race(inFlight);
-      if (this.active > 0) {
-        while (this.active > 0) await new Promise<void>((go) => this.idleWaiters.push(go));
-        // The request may have laid the scope out meanwhile.
-        if (!stale() && (await this.cache.getMany([key])).has(key)) {
-          finished();
-          continue;
-        }
-      }
-      if (stale()) return;
-      const s = scopes[k] as number;
       const input = scopeInput(this.model, s, new Set([s]), this.settings, new Map());
-      const run = (): Promise<ScopeLayout> => executor.run(input, stale);
+      const run = (): Promise<ScopeLayout> => executor.run(input, stale, 'background');
       const job = (this.shared ? this.shared.get(input, stale, run) : run()).then((layout) => {
         if (stale()) return;
         this.cache.put(key, layout);
         finished();
       }, () => {
         // Failed: a request that opens the scope lays it out again and reports why.
-        if (!stale()) finished();
+        finished();
       });
       const tracked: Promise<void> = job.finally(() => inFlight.delete(tracked));
       inFlight.add(tracked);

@@ -1,7 +1,7 @@
 // The worker pool: jobs are posted ahead to the least busy worker up to a cost in flight (one of
-// any cost to a worker holding none), queue beyond it, stale jobs are dropped before they are
-// posted, answers settle their own jobs in any order, failures reject, and terminate() rejects what
-// is left. Workers here answer when the test says so: nothing depends on timing.
+// any cost to a worker holding none), queue beyond it, background jobs yield to requests, stale
+// jobs are dropped before they are posted, answers settle their own jobs in any order, failures
+// reject, and terminate() rejects what is left. Workers here answer when the test says so: nothing depends on timing.
 import { describe, expect, it } from 'vitest';
 import { answerLayoutRequest } from './local-layout';
 import { IN_FLIGHT_COST, layoutCost, LayoutCancelled, WorkerPool, type LayoutRequest, type LayoutResponse, type LayoutWorker } from './worker-pool';
@@ -211,5 +211,47 @@ describe('WorkerPool', () => {
     expect(res.layout.nodeBoxes).toBeInstanceOf(Float64Array);
     expect(res.layout.nodeIds).toEqual(Int32Array.from([100, 101]));
     expect(res.layout.pointStart[1]).toBeGreaterThanOrEqual(2);
+  });
+
+  it('posts background jobs only to a worker holding nothing, and never ahead of a request job', async () => {
+    const worker = new ManualWorker();
+    const pool = new WorkerPool([worker]);
+    const background = [1, 2, 3].map((s) => pool.run(input(s), () => false, 'background'));
+    // One at a time, even though small jobs of a request would be posted ahead together.
+    expect(worker.scopes).toEqual([1]);
+    const request = [10, 11].map((s) => pool.run(input(s), () => false));
+    expect(worker.scopes).toEqual([1, 10, 11]);
+    await worker.answer(0);
+    await worker.answer(1);
+    // A request job is still in flight: the background waits.
+    expect(worker.scopes).toEqual([1, 10, 11]);
+    await worker.answer(2);
+    expect(worker.scopes).toEqual([1, 10, 11, 2]);
+    // A request job queued now goes before background job 3, still queued.
+    const late = pool.run(input(12), () => false);
+    expect(worker.scopes).toEqual([1, 10, 11, 2, 12]);
+    await worker.answer(3);
+    await worker.answer(4);
+    expect(worker.scopes).toEqual([1, 10, 11, 2, 12, 3]);
+    await worker.answer(5);
+    expect((await Promise.all([...background, ...request, late])).map((l) => l.scope)).toEqual([1, 2, 3, 10, 11, 12]);
+  });
+
+  it('drops stale background jobs before posting them, and rejects queued ones on terminate', async () => {
+    const worker = new ManualWorker();
+    const pool = new WorkerPool([worker]);
+    let stale = false;
+    const first = pool.run(input(1), () => false, 'background');
+    const dropped = pool.run(input(2), () => stale, 'background');
+    const queued = pool.run(input(3), () => false, 'background');
+    stale = true;
+    await worker.answer(0);
+    await first;
+    await expect(dropped).rejects.toBeInstanceOf(LayoutCancelled);
+    expect(worker.scopes).toEqual([1, 3]);
+    const last = pool.run(input(4), () => false, 'background');
+    pool.terminate();
+    await expect(queued).rejects.toBeInstanceOf(LayoutCancelled);
+    await expect(last).rejects.toBeInstanceOf(LayoutCancelled);
   });
 });

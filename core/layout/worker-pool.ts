@@ -1,6 +1,7 @@
 // A pool of layout workers behind one `run` call: jobs queue in order and are posted ahead to the
-// least busy worker, up to a cost in flight per worker; a job whose request went stale is dropped
-// before it is posted, and results come back as typed arrays. The workers themselves are host
+// least busy worker, up to a cost in flight per worker; background jobs wait while any request job
+// does; a job whose request went stale is dropped before it is posted, and results come back as
+// typed arrays. The workers themselves are host
 // objects (Web Workers in the app, in-process endpoints in tests) seen through the small
 // LayoutWorker interface, so this stays platform-free.
 import { SCOPE_LAYOUT_ARRAYS, type ScopeInput, type ScopeLayout } from './types';
@@ -30,8 +31,11 @@ export class LayoutCancelled extends Error {
 }
 
 /** Runs scope layouts; `isStale` is polled before a queued job is handed on. */
+/** A layout asked for by a request (what the user waits for), or background work that yields to requests. */
+export type LayoutPriority = 'request' | 'background';
+
 export interface LayoutExecutor {
-  run(input: ScopeInput, isStale: () => boolean): Promise<ScopeLayout>;
+  run(input: ScopeInput, isStale: () => boolean, priority?: LayoutPriority): Promise<ScopeLayout>;
 }
 
 /**
@@ -48,7 +52,7 @@ export const IN_FLIGHT_COST = 4000;
 
 /** A layout's cost as the pool counts it: children, edges and own ports, what its time grows with. */
 export function layoutCost(input: ScopeInput): number {
-  return input.nodes.length + input.aux.length + input.edges.length + input.ownPorts.length;
+  return Math.max(1, input.nodes.length + input.aux.length + input.edges.length + input.ownPorts.length);
 }
 
 interface Job {
@@ -70,6 +74,8 @@ interface Slot {
 export class WorkerPool implements LayoutExecutor {
   private readonly slots: Slot[];
   private readonly queue: Job[] = [];
+  /** Background jobs: posted only while no request job waits, one at a time to a worker holding nothing. */
+  private readonly backlog: Job[] = [];
   private readonly running = new Map<number, { readonly job: Job; readonly slot: Slot }>();
   private nextId = 1;
   private answers = 0;
@@ -83,13 +89,13 @@ export class WorkerPool implements LayoutExecutor {
   }
 
   get pending(): number {
-    return this.queue.length + this.running.size;
+    return this.queue.length + this.backlog.length + this.running.size;
   }
 
-  run(input: ScopeInput, isStale: () => boolean): Promise<ScopeLayout> {
+  run(input: ScopeInput, isStale: () => boolean, priority: LayoutPriority = 'request'): Promise<ScopeLayout> {
     if (this.terminated) return Promise.reject(new LayoutCancelled());
     return new Promise((resolve, reject) => {
-      this.queue.push({ input, cost: layoutCost(input), isStale, resolve, reject });
+      (priority === 'background' ? this.backlog : this.queue).push({ input, cost: layoutCost(input), isStale, resolve, reject });
       this.pump();
     });
   }
@@ -99,7 +105,7 @@ export class WorkerPool implements LayoutExecutor {
     this.terminated = true;
     for (const { job } of this.running.values()) job.reject(new LayoutCancelled());
     this.running.clear();
-    for (const job of this.queue.splice(0)) job.reject(new LayoutCancelled());
+    for (const job of [...this.queue.splice(0), ...this.backlog.splice(0)]) job.reject(new LayoutCancelled());
     for (const slot of this.slots) slot.worker.terminate();
   }
 
@@ -109,22 +115,30 @@ export class WorkerPool implements LayoutExecutor {
    * one worker, its code compiled and warm, takes them all.
    */
   private pump(): void {
-    while (this.queue.length > 0) {
-      const job = this.queue[0] as Job;
-      if (job.isStale()) {
-        this.queue.shift();
-        job.reject(new LayoutCancelled());
-        continue;
+    for (const queue of [this.queue, this.backlog]) {
+      while (queue.length > 0) {
+        const job = queue[0] as Job;
+        if (job.isStale()) {
+          queue.shift();
+          job.reject(new LayoutCancelled());
+          continue;
+        }
+        // A request waiting keeps the background queued; a worker gets background work only when it holds nothing.
+        if (queue === this.backlog && this.queue.length > 0) return;
+        let slot = this.slots[0] as Slot;
+        for (const s of this.slots) if (s.cost < slot.cost || (s.cost === slot.cost && s.lastAnswer > slot.lastAnswer)) slot = s;
+        if (slot.cost > 0 && (queue === this.backlog || slot.cost + job.cost > this.maxCost)) break;
+        queue.shift();
+        this.post(job, slot);
       }
-      let slot = this.slots[0] as Slot;
-      for (const s of this.slots) if (s.cost < slot.cost || (s.cost === slot.cost && s.lastAnswer > slot.lastAnswer)) slot = s;
-      if (slot.cost > 0 && slot.cost + job.cost > this.maxCost) return;
-      this.queue.shift();
-      const id = this.nextId++;
-      slot.cost += job.cost;
-      this.running.set(id, { job, slot });
-      slot.worker.post({ type: 'layout', id, input: job.input });
     }
+  }
+
+  private post(job: Job, slot: Slot): void {
+    const id = this.nextId++;
+    slot.cost += job.cost;
+    this.running.set(id, { job, slot });
+    slot.worker.post({ type: 'layout', id, input: job.input });
   }
 
   /** An answer settles its job whichever worker sent it and in whatever order; unknown ids are ignored. */
@@ -133,7 +147,8 @@ export class WorkerPool implements LayoutExecutor {
     if (!entry) return;
     this.running.delete(res.id);
     entry.slot.cost -= entry.job.cost;
-    entry.slot.lastAnswer = ++this.answers;
+    // Only a layout made counts as an answer: a worker that crashed must not become the favourite.
+    if (res.type === 'done') entry.slot.lastAnswer = ++this.answers;
     if (res.type === 'done') entry.job.resolve(res.layout);
     else entry.job.reject(new Error(`layout of scope ${entry.job.input.scope} failed: ${res.message}`));
     this.pump();

@@ -37,6 +37,13 @@ export type Request<F> = (
   | { readonly type: 'diff'; readonly id: number }
   | { readonly type: 'counterpart'; readonly id: number; readonly name: string }
   | { readonly type: 'compareVariables'; readonly id: number }
+  /**
+   * The page has drawn the pane's graph: lay out its top-level scopes in the background now
+   * (Session.prepare; after the drawing, so that it does not compete with it). Answered at once;
+   * progress comes as `prepared` messages. `selection`: the request (view or select) that made the
+   * selection drawn; a newer one since makes this moot.
+   */
+  | { readonly type: 'prepare'; readonly id: number; readonly selection: number }
 ) & { readonly pane?: Pane };
 
 export type Pane = 0 | 1;
@@ -77,6 +84,7 @@ export interface Replies {
   /** The name on the other pane and where it is drawn there, or null. */
   readonly counterpart: Counterpart | null;
   readonly compareVariables: readonly VariableRow[];
+  readonly prepare: null;
 }
 
 export type RequestType = keyof Replies;
@@ -91,5 +99,8 @@ export type Response =
   | { readonly type: 'failed'; readonly id: number; readonly message: string; readonly cancelled: boolean }
   /** Not an answer: the layout store's writes asked for and ended so far (equal: all written). */
   | { readonly type: 'store-writes'; readonly queued: number; readonly ended: number }
-  /** Not an answer: a pane's top-level scopes prepared in the background so far (Session.prepare). */
-  | { readonly type: 'prepared'; readonly pane: 0 | 1; readonly done: number; readonly total: number };
+  /**
+   * Not an answer: a pane's top-level scopes prepared in the background so far (Session.prepare), for
+   * the selection made by request `selection` (a view or select; older selections' counts are stale).
+   */
+  | { readonly type: 'prepared'; readonly pane: 0 | 1; readonly selection: number; readonly done: number; readonly total: number };

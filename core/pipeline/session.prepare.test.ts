@@ -60,4 +60,14 @@ describe('Session.prepare', () => {
     await s.prepare();
     expect(background.length).toBeGreaterThan(0);
   });
+
+  it('prepares at most `limit` top-level scopes', async () => {
+    const background: ScopeInput[] = [];
+    const s = await shown(background);
+    const steps: [number, number][] = [];
+    await s.prepare((done, total) => steps.push([done, total]), 2);
+    expect(steps).toEqual([[0, 2], [1, 2], [2, 2]]);
+    expect(background.length).toBeGreaterThan(0);
+    expect(background.length).toBeLessThanOrEqual(2);
+  });
 });

@@ -108,7 +108,12 @@ export class Session<F> {
   async open(name: string, files: readonly OpenedFile<F>[], folder: boolean, loadOptions: LoadOptions, onPreview?: (scene: DrawScene) => void): Promise<OpenSummary> {
     const t0 = this.host.now();
     // The graph shown so far stays usable (inspect, layout) until the new selection replaces it:
-    // a live reload of a large log runs while the user keeps working.
+    // a live reload of a large log runs while the user keeps working. Its background preparation
+    // stops (the load needs the cores) and resumes with its next layout if it stays shown.
+    if (this.current) {
+      this.current.engine.stopPreparing();
+      this.current.prepared = false;
+    }
     let previewed = false;
     const options: LoadOptions = !onPreview ? loadOptions : {
       ...loadOptions,
@@ -252,18 +257,17 @@ export class Session<F> {
 
   /**
    * Lays out the selected graph's top-level scopes, each open on its own, in the background (once
-   * per selection; the largest first, at most PREPARE_MAX_SCOPES), pausing while a layout request
-   * runs: opening one of them, or View → Expand the top level, then lays out only the root. Resolves
+   * per selection; the largest first, at most `limit`), yielding to layout requests: opening one of them, or View → Expand the top level, then lays out only the root. Resolves
    * when done, stopped (another selection) or already done; `onProgress` hears of each scope.
    */
-  async prepare(onProgress?: (done: number, total: number) => void): Promise<void> {
+  async prepare(onProgress?: (done: number, total: number) => void, limit = PREPARE_MAX_SCOPES): Promise<void> {
     const cur = this.current;
     if (!cur || cur.prepared) return;
     cur.prepared = true;
     const h = cur.model.hierarchy;
     const size = (x: number): number => h.children(x).length;
     const top = Array.from(h.children(h.root)).filter((c) => h.kind[c] === H_SCOPE).sort((a, b) => size(b) - size(a) || a - b);
-    const scopes = top.slice(0, PREPARE_MAX_SCOPES);
+    const scopes = top.slice(0, limit);
     onProgress?.(0, scopes.length);
     await cur.engine.prepare(scopes, this.host.background ?? this.host.executor, onProgress);
   }

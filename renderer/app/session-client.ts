@@ -66,6 +66,8 @@ export class SessionClient {
   storeWrites = { queued: 0, ended: 0 };
   /** Per pane, as the worker last said: top-level scopes prepared and to prepare. */
   readonly prepared = [{ done: 0, total: 0 }, { done: 0, total: 0 }];
+  /** Per pane, the request that made its selection: counts of older selections are dropped. */
+  private readonly selections = [0, 0];
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
@@ -83,6 +85,11 @@ export class SessionClient {
     };
   }
 
+  /** The request (view or select) that made a pane's selection, as sent last. */
+  selectionOf(pane: Pane): number {
+    return this.selections[pane] as number;
+  }
+
   /** Starts a request for a pane's session (compare mode has two); `id` identifies its progress messages. */
   start<B extends Body>(body: B, progress?: ProgressCallback, pane: Pane = 0, view: ViewCallbacks = {}): { id: number; result: Promise<ReplyTo<B>> } {
     const id = this.nextId++;
@@ -92,7 +99,10 @@ export class SessionClient {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress, view });
     });
     // A new graph or selection: its own preparation follows, not the previous one's.
-    if (body.type === 'view' || body.type === 'select') this.prepared[pane] = { done: 0, total: 0 };
+    if (body.type === 'view' || body.type === 'select') {
+      this.prepared[pane] = { done: 0, total: 0 };
+      this.selections[pane] = id;
+    }
     this.worker.postMessage({ ...body, id, pane });
     return { id, result };
   }
@@ -116,7 +126,7 @@ export class SessionClient {
       return;
     }
     if (msg.type === 'prepared') {
-      this.prepared[msg.pane] = { done: msg.done, total: msg.total };
+      if (msg.selection === this.selections[msg.pane]) this.prepared[msg.pane] = { done: msg.done, total: msg.total };
       return;
     }
     const p = this.pending.get(msg.id);

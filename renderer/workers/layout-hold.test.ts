@@ -73,7 +73,7 @@ describe('layout hold (test build)', () => {
     let respond: (r: LayoutResponse) => void = () => undefined;
     const worker: LayoutWorker = { post: (r) => void received.push(r), listen: (on) => void (respond = on), terminate: () => undefined };
     const hold = new LayoutHold(new WorkerPool([worker]));
-    const input = (scope: number): ScopeInput => ({ scope, settings: DEFAULT_SETTINGS, header: 0, aux: [], ownPorts: [], edges: [], nodes: [] });
+    const input = (scope: number): ScopeInput => ({ scope, settings: DEFAULT_SETTINGS, header: 0, aux: [], ownPorts: [], edges: [], nodes: [{ id: 1, width: 40, height: 20, ports: [] }] });
     let stale = false;
     hold.hold(1);
     const jobs = [1, 2, 3].map((s) => hold.run(input(s), () => false));

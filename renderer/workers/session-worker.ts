@@ -58,17 +58,20 @@ function progressOf(id: number): ProgressListener {
   return gatedProgress((stage, done, total) => send({ type: 'progress', id, stage, done, total }), now);
 }
 
+/** Per pane, the id of the request (view or select) that made its selection: it tags the pane's preparation. */
+const selections: [number, number] = [0, 0];
+
 /**
- * Once a pane shows a graph, its top-level scopes are laid out in the background (Session.prepare),
- * from a new task so that the reply goes first; the page hears how far it got.
+ * Once the page has drawn a pane's graph, its top-level scopes are laid out in the background
+ * (Session.prepare); the page hears how far it got.
  */
-function prepareLater(session: Session<HostFile>, pane: 0 | 1): void {
-  setTimeout(() => {
-    void session.prepare((done, total) => {
-      if (done === total || done % 32 === 0) send({ type: 'prepared', pane, done, total });
-    });
-  }, 0);
+function prepare(session: Session<HostFile>, pane: 0 | 1): void {
+  const selection = selections[pane];
+  session.prepare((done, total) => {
+    if (done === total || done % 32 === 0) send({ type: 'prepared', pane, selection, done, total });
+  }).catch(() => undefined); // background work: a request that needs the layouts reports any failure
 }
+
 
 /** Views waiting for the page's answer to their `opened` message, by request id. */
 const answers = new Map<number, (choice: ViewChoice | null) => void>();
@@ -81,6 +84,7 @@ async function handle(req: Request<HostFile>): Promise<void> {
   const { sessions, comparison } = await ready;
   const pane = req.pane ?? 0;
   const session = sessions[pane];
+  if (req.type === 'view' || req.type === 'select') selections[pane] = req.id;
   switch (req.type) {
     case 'view': {
       const stage = (s: string): void => send({ type: 'progress', id: req.id, stage: s, done: 0, total: 0 });
@@ -94,9 +98,7 @@ async function handle(req: Request<HostFile>): Promise<void> {
         },
         onStage: stage,
       });
-      reply(req.id, 'view', value, value.scene ? drawSceneBuffers(value.scene) : []);
-      if (value.scene) prepareLater(session, pane);
-      return;
+      return reply(req.id, 'view', value, value.scene ? drawSceneBuffers(value.scene) : []);
     }
     case 'select':
       return reply(req.id, 'select', session.select(req.graph, req.fn, req.options, (stage) => send({ type: 'progress', id: req.id, stage, done: 0, total: 0 }), req.metrics));
@@ -107,8 +109,7 @@ async function handle(req: Request<HostFile>): Promise<void> {
     case 'layout': {
       const progress = progressOf(req.id);
       const scene = await session.layout(req.expanded, req.xla, (done, total) => progress('Laying out scopes', done, total), req.kinds === true, req.labels === true);
-      reply(req.id, 'layout', scene, drawSceneBuffers(scene));
-      return prepareLater(session, pane);
+      return reply(req.id, 'layout', scene, drawSceneBuffers(scene));
     }
     case 'expansion':
       return reply(req.id, 'expansion', session.expansion(req.depth));
@@ -128,6 +129,10 @@ async function handle(req: Request<HostFile>): Promise<void> {
       return reply(req.id, 'counterpart', comparison.locateCounterpart(pane, req.name));
     case 'compareVariables':
       return reply(req.id, 'compareVariables', comparison.variables());
+    case 'prepare':
+      reply(req.id, 'prepare', null);
+      if (req.selection === selections[pane]) prepare(session, pane);
+      return;
   }
 }
 
