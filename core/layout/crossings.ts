@@ -22,15 +22,15 @@ export function crossings(l: ScopeLayout): number {
   }
   // Plain loops, no destructuring: a scope is counted once or twice, mostly before the code is
   // optimised, where each temporary array is an allocation.
-  const lo = new Float64Array(2 * m);
-  const hi = new Float64Array(2 * m);
   const loX = new Float64Array(m);
+  const hiX = new Float64Array(m);
+  const loY = new Float64Array(m);
+  const hiY = new Float64Array(m);
   for (let s = 0; s < m; s++) {
-    for (let d = 0; d < 2; d++) {
-      lo[2 * s + d] = Math.min(xy[4 * s + d] as number, xy[4 * s + 2 + d] as number);
-      hi[2 * s + d] = Math.max(xy[4 * s + d] as number, xy[4 * s + 2 + d] as number);
-    }
-    loX[s] = lo[2 * s] as number;
+    loX[s] = Math.min(xy[4 * s] as number, xy[4 * s + 2] as number);
+    hiX[s] = Math.max(xy[4 * s] as number, xy[4 * s + 2] as number);
+    loY[s] = Math.min(xy[4 * s + 1] as number, xy[4 * s + 3] as number);
+    hiY[s] = Math.max(xy[4 * s + 1] as number, xy[4 * s + 3] as number);
   }
   const bySpan = new Int32Array(m);
   for (let s = 0; s < m; s++) bySpan[s] = s;
@@ -39,17 +39,17 @@ export function crossings(l: ScopeLayout): number {
   for (let i = 0; i < m; i++) {
     const s = bySpan[i] as number;
     const e = edgeOf[s] as number;
-    const right = hi[2 * s] as number;
-    const top = lo[2 * s + 1] as number;
-    const bottom = hi[2 * s + 1] as number;
+    const right = hiX[s] as number;
+    const top = loY[s] as number;
+    const bottom = hiY[s] as number;
     const ax = xy[4 * s] as number;
     const ay = xy[4 * s + 1] as number;
     const bx = xy[4 * s + 2] as number;
     const by = xy[4 * s + 3] as number;
     for (let j = i + 1; j < m; j++) {
       const t = bySpan[j] as number;
-      if ((lo[2 * t] as number) > right) break;
-      if ((lo[2 * t + 1] as number) > bottom || (hi[2 * t + 1] as number) < top) continue;
+      if ((loX[t] as number) > right) break;
+      if ((loY[t] as number) > bottom || (hiY[t] as number) < top) continue;
       const f = edgeOf[t] as number;
       if (f === e) continue;
       const cx = xy[4 * t] as number;

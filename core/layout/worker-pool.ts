@@ -1,9 +1,8 @@
 // A pool of layout workers behind one `run` call: jobs queue in order and are posted ahead to the
 // least busy worker, up to a cost in flight per worker; background jobs wait while any request job
 // does; a job whose request went stale is dropped before it is posted, and results come back as
-// typed arrays. The workers themselves are host
-// objects (Web Workers in the app, in-process endpoints in tests) seen through the small
-// LayoutWorker interface, so this stays platform-free.
+// typed arrays. The workers themselves are host objects (Web Workers in the app, in-process
+// endpoints in tests) seen through the small LayoutWorker interface, so this stays platform-free.
 import { SCOPE_LAYOUT_ARRAYS, type ScopeInput, type ScopeLayout } from './types';
 
 export type LayoutRequest = { readonly type: 'layout'; readonly id: number; readonly input: ScopeInput };
@@ -30,10 +29,10 @@ export class LayoutCancelled extends Error {
   }
 }
 
-/** Runs scope layouts; `isStale` is polled before a queued job is handed on. */
 /** A layout asked for by a request (what the user waits for), or background work that yields to requests. */
 export type LayoutPriority = 'request' | 'background';
 
+/** Runs scope layouts; `isStale` is polled before a queued job is handed on. */
 export interface LayoutExecutor {
   run(input: ScopeInput, isStale: () => boolean, priority?: LayoutPriority): Promise<ScopeLayout>;
 }
@@ -147,10 +146,11 @@ export class WorkerPool implements LayoutExecutor {
     if (!entry) return;
     this.running.delete(res.id);
     entry.slot.cost -= entry.job.cost;
-    // Only a layout made counts as an answer: a worker that crashed must not become the favourite.
-    if (res.type === 'done') entry.slot.lastAnswer = ++this.answers;
-    if (res.type === 'done') entry.job.resolve(res.layout);
-    else entry.job.reject(new Error(`layout of scope ${entry.job.input.scope} failed: ${res.message}`));
+    if (res.type === 'done') {
+      // Only a layout made counts as an answer: a worker that crashed must not become the favourite.
+      entry.slot.lastAnswer = ++this.answers;
+      entry.job.resolve(res.layout);
+    } else entry.job.reject(new Error(`layout of scope ${entry.job.input.scope} failed: ${res.message}`));
     this.pump();
   }
 }

@@ -40,8 +40,8 @@ export type Request<F> = (
   /**
    * The page has drawn the pane's graph: lay out its top-level scopes in the background now
    * (Session.prepare; after the drawing, so that it does not compete with it). Answered at once;
-   * progress comes as `prepared` messages. `selection`: the request (view or select) that made the
-   * selection drawn; a newer one since makes this moot.
+   * progress comes as `prepared` messages, tagged with `selection`: the request (view or select)
+   * that made the selection drawn. The page sends it only while no newer selection was asked for.
    */
   | { readonly type: 'prepare'; readonly id: number; readonly selection: number }
 ) & { readonly pane?: Pane };
@@ -103,4 +103,4 @@ export type Response =
    * Not an answer: a pane's top-level scopes prepared in the background so far (Session.prepare), for
    * the selection made by request `selection` (a view or select; older selections' counts are stale).
    */
-  | { readonly type: 'prepared'; readonly pane: 0 | 1; readonly selection: number; readonly done: number; readonly total: number };
+  | { readonly type: 'prepared'; readonly pane: Pane; readonly selection: number; readonly done: number; readonly total: number };

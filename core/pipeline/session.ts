@@ -257,8 +257,9 @@ export class Session<F> {
 
   /**
    * Lays out the selected graph's top-level scopes, each open on its own, in the background (once
-   * per selection; the largest first, at most `limit`), yielding to layout requests: opening one of them, or View → Expand the top level, then lays out only the root. Resolves
-   * when done, stopped (another selection) or already done; `onProgress` hears of each scope.
+   * per selection; the largest first, at most `limit`), yielding to layout requests: opening one of
+   * them, or View → Expand the top level, then lays out only the root. Resolves when done, stopped
+   * (another selection) or already done; `onProgress` hears of each scope.
    */
   async prepare(onProgress?: (done: number, total: number) => void, limit = PREPARE_MAX_SCOPES): Promise<void> {
     const cur = this.current;

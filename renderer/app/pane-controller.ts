@@ -220,11 +220,14 @@ export class PaneController extends Store<AppState> {
 
   /**
    * Once the graph selected now is drawn, its top-level scopes are laid out in the background
-   * (Session.prepare); the worker ignores it if another selection came meanwhile.
+   * (Session.prepare), unless another selection was asked for meanwhile (requests reach the worker
+   * in order, so it then prepares the graph it shows).
    */
   private preparer(): () => void {
     const selection = this.client.selectionOf(this.pane);
-    return () => void this.client.request({ type: 'prepare', selection }, undefined, this.pane).catch(() => undefined);
+    return () => {
+      if (this.client.selectionOf(this.pane) === selection) void this.client.request({ type: 'prepare', selection }, undefined, this.pane).catch(() => undefined);
+    };
   }
 
   /**

@@ -4,7 +4,7 @@
 import type { ByteSource } from '../../core/io/byte-source';
 import type { LayoutWorker } from '../../core/layout/worker-pool';
 import { LayoutCancelled, WorkerPool } from '../../core/layout/worker-pool';
-import type { Replies, Request, RequestType, Response, ViewAnswer, ViewChoice } from '../../core/pipeline/protocol';
+import type { Pane, Replies, Request, RequestType, Response, ViewAnswer, ViewChoice } from '../../core/pipeline/protocol';
 import { Comparison } from '../../core/pipeline/compare';
 import { drawSceneBuffers } from '../../core/pipeline/draw/draw-scene';
 import { gatedProgress, type ProgressListener } from '../../core/pipeline/progress-gate';
@@ -58,20 +58,15 @@ function progressOf(id: number): ProgressListener {
   return gatedProgress((stage, done, total) => send({ type: 'progress', id, stage, done, total }), now);
 }
 
-/** Per pane, the id of the request (view or select) that made its selection: it tags the pane's preparation. */
-const selections: [number, number] = [0, 0];
-
 /**
  * Once the page has drawn a pane's graph, its top-level scopes are laid out in the background
- * (Session.prepare); the page hears how far it got.
+ * (Session.prepare); the page hears how far it got, under the selection it asked for.
  */
-function prepare(session: Session<HostFile>, pane: 0 | 1): void {
-  const selection = selections[pane];
+function prepare(session: Session<HostFile>, pane: Pane, selection: number): void {
   session.prepare((done, total) => {
     if (done === total || done % 32 === 0) send({ type: 'prepared', pane, selection, done, total });
   }).catch(() => undefined); // background work: a request that needs the layouts reports any failure
 }
-
 
 /** Views waiting for the page's answer to their `opened` message, by request id. */
 const answers = new Map<number, (choice: ViewChoice | null) => void>();
@@ -84,7 +79,6 @@ async function handle(req: Request<HostFile>): Promise<void> {
   const { sessions, comparison } = await ready;
   const pane = req.pane ?? 0;
   const session = sessions[pane];
-  if (req.type === 'view' || req.type === 'select') selections[pane] = req.id;
   switch (req.type) {
     case 'view': {
       const stage = (s: string): void => send({ type: 'progress', id: req.id, stage: s, done: 0, total: 0 });
@@ -131,8 +125,7 @@ async function handle(req: Request<HostFile>): Promise<void> {
       return reply(req.id, 'compareVariables', comparison.variables());
     case 'prepare':
       reply(req.id, 'prepare', null);
-      if (req.selection === selections[pane]) prepare(session, pane);
-      return;
+      return prepare(session, pane, req.selection);
   }
 }
 
