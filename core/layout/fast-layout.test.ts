@@ -74,3 +74,19 @@ describe('fastLayout of a deep scope', () => {
     expect(xs.size).toBe(1);
   });
 });
+
+describe('fastLayout columns', () => {
+  it('makes each column as wide as its own layers: a wide first layer does not widen the rest', () => {
+    // 40 sources read by one op, then a chain of 1,000.
+    const sources = Array.from({ length: 40 }, (_, k) => 10 + k);
+    const ids = Array.from({ length: 1000 }, (_, k) => 100 + k);
+    const edges = [...sources.map((s) => edge([s, -1], [100, -1])), ...ids.slice(1).map((id) => edge([id - 1, -1], [id, -1]))];
+    const l = fastLayout(input([...sources, ...ids], [], edges), now, false);
+    const xs = new Set(ids.map((id) => xOf(l, id)));
+    const firstRow = 40 * (60 + 14);
+    // With every column as wide as the first layer, the columns would be over 2,900 px apart.
+    expect(xs.size).toBeGreaterThan(4);
+    expect(l.width).toBeLessThan(firstRow + xs.size * (60 + 60) + 24 + 1);
+    expect(l.width / l.height).toBeGreaterThan(0.8);
+  });
+});

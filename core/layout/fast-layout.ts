@@ -3,6 +3,7 @@
 // Linear in nodes + edges; the scope layout carries a notice so the user knows why it looks plainer.
 import { groupByKey } from '../graph/csr';
 import { PADDING } from './node-sizes';
+import { chooseCuts, COLUMN_GAP } from './column-wrap';
 import { layoutResult } from './layout-result';
 import { endPointOf, placeOwnPorts } from './border-ports';
 import type { ScopeInput, ScopeLayout } from './types';
@@ -45,42 +46,8 @@ export function layers(n: number, src: Int32Array, dst: Int32Array): Int32Array 
   return layer;
 }
 
-/** Gap between the columns of a wrapped deep layout, and the shape a wrapped layout aims for (width / height). */
-const COLUMN_GAP = 60;
-const WRAP_ASPECT = 1.6;
-
-interface Band { readonly start: number; readonly v: number[] }
-interface Column { readonly start: number; readonly height: number; readonly bands: Band[] }
-
-/**
- * Bands (rows of layers, top to bottom in layer order) into columns: one when the layout is no
- * taller than wide, else enough columns of consecutive bands that width / height nears WRAP_ASPECT.
- */
-export function wrapColumns(bands: readonly Band[], height: number, width: number): Column[] {
-  const n = Math.round(Math.sqrt((WRAP_ASPECT * height) / Math.max(1, width + COLUMN_GAP)));
-  if (n < 2 || bands.length < 2) return [{ start: 0, height: Math.max(0, height), bands: [...bands] }];
-  const target = height / n;
-  const out: Column[] = [];
-  let cur: Band[] = [];
-  let start = 0;
-  const close = (end: number): void => {
-    out.push({ start, height: end - start, bands: cur });
-    cur = [];
-  };
-  bands.forEach((b, i) => {
-    if (cur.length > 0 && b.start - start >= target) {
-      close((bands[i - 1] as Band).start + bandHeight(bands, i - 1, height));
-      start = b.start;
-    }
-    cur.push(b);
-  });
-  close(height);
-  return out;
-}
-
-/** Height of band i: up to the next band's start less the gap, or to the layout's end. */
-const bandHeight = (bands: readonly Band[], i: number, height: number): number =>
-  (i + 1 < bands.length ? (bands[i + 1] as Band).start - GAP_Y : height) - (bands[i] as Band).start;
+/** One row of boxes: where it starts along the flow, how tall and how wide it is, and its children. */
+interface Band { readonly start: number; readonly height: number; readonly width: number; readonly v: number[] }
 
 /** Sweeps (down, then up) that order each layer by the mean position of its neighbours in the layer before. */
 const SWEEPS = 4;
@@ -133,14 +100,13 @@ export function fastLayout(input: ScopeInput, now: () => number, withNotice = tr
   const maxRow = Math.max(800, Math.sqrt(totalArea) * 1.6);
   const boxes = new Float64Array(4 * n);
   let y = 0;
-  let width = 0;
   const bands: Band[] = [];
   for (const row of rows) {
     let x = 0;
     let h = 0;
     let band: number[] = [];
     const flush = (): void => {
-      bands.push({ start: y, v: band });
+      bands.push({ start: y, height: h, width: x - GAP_X, v: band });
       y += h + GAP_Y;
       x = 0;
       h = 0;
@@ -152,29 +118,40 @@ export function fastLayout(input: ScopeInput, now: () => number, withNotice = tr
       boxes.set([x, 0, node.width, node.height], 4 * v);
       band.push(v);
       x += node.width + GAP_X;
-      width = Math.max(width, x - GAP_X);
       h = Math.max(h, node.height);
     }
     if (band.length) flush();
   }
   // A deep scope's layers make a column far taller than wide: cut it into side-by-side columns of
-  // consecutive layers, so that the fitted view uses a window's shape instead of a thin strip.
-  const columns = wrapColumns(bands, y - GAP_Y, width);
-  const colWidth = width + COLUMN_GAP;
-  const contentHeight = Math.max(0, ...columns.map((c) => c.height));
+  // consecutive bands, each as wide as its own bands, so that the fitted view uses a window's shape.
+  const units = {
+    top: Float64Array.from(bands, (b) => b.start),
+    height: Float64Array.from(bands, (b) => b.height),
+    lo: new Float64Array(bands.length),
+    hi: Float64Array.from(bands, (b) => b.width),
+  };
+  const wrap = chooseCuts(units);
   const up = input.settings.direction !== 'DOWN';
   const top = input.header + PADDING;
-  columns.forEach((col, k) => {
-    for (const band of col.bands) {
-      const start = band.start - col.start;
+  const contentHeight = wrap.height;
+  let width = 0;
+  [0, ...wrap.cuts].forEach((from, c) => {
+    if (from >= bands.length) return;
+    const to = c < wrap.cuts.length ? (wrap.cuts[c] as number) : bands.length;
+    const colStart = (bands[from] as Band).start;
+    let colWidth = 0;
+    for (let b = from; b < to; b++) {
+      const band = bands[b] as Band;
+      colWidth = Math.max(colWidth, band.width);
+      const start = band.start - colStart;
       for (const v of band.v) {
-        const yy = up ? col.height - start - (boxes[4 * v + 3] as number) : start;
-        boxes[4 * v] = (boxes[4 * v] as number) + PADDING + k * colWidth;
-        boxes[4 * v + 1] = yy + top + (up ? contentHeight - col.height : 0);
+        const yy = up ? contentHeight - start - (boxes[4 * v + 3] as number) : start;
+        boxes[4 * v] = (boxes[4 * v] as number) + PADDING + width + (c > 0 ? COLUMN_GAP : 0);
+        boxes[4 * v + 1] = yy + top;
       }
     }
+    width += colWidth + (c > 0 ? COLUMN_GAP : 0);
   });
-  width += (columns.length - 1) * colWidth;
   const W = width + 2 * PADDING;
   const H = top + contentHeight + PADDING;
   const at = { boxes, index };

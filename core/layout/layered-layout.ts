@@ -12,6 +12,7 @@ import { layers } from './fast-layout';
 import { orderWithPorts, type Segments } from './layered-order';
 import { ITEM_BEND, ITEM_BOX, ITEM_PORT, placeX } from './layered-place';
 import { crossings } from './crossings';
+import { foldComponent, type Fold, type PlacedComponent } from './layered-fold';
 import { layoutResult } from './layout-result';
 import { PADDING } from './node-sizes';
 import type { EdgeEnd, ScopeInput, ScopeLayout } from './types';
@@ -28,23 +29,6 @@ interface Carrier {
   readonly aPort: number;
   readonly b: number;
   readonly bPort: number;
-}
-
-/** A component laid out on its own: items' centres and layer bands, relative to its top-left corner, flow downwards. */
-interface Placed {
-  readonly children: readonly number[];
-  readonly x: Float64Array;
-  readonly layerOf: Int32Array;
-  readonly bandTop: Float64Array;
-  readonly bandHeight: Float64Array;
-  readonly width: number;
-  readonly height: number;
-  /** Per carrier of the component: its items from the upper layer down. */
-  readonly chains: Map<number, readonly number[]>;
-  /** Input child index to item. */
-  readonly itemOf: Map<number, number>;
-  /** Own port index to its item (ports that carry an edge of the component). */
-  readonly portItem: Map<number, number>;
 }
 
 function find(parent: Int32Array, v: number): number {
@@ -115,7 +99,7 @@ function portOffset(input: ScopeInput, i: number, port: number): number {
 }
 
 /** Lays out one component (`members`: child indices; `cs`: its carriers) with the flow downwards. */
-function placeComponent(input: ScopeInput, members: readonly number[], cs: readonly number[], list: readonly Carrier[], layer: Int32Array): Placed {
+function placeComponent(input: ScopeInput, members: readonly number[], cs: readonly number[], list: readonly Carrier[], layer: Int32Array): PlacedComponent {
   const itemOf = new Map<number, number>();
   let minL = Infinity;
   let maxL = -Infinity;
@@ -214,7 +198,7 @@ function placeComponent(input: ScopeInput, members: readonly number[], cs: reado
     bandTop[L] = y;
     y += (bandHeight[L] as number) + LAYER_GAP;
   }
-  return { children: members, x, layerOf: Int32Array.from(layerOf), bandTop, bandHeight, width: right - left, height: y - LAYER_GAP, chains, itemOf, portItem };
+  return { children: members, x, widths, layerOf: Int32Array.from(layerOf), bandTop, bandHeight, width: right - left, height: y - LAYER_GAP, chains, itemOf, portItem };
 }
 
 /** Components: children joined by edges, and every child that reaches the border in one. The border's comes first. */
@@ -280,18 +264,25 @@ function layeredOnce(input: ScopeInput, tighten: boolean): ScopeLayout {
   const { list, ofEdge } = carriers(input, index);
   const layer = layering(n, list, tighten);
   const comps = components(n, list);
-  const placed = comps.members.map((m, k) => placeComponent(input, m, comps.carriers[k] as number[], list, layer));
+  const unfolded = comps.members.map((m, k) => placeComponent(input, m, comps.carriers[k] as number[], list, layer));
+  // A very deep component away from the border folds into columns; the border's stays whole, its
+  // ports face the parent's peers along one side.
+  const folds: (Fold | null)[] = unfolded.map((p, k) => (comps.border && k === 0 ? null : foldComponent(p, LAYER_GAP)));
+  const placed = unfolded.map((p, k) => {
+    const f = folds[k];
+    return f ? { ...p, width: f.width, height: f.height } : p;
+  });
   // The border's component on the left, as tall as it is; the rest in rows beside it, largest first.
   const origin = placed.map(() => [0, 0] as [number, number]);
   const first = comps.border ? 1 : 0;
-  const startX = comps.border ? (placed[0] as Placed).width + 3 * COMPONENT_GAP : 0;
-  const rest = placed.map((_, k) => k).slice(first).sort((p, q) => (placed[q] as Placed).height - (placed[p] as Placed).height || p - q);
-  const area = rest.reduce((s, k) => s + ((placed[k] as Placed).width + COMPONENT_GAP) * ((placed[k] as Placed).height + COMPONENT_GAP), 0);
-  const widest = rest.reduce((s, k) => Math.max(s, (placed[k] as Placed).width), 0);
+  const startX = comps.border ? (placed[0] as PlacedComponent).width + 3 * COMPONENT_GAP : 0;
+  const rest = placed.map((_, k) => k).slice(first).sort((p, q) => (placed[q] as PlacedComponent).height - (placed[p] as PlacedComponent).height || p - q);
+  const area = rest.reduce((s, k) => s + ((placed[k] as PlacedComponent).width + COMPONENT_GAP) * ((placed[k] as PlacedComponent).height + COMPONENT_GAP), 0);
+  const widest = rest.reduce((s, k) => Math.max(s, (placed[k] as PlacedComponent).width), 0);
   const rowWidth = Math.max(widest, Math.sqrt(area) * 1.6);
-  let [cx, cy, rowH, contentW, contentH] = [0, 0, 0, comps.border ? (placed[0] as Placed).width : 0, comps.border ? (placed[0] as Placed).height : 0];
+  let [cx, cy, rowH, contentW, contentH] = [0, 0, 0, comps.border ? (placed[0] as PlacedComponent).width : 0, comps.border ? (placed[0] as PlacedComponent).height : 0];
   for (const k of rest) {
-    const p = placed[k] as Placed;
+    const p = placed[k] as PlacedComponent;
     if (cx > 0 && cx + p.width > rowWidth) {
       cy += rowH + COMPONENT_GAP;
       cx = 0;
@@ -307,18 +298,26 @@ function layeredOnce(input: ScopeInput, tighten: boolean): ScopeLayout {
   const top = input.header + PADDING;
   const W = contentW + 2 * PADDING;
   const H = top + contentH + PADDING;
-  // Page coordinates of a component's point (flow downwards within it; flipped when data flows up).
-  const page = (k: number, x: number, y: number): [number, number] => {
-    const p = placed[k] as Placed;
+  // Page coordinates of a point of a component, at its place once folded (flow downwards within it;
+  // flipped when data flows up).
+  const pageAt = (k: number, x: number, y: number): [number, number] => {
+    const p = placed[k] as PlacedComponent;
     const [ox, oy] = origin[k] as [number, number];
     return [PADDING + ox + x, top + oy + (up ? p.height - y : y)];
+  };
+  // ... and of a point of layer L, where its layout put it.
+  const page = (k: number, x: number, y: number, L: number): [number, number] => {
+    const f = folds[k];
+    if (!f) return pageAt(k, x, y);
+    const c = f.columnOf[L] as number;
+    return pageAt(k, x + (f.dx[c] as number), y + (f.dy[c] as number));
   };
   const boxes = new Float64Array(4 * n);
   placed.forEach((p, k) => p.children.forEach((i, item) => {
     const node = input.nodes[i] as ScopeInput['nodes'][number];
     const L = p.layerOf[item] as number;
     const yTop = (p.bandTop[L] as number) + ((p.bandHeight[L] as number) - node.height) / 2;
-    const [bx, by] = page(k, (p.x[item] as number) - node.width / 2, up ? yTop + node.height : yTop);
+    const [bx, by] = page(k, (p.x[item] as number) - node.width / 2, up ? yTop + node.height : yTop, L);
     boxes.set([bx, by, node.width, node.height], 4 * i);
   }));
   const compOf = new Int32Array(list.length);
@@ -328,15 +327,28 @@ function layeredOnce(input: ScopeInput, tighten: boolean): ScopeLayout {
   /** The bends of carrier c in flow order (from its `a` end to its `b` end): two per dummy, at its band's ends. */
   const bends = list.map((car, c) => {
     const k = compOf[c] as number;
-    const p = placed[k] as Placed;
+    const p = placed[k] as PlacedComponent;
     const chain = p.chains.get(c);
     if (!chain) return [];
     const pts: number[] = [];
+    const f = folds[k];
+    const lanes = f?.lanes.get(c);
+    let column = -1;
+    let lane = 0;
     for (const v of chain) {
-      if (v < p.children.length) continue;
       const L = p.layerOf[v] as number;
-      const t = page(k, p.x[v] as number, p.bandTop[L] as number);
-      const b = page(k, p.x[v] as number, (p.bandTop[L] as number) + (p.bandHeight[L] as number));
+      if (f && lanes) {
+        // On to the next column: over the top of this one, down its lane, in from below.
+        const next = f.columnOf[L] as number;
+        for (; column >= 0 && column < next; column++, lane++) {
+          const x = lanes[lane] as number;
+          pts.push(...pageAt(k, x, (f.columnEnd[column] as number) + LAYER_GAP / 4), ...pageAt(k, x, LAYER_GAP / 4));
+        }
+        column = next;
+      }
+      if (v < p.children.length) continue;
+      const t = page(k, p.x[v] as number, p.bandTop[L] as number, L);
+      const b = page(k, p.x[v] as number, (p.bandTop[L] as number) + (p.bandHeight[L] as number), L);
       pts.push(...t, ...((p.bandHeight[L] as number) > 0 ? b : []));
     }
     // Built from the upper layer down; the flow goes from a to b.
@@ -351,7 +363,7 @@ function layeredOnce(input: ScopeInput, tighten: boolean): ScopeLayout {
   // A port ordered with the layers heads where that put it; one without (its edges run straight to
   // another port) heads for its edges' children; placeOwnPorts keeps them all apart.
   const portX = new Map<number, number>();
-  placed.forEach((p, k) => p.portItem.forEach((v, port) => portX.set(input.ownPorts[port] as number, page(k, p.x[v] as number, 0)[0])));
+  placed.forEach((p, k) => p.portItem.forEach((v, port) => portX.set(input.ownPorts[port] as number, pageAt(k, p.x[v] as number, 0)[0])));
   const portXY = placeOwnPorts(input, at, W, H, up, (j) => {
     const e = input.edges[j] as ScopeInput['edges'][number];
     return portX.get(e.from.node < 0 ? e.from.port : e.to.port);

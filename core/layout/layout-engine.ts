@@ -13,10 +13,11 @@ import { LABEL_METRICS } from './text-metrics';
 /**
  * Version of the layout's output for the same input. Persisted layouts are keyed by it, so a change
  * to the geometry (2: scopes with many ports bundled at their border; 3: large scopes drawn by the
- * layered layout; 4: every scope drawn by it, own ports ordered with the layers; all issue 23) must
+ * layered layout; 4: every scope drawn by it, own ports ordered with the layers; 5: deep layouts and
+ * auxiliary areas wrapped into columns; all issue 23) must
  * bump it, or a reopened file would get layouts from the code before.
  */
-export const LAYOUT_ENGINE_VERSION = 4;
+export const LAYOUT_ENGINE_VERSION = 5;
 
 export const DEFAULT_SETTINGS: LayoutSettings = { direction: 'UP', metrics: LABEL_METRICS, flatLimit: 1500, algorithm: 'layered' };
 

@@ -1,6 +1,9 @@
 // Assembles a ScopeLayout's typed arrays from placed boxes, ports and routed edges, and appends the
 // auxiliary column beside the main area; shared by the ELK and the fast layout.
 import { AUX_GAP, PADDING } from './node-sizes';
+
+/** Space between two auxiliary nodes of a column. */
+const AUX_SPACING = 8;
 import type { ScopeInput, ScopeLayout } from './types';
 
 export interface Placed {
@@ -22,17 +25,34 @@ export function layoutResult(input: ScopeInput, placed: Placed, ms: number, noti
   let width = placed.width;
   let height = placed.height;
   if (a > 0) {
-    // TensorBoard's side area: auxiliary nodes in a column right of the main area.
-    const x = placed.width - PADDING + AUX_GAP;
-    let y = input.header + PADDING;
+    // TensorBoard's side area: auxiliary nodes right of the main area, in columns no taller than
+    // the main area (or, beside a short one, than a square of them), so that a root with a hundred
+    // save, init and summary ops does not become a strip many times taller than its graph.
+    const top = input.header + PADDING;
+    let area = 0;
+    let tallest = 0;
+    for (const node of input.aux) {
+      area += (node.width + AUX_SPACING) * (node.height + AUX_SPACING);
+      tallest = Math.max(tallest, node.height);
+    }
+    const limit = Math.max(placed.height - top - PADDING, tallest, Math.sqrt(area));
+    let x = placed.width - PADDING + AUX_GAP;
+    let y = top;
     let colWidth = 0;
+    let bottom = top;
     input.aux.forEach((node, k) => {
+      if (y > top && y + node.height > top + limit) {
+        x += colWidth + AUX_GAP;
+        y = top;
+        colWidth = 0;
+      }
       nodeBoxes.set([x, y, node.width, node.height], 4 * (n + k));
-      y += node.height + 8;
+      bottom = Math.max(bottom, y + node.height);
+      y += node.height + AUX_SPACING;
       colWidth = Math.max(colWidth, node.width);
     });
     width = x + colWidth + PADDING;
-    height = Math.max(height, y - 8 + PADDING);
+    height = Math.max(height, bottom + PADDING);
   }
   // Ports sit on the border: when the auxiliary column widens or lengthens the box, ports on the
   // right or bottom side move with it, and the edges ending there get one more point to reach them.

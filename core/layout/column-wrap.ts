@@ -1,0 +1,83 @@
+// Where to cut a deep layout into side-by-side columns. Units (layers or bands, in flow order) stay
+// in order; each column holds consecutive units and is as wide as its own units, so that one wide
+// layer does not widen every column. The number of columns is the one whose drawing comes nearest a
+// window's shape.
+
+/** Gap between two columns (the edges that go on to the next column run down its middle). */
+export const COLUMN_GAP = 60;
+/** The shape a wrapped layout aims for (width / height). */
+export const WRAP_ASPECT = 1.6;
+/** Most columns tried. */
+const MAX_COLUMNS = 64;
+
+/** Units in flow order: each one's start and extent along the flow, and its left and right ends. */
+export interface Units {
+  readonly top: Float64Array;
+  readonly height: Float64Array;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+}
+
+/** A wrapping: `cuts[c]` is the first unit of column c + 1, and the columns' sizes. */
+export interface Wrap {
+  readonly cuts: readonly number[];
+  readonly width: number;
+  readonly height: number;
+}
+
+const columnSize = (u: Units, from: number, to: number): { width: number; height: number } => {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = from; i < to; i++) {
+    lo = Math.min(lo, u.lo[i] as number);
+    hi = Math.max(hi, u.hi[i] as number);
+  }
+  return { width: Math.max(0, hi - lo), height: (u.top[to - 1] as number) + (u.height[to - 1] as number) - (u.top[from] as number) };
+};
+
+/** The drawing's size with these cuts. */
+export function wrapSize(u: Units, cuts: readonly number[], gap = COLUMN_GAP): { width: number; height: number } {
+  const n = u.top.length;
+  if (n === 0) return { width: 0, height: 0 };
+  let width = 0;
+  let height = 0;
+  [0, ...cuts].forEach((from, c) => {
+    const s = columnSize(u, from, c < cuts.length ? (cuts[c] as number) : n);
+    width += s.width + (c > 0 ? gap : 0);
+    height = Math.max(height, s.height);
+  });
+  return { width, height };
+}
+
+/**
+ * Cuts for each column count from 1 up: consecutive units fill a column up to an even share of the
+ * total extent; with `cutCost`, a cut moves back by up to a quarter of its column to the boundary
+ * crossed by the fewest edges. Keeps the count whose drawing comes nearest WRAP_ASPECT.
+ */
+export function chooseCuts(u: Units, cutCost: ((b: number) => number) | null = null, gap = COLUMN_GAP): Wrap {
+  const n = u.top.length;
+  const one = wrapSize(u, []);
+  let best: Wrap = { cuts: [], ...one };
+  if (n < 2 || one.height <= one.width) return best;
+  const score = (w: Wrap): number => Math.abs(Math.log(Math.max(1, w.width) / Math.max(1, w.height) / WRAP_ASPECT));
+  const total = one.height;
+  for (let k = 2; k <= Math.min(MAX_COLUMNS, n); k++) {
+    const share = total / k;
+    const cuts: number[] = [];
+    let from = 0;
+    for (let b = 1; b < n; b++) {
+      if ((u.top[b] as number) + (u.height[b] as number) - (u.top[from] as number) <= share) continue;
+      let cut = b;
+      if (cutCost) {
+        const reach = Math.max(0, Math.floor((b - from) / 4));
+        for (let c = b - 1; c >= Math.max(from + 1, b - reach); c--) if (cutCost(c) < cutCost(cut)) cut = c;
+      }
+      cuts.push(cut);
+      from = cut;
+      b = cut;
+    }
+    const w: Wrap = { cuts, ...wrapSize(u, cuts, gap) };
+    if (score(w) < score(best)) best = w;
+  }
+  return best;
+}
