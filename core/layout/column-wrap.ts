@@ -51,20 +51,22 @@ export function wrapSize(u: Units, cuts: readonly number[], gap = COLUMN_GAP): {
 
 /**
  * Cuts for each column count from 1 up: consecutive units fill a column up to an even share of the
- * total extent; with `cutCost`, a cut moves back by up to a quarter of its column to the boundary
+ * extent left; with `cutCost`, a cut moves back by up to a quarter of its column to the boundary
  * crossed by the fewest edges. Keeps the count whose drawing comes nearest WRAP_ASPECT.
  */
 export function chooseCuts(u: Units, cutCost: ((b: number) => number) | null = null, gap = COLUMN_GAP): Wrap {
   const n = u.top.length;
   const one = wrapSize(u, []);
   let best: Wrap = { cuts: [], ...one };
-  if (n < 2 || one.height <= one.width) return best;
+  // Not tall enough for two columns to come nearer a window than one.
+  if (n < 2 || one.height <= 1.5 * (one.width + gap)) return best;
   const score = (w: Wrap): number => Math.abs(Math.log(Math.max(1, w.width) / Math.max(1, w.height) / WRAP_ASPECT));
   const total = one.height;
   for (let k = 2; k <= Math.min(MAX_COLUMNS, n); k++) {
-    const share = total / k;
     const cuts: number[] = [];
     let from = 0;
+    // Each column's share of what is left, so that a cut moved back does not leave a stub at the end.
+    let share = total / k;
     for (let b = 1; b < n; b++) {
       if ((u.top[b] as number) + (u.height[b] as number) - (u.top[from] as number) <= share) continue;
       let cut = b;
@@ -75,6 +77,7 @@ export function chooseCuts(u: Units, cutCost: ((b: number) => number) | null = n
       cuts.push(cut);
       from = cut;
       b = cut;
+      share = (total - ((u.top[from] as number) - (u.top[0] as number))) / Math.max(1, k - cuts.length);
     }
     const w: Wrap = { cuts, ...wrapSize(u, cuts, gap) };
     if (score(w) < score(best)) best = w;
