@@ -7,6 +7,7 @@ import { App } from './app/App';
 import { Explorer } from './app/explorer';
 import { layoutsPrepared, layoutStoreWrites } from './app/session-client';
 import { scenesShown } from './canvas/graph-canvas';
+import { webglRenderer } from './canvas/gpu-info';
 import { browserHost } from './host/browser-host';
 import { electronHost, shellBridge } from './host/electron-host';
 import { installTestHooks } from './app/test-hooks';
@@ -99,3 +100,6 @@ Object.assign(window, {
 });
 if (__SCOPEVIEW_TEST_BUILD__) installTestHooks();
 createRoot(root).render(<App explorer={explorer} demoUrl={demoUrl} />);
+// The first WebGL context of a page starts the GPU process's side of it (a third of a second on a
+// software rasteriser): asked for while the start screen waits, not when a file is opened.
+setTimeout(() => webglRenderer(), 0);

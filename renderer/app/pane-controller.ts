@@ -117,6 +117,8 @@ export class PaneController extends Store<AppState> {
       const saved = key && this.views ? this.views.load(key) : null;
       camera = saved?.camera ?? null;
       this.set({ expanded: saved?.expanded ?? [] });
+      // After the answer is posted: the worker builds the scene meanwhile.
+      setTimeout(() => this.canvas?.warmUp(), 0);
       return { graph: shown, fn: null, expanded: this.state.expanded };
     };
     const { id, result } = this.client.start({ type: 'view', name: input.name, files: input.files, folder: input.folder, preview: true, ...this.viewOf() },

@@ -9,7 +9,8 @@ import {
   anchorCamera, centreCamera, clampZoom, fitCamera, MAX_ZOOM, panCamera, screenRect, viewRect, type Camera, type Rect,
 } from './camera';
 import { edgeLayers } from './edge-layers';
-import { labelLayers } from './label-layers';
+import { labelAtlas, labelLayers } from './label-layers';
+import { warmLayers } from './warm-layers';
 import { nodeLayers, ringLayers, translation, type LayerFrame } from './node-layers';
 import { NO_HIGHLIGHT, type CanvasStyle, type Highlight } from './node-style';
 import { cssColour, THEMES, type ThemeName } from './palette';
@@ -62,6 +63,8 @@ export class GraphCanvas {
   private model: SceneModel | null = null;
   /** The previous scene while it fades out, translated to line up with the new one. */
   private fading: { model: SceneModel; matrix: Float32Array } | null = null;
+  /** warm-layers.ts: drawn once by warmUp(), then kept hidden so that their programs stay linked. */
+  private warm: Layer[] = [];
   private fadeT = 1;
   private fadeRaf = 0;
   private labelRaf = 0;
@@ -182,6 +185,21 @@ export class GraphCanvas {
     }
     this.applyCamera(this.camera, false);
     this.updateLabelsNow();
+  }
+
+  /**
+   * Links the canvas's shader programs now, while the page waits for the worker, instead of in the
+   * first frame of the graph it will send (warm-layers.ts). Once per canvas.
+   */
+  warmUp(): void {
+    if (this.warm.length > 0) return;
+    this.warm = warmLayers(true, labelAtlas());
+    this.redrawLayers();
+    // The frame after this one has drawn them: from then on they are only kept.
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      this.warm = warmLayers(false, labelAtlas());
+      this.redrawLayers();
+    }));
   }
 
   /** Draws nothing until the next scene (a new file is opening: the old graph must not stay under its name). */
@@ -404,7 +422,7 @@ export class GraphCanvas {
   }
 
   private buildLayers(): Layer[] {
-    const out: Layer[] = [];
+    const out: Layer[] = [...this.warm];
     const t = this.fading ? ease(this.fadeT) : 1;
     if (this.fading) out.push(...this.layersOf(this.fading.model, this.frame(this.fading.model, 1 - t, this.fading.matrix, false), false));
     // A preview scene (drawn before the scope engine finished) is shown but not interactive.

@@ -23,7 +23,7 @@ const PILL_RADIUS = 4;
 let sharedAtlas: GlyphAtlas | null = null;
 
 /** The label font's atlas, made on first use (it needs a 2D canvas). */
-function atlas(): GlyphAtlas {
+export function labelAtlas(): GlyphAtlas {
   sharedAtlas ??= GlyphAtlas.forFont(FONT_FAMILY, FONT_WEIGHT);
   return sharedAtlas;
 }
@@ -64,7 +64,7 @@ interface KindInputs {
 function layout(model: SceneModel, kind: Kind, k: KindInputs): Laid {
   let byKind = laidOut.get(model);
   if (!byKind) laidOut.set(model, (byKind = new Map()));
-  const a = atlas();
+  const a = labelAtlas();
   let laid = byKind.get(kind);
   if (!laid || !sameKey(laid.layoutKey, k.layoutKey) || laid.atlasVersion !== a.version) {
     const runs = k.runs();
@@ -114,7 +114,7 @@ export function labelLayers(model: SceneModel, f: LayerFrame): Layer[] {
     if (laid.pills) {
       layers.push(new BoxLayer({ ...common, id: `${f.prefix}-${kind}-pills`, quads: laid.pills, radius: PILL_RADIUS, padding: PILL_PADDING }));
     }
-    layers.push(new GlyphLayer({ ...common, id: `${f.prefix}-${kind}`, quads: laid.glyphs, atlas: atlas(), atlasVersion: laid.atlasVersion }));
+    layers.push(new GlyphLayer({ ...common, id: `${f.prefix}-${kind}`, quads: laid.glyphs, atlas: labelAtlas(), atlasVersion: laid.atlasVersion }));
   };
   const byRun = (ks: readonly number[]) => (r: number): Rgba => colour(ks[r] as number);
   // Layers are only made with something to draw.
