@@ -65,6 +65,7 @@ export class GraphCanvas {
   private fading: { model: SceneModel; matrix: Float32Array } | null = null;
   /** warm-layers.ts: drawn once by warmUp(), then kept hidden so that their programs stay linked. */
   private warm: Layer[] = [];
+  private warming = false;
   private fadeT = 1;
   private fadeRaf = 0;
   private labelRaf = 0;
@@ -94,7 +95,10 @@ export class GraphCanvas {
 
   constructor(private readonly container: HTMLElement, private readonly callbacks: CanvasCallbacks) {
     this.host = document.createElement('div');
-    this.host.style.cssText = 'position:relative;width:100%;height:100%;overflow:hidden';
+    // One pixel until there is something to draw (unfold()): sizing the drawing buffer to the
+    // window takes a third of a second on a CPU rasteriser, which the page pays later, while the
+    // worker works, instead of while the worker waits for its answer.
+    this.host.style.cssText = 'position:relative;width:1px;height:1px;overflow:hidden';
     container.appendChild(this.host);
     this.deck = new Deck<OrthographicView>({
       parent: this.host,
@@ -154,6 +158,7 @@ export class GraphCanvas {
 
   setScene(scene: DrawScene, transition?: { anchorId: number }): void {
     scenesGiven++;
+    this.unfold();
     const old = this.model;
     const model = new SceneModel(scene, ++this.gen);
     model.restyleNodes(this.style, this.highlight);
@@ -192,14 +197,19 @@ export class GraphCanvas {
    * first frame of the graph it will send (warm-layers.ts). Once per canvas.
    */
   warmUp(): void {
-    if (this.warm.length > 0) return;
-    this.warm = warmLayers(true, labelAtlas());
-    this.redrawLayers();
-    // The frame after this one has drawn them: from then on they are only kept.
-    requestAnimationFrame(() => requestAnimationFrame(() => {
-      this.warm = warmLayers(false, labelAtlas());
+    if (this.warming) return;
+    this.warming = true;
+    this.unfold();
+    // A frame later, once deck.gl has seen the new size: that frame links, resizes and draws.
+    requestAnimationFrame(() => {
+      this.warm = warmLayers(true, labelAtlas());
       this.redrawLayers();
-    }));
+      // The frame after this one has drawn them: from then on they are only kept.
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        this.warm = warmLayers(false, labelAtlas());
+        this.redrawLayers();
+      }));
+    });
   }
 
   /** Draws nothing until the next scene (a new file is opening: the old graph must not stay under its name). */
@@ -343,9 +353,13 @@ export class GraphCanvas {
   }
 
   private viewSize(): [number, number] {
-    const w = this.deck.width || this.host.clientWidth || 1;
-    const h = this.deck.height || this.host.clientHeight || 1;
-    return [w, h];
+    return [this.container.clientWidth || 1, this.container.clientHeight || 1];
+  }
+
+  /** The canvas fills its container from now on. */
+  private unfold(): void {
+    this.host.style.width = '100%';
+    this.host.style.height = '100%';
   }
 
   private viewState(): { target: [number, number, number]; zoom: number; minZoom: number; maxZoom: number } {
