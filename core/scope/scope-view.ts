@@ -87,9 +87,15 @@ export class ScopeView {
     const g = h.routed;
     const first = h.pre[scope] as number;
     const last = first + (h.size[scope] as number);
-    const merged = new Map<string, { inner: number; outer: number; direction: 'in' | 'out'; data: number; control: number; ref: number; elements: number }>();
+    // Numeric keys (inner, outer, direction): every scope of a graph is asked, and string keys
+    // were most of this loop's time.
+    const merged = new Map<number, { inner: number; outer: number; direction: 'in' | 'out'; data: number; control: number; ref: number; elements: number }>();
+    const count = h.count;
+    // In pre-order, a node's child of `scope` is the last one met (the scope itself has none: -1).
+    let inner = -1;
     for (let p = first; p < last; p++) {
       const x = h.preOrder[p] as number;
+      if (h.parent[x] === scope) inner = x;
       for (let k = inc.start[x] as number; k < (inc.start[x + 1] as number); k++) {
         const e = inc.edges[k] as number;
         const a = h.hnodeOf[g.src[e] as number] as number;
@@ -98,8 +104,7 @@ export class ScopeView {
         const other = out ? b : a;
         const po = h.pre[other] as number;
         if (po >= first && po < last) continue;
-        const inner = h.childToward(scope, x);
-        const key = `${inner}:${other}:${out ? 1 : 0}`;
+        const key = ((inner + 1) * count + other) * 2 + (out ? 1 : 0);
         let m = merged.get(key);
         if (!m) {
           m = { inner, outer: other, direction: out ? 'out' : 'in', data: 0, control: 0, ref: 0, elements: 0 };
