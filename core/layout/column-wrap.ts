@@ -25,28 +25,46 @@ export interface Wrap {
   readonly height: number;
 }
 
-const columnSize = (u: Units, from: number, to: number): { width: number; height: number } => {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = from; i < to; i++) {
-    lo = Math.min(lo, u.lo[i] as number);
-    hi = Math.max(hi, u.hi[i] as number);
-  }
-  return { width: Math.max(0, hi - lo), height: (u.top[to - 1] as number) + (u.height[to - 1] as number) - (u.top[from] as number) };
-};
+/** One column of a wrapping: its units [from, to), how far right it goes (add `dx` to a unit's x), and its size. */
+export interface Column {
+  readonly from: number;
+  readonly to: number;
+  /** Added to x: the column's left end lands at its place. */
+  readonly dx: number;
+  /** Its left end once placed. */
+  readonly left: number;
+  readonly width: number;
+  /** From its first unit's top to its last unit's end. */
+  readonly height: number;
+}
+
+/** The columns `cuts` make of `u`, left to right with `gap` between them. */
+export function columnsOf(u: Units, cuts: readonly number[], gap = COLUMN_GAP): Column[] {
+  const n = u.top.length;
+  const out: Column[] = [];
+  let x = 0;
+  [0, ...cuts].forEach((from, c) => {
+    const to = c < cuts.length ? (cuts[c] as number) : n;
+    if (from >= to) return;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = from; i < to; i++) {
+      lo = Math.min(lo, u.lo[i] as number);
+      hi = Math.max(hi, u.hi[i] as number);
+    }
+    if (!(lo <= hi)) [lo, hi] = [0, 0];
+    if (out.length > 0) x += gap;
+    out.push({ from, to, dx: x - lo, left: x, width: hi - lo, height: (u.top[to - 1] as number) + (u.height[to - 1] as number) - (u.top[from] as number) });
+    x += hi - lo;
+  });
+  return out;
+}
 
 /** The drawing's size with these cuts. */
 export function wrapSize(u: Units, cuts: readonly number[], gap = COLUMN_GAP): { width: number; height: number } {
-  const n = u.top.length;
-  if (n === 0) return { width: 0, height: 0 };
-  let width = 0;
-  let height = 0;
-  [0, ...cuts].forEach((from, c) => {
-    const s = columnSize(u, from, c < cuts.length ? (cuts[c] as number) : n);
-    width += s.width + (c > 0 ? gap : 0);
-    height = Math.max(height, s.height);
-  });
-  return { width, height };
+  const columns = columnsOf(u, cuts, gap);
+  const last = columns[columns.length - 1];
+  return { width: last ? last.left + last.width : 0, height: columns.reduce((h, c) => Math.max(h, c.height), 0) };
 }
 
 /**

@@ -3,7 +3,7 @@
 // Linear in nodes + edges; the scope layout carries a notice so the user knows why it looks plainer.
 import { groupByKey } from '../graph/csr';
 import { PADDING } from './node-sizes';
-import { chooseCuts, COLUMN_GAP } from './column-wrap';
+import { chooseCuts, columnsOf } from './column-wrap';
 import { layoutResult } from './layout-result';
 import { endPointOf, placeOwnPorts } from './border-ports';
 import type { ScopeInput, ScopeLayout } from './types';
@@ -134,24 +134,19 @@ export function fastLayout(input: ScopeInput, now: () => number, withNotice = tr
   const up = input.settings.direction !== 'DOWN';
   const top = input.header + PADDING;
   const contentHeight = wrap.height;
-  let width = 0;
-  [0, ...wrap.cuts].forEach((from, c) => {
-    if (from >= bands.length) return;
-    const to = c < wrap.cuts.length ? (wrap.cuts[c] as number) : bands.length;
-    const colStart = (bands[from] as Band).start;
-    let colWidth = 0;
-    for (let b = from; b < to; b++) {
+  for (const col of columnsOf(units, wrap.cuts)) {
+    const colStart = (bands[col.from] as Band).start;
+    for (let b = col.from; b < col.to; b++) {
       const band = bands[b] as Band;
-      colWidth = Math.max(colWidth, band.width);
       const start = band.start - colStart;
       for (const v of band.v) {
         const yy = up ? contentHeight - start - (boxes[4 * v + 3] as number) : start;
-        boxes[4 * v] = (boxes[4 * v] as number) + PADDING + width + (c > 0 ? COLUMN_GAP : 0);
+        boxes[4 * v] = (boxes[4 * v] as number) + PADDING + col.dx;
         boxes[4 * v + 1] = yy + top;
       }
     }
-    width += colWidth + (c > 0 ? COLUMN_GAP : 0);
-  });
+  }
+  const width = wrap.width;
   const W = width + 2 * PADDING;
   const H = top + contentHeight + PADDING;
   const at = { boxes, index };

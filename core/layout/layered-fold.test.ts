@@ -3,9 +3,10 @@
 // reaches its target, and one that goes on to the next column runs down the gap between them; a
 // short chain stays whole.
 import { describe, expect, it } from 'vitest';
+import { crossings } from './crossings';
 import { layeredLayout } from './layered-layout';
 import { DEFAULT_SETTINGS } from './layout-engine';
-import type { InputEdge, ScopeInput, ScopeLayout } from './types';
+import { portKey, type InputEdge, type ScopeInput, type ScopeLayout } from './types';
 
 const now = (): number => 0;
 const edge = (a: number, b: number): InputEdge => ({ from: { node: a, port: -1 }, to: { node: b, port: -1 }, data: 1, control: 0, ref: 0, elements: 1 });
@@ -15,6 +16,8 @@ const chain = (n: number, direction: 'UP' | 'DOWN' = 'UP'): ScopeInput => {
   const edges = ids.slice(1).map((id) => edge(id - 1, id));
   return { scope: 1, settings: { ...DEFAULT_SETTINGS, direction }, header: 20, nodes: ids.map((id) => ({ id, width: 60, height: 20, ports: [] })), aux: [], ownPorts: [], edges: [...edges, edge(10, 9 + n)] };
 };
+/** `input` with the edges replaced. */
+const withEdges = (input: ScopeInput, edges: InputEdge[], ownPorts: number[] = []): ScopeInput => ({ ...input, edges, ownPorts });
 const box = (l: ScopeLayout, id: number): [number, number, number, number] => {
   const i = Array.from(l.nodeIds).indexOf(id);
   return Array.from(l.nodeBoxes.subarray(4 * i, 4 * i + 4)) as [number, number, number, number];
@@ -83,4 +86,48 @@ describe('layered layout of a deep component', () => {
     for (let id = 11; id < 40; id++) expect(box(l, id)[1]).toBeLessThan(box(l, id - 1)[1]);
     expect(l.height).toBeGreaterThan(30 * 20);
   });
+
+  it('nests the lanes of edges going on to the next column: two parallel chains folded cross nowhere', () => {
+    // a: 10..79 and b: 100..169, each a chain, joined at the start.
+    const a = Array.from({ length: 70 }, (_, k) => 10 + k);
+    const b = Array.from({ length: 70 }, (_, k) => 100 + k);
+    const edges = [...a.slice(1).map((id) => edge(id - 1, id)), ...b.slice(1).map((id) => edge(id - 1, id)), edge(10, 101)];
+    const input: ScopeInput = { ...chain(1), nodes: [...a, ...b].map((id) => ({ id, width: 60, height: 20, ports: [] })), edges };
+    const l = layeredLayout(input, now);
+    expect(box(l, 79)[0]).toBeGreaterThan(box(l, 10)[0] + 60);
+    expect(crossings(l)).toBe(0);
+  });
+
+  it('draws an edge against the flow that spans columns from its source to its target', () => {
+    const input = chain(150);
+    // A cycle: the last op feeds the tenth.
+    const l = layeredLayout(withEdges(input, [...input.edges, edge(159, 20)]), now);
+    const e = l.edgeFrom.length - 1;
+    const pts = route(l, e);
+    const [sx, sy, sw, sh] = box(l, 159);
+    const [tx, ty, tw, th] = box(l, 20);
+    const on = (x: number, y: number, [bx, by, bw, bh]: [number, number, number, number]): boolean => x >= bx - 1e-6 && x <= bx + bw + 1e-6 && y >= by - 1e-6 && y <= by + bh + 1e-6;
+    expect(on(pts[0] as number, pts[1] as number, [sx, sy, sw, sh])).toBe(true);
+    expect(on(pts.at(-2) as number, pts.at(-1) as number, [tx, ty, tw, th])).toBe(true);
+    for (let k = 0; k < pts.length; k += 2) expect((pts[k] as number) >= 0 && (pts[k] as number) <= l.width && (pts[k + 1] as number) >= 0 && (pts[k + 1] as number) <= l.height).toBe(true);
+  });
+
+  it('routes out of a source\'s bottom and into a target\'s top when data flows down', () => {
+    const l = layeredLayout(chain(150, 'DOWN'), now);
+    for (let e = 0; e < l.edgeFrom.length; e++) {
+      const pts = route(l, e);
+      const [, sy, , sh] = box(l, l.edgeFrom[e] as number);
+      const [, ty] = box(l, l.edgeTo[e] as number);
+      expect(pts[1]).toBeCloseTo(sy + sh, 6);
+      expect(pts.at(-1)).toBeCloseTo(ty, 6);
+    }
+  });
+
+  it('never folds the component that reaches the scope\'s border (its ports face the parent along one side)', () => {
+    const input = chain(150);
+    const [inPort, outPort] = [portKey(900, false), portKey(901, true)];
+    const l = layeredLayout(withEdges(input, [...input.edges, { ...edge(-1, 10), from: { node: -1, port: inPort } }, { ...edge(159, -1), to: { node: -1, port: outPort } }], [inPort, outPort]), now);
+    for (let id = 11; id < 160; id++) expect(box(l, id)[1]).toBeLessThan(box(l, id - 1)[1]);
+  });
 });
+

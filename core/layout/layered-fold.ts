@@ -1,8 +1,8 @@
 // Folding a very deep component of the layered layout (a long chain, such as a Keras model's layers
 // at the top level) into side-by-side columns of consecutive layers, cut where the fewest edges
-// cross. Edges that go on to the next column leave over the top of their column, run down the gap
-// beside it and enter the next one from below, each in its own lane.
-import { chooseCuts, COLUMN_GAP } from './column-wrap';
+// cross. Edges that go on to the next column leave past its last layer, run along the gap beside
+// it and enter the next one before its first layer, each in its own lane, the lanes nested.
+import { chooseCuts, COLUMN_GAP, columnsOf, type Column } from './column-wrap';
 
 /** A component laid out on its own: items' centres and layer bands, relative to its top-left corner, flow downwards. */
 export interface PlacedComponent {
@@ -23,6 +23,13 @@ export interface PlacedComponent {
   readonly portItem: Map<number, number>;
 }
 
+/** An edge's way from one column to the next: down (or up) the gap at `x`, turning at `leave` after its column's last layer and at `enter` before the next one's first (positions along the flow, folded). */
+export interface Lane {
+  readonly x: number;
+  readonly leave: number;
+  readonly enter: number;
+}
+
 /** Where each layer goes once folded; coordinates along the flow still run downwards. */
 export interface Fold {
   /** Column of each layer. */
@@ -30,10 +37,8 @@ export interface Fold {
   /** Per column: added to an item's x, and to a point's position along the flow. */
   readonly dx: Float64Array;
   readonly dy: Float64Array;
-  /** Per carrier that goes on to a later column: its lane's x in the gap after each column it leaves. */
-  readonly lanes: Map<number, number[]>;
-  /** Per column: how far along the flow its last band ends. */
-  readonly columnEnd: Float64Array;
+  /** Per carrier that goes on to a later column: its lane in each gap it passes, in flow order. */
+  readonly lanes: Map<number, Lane[]>;
   readonly width: number;
   readonly height: number;
 }
@@ -62,54 +67,43 @@ export function foldComponent(p: PlacedComponent, gap: number): Fold | null {
     crossing[first + chain.length] = (crossing[first + chain.length] as number) - 1;
   }
   for (let b = 1; b <= depth; b++) crossing[b] = (crossing[b] as number) + (crossing[b - 1] as number);
-  const wrap = chooseCuts({ top: p.bandTop, height: p.bandHeight, lo, hi }, (b) => crossing[b] as number);
+  const units = { top: p.bandTop, height: p.bandHeight, lo, hi };
+  const wrap = chooseCuts(units, (b) => crossing[b] as number);
   if (wrap.cuts.length === 0) return null;
-  const columns = wrap.cuts.length + 1;
+  const columns = columnsOf(units, wrap.cuts);
   const columnOf = new Int32Array(depth);
-  const dx = new Float64Array(columns);
-  const dy = new Float64Array(columns);
-  const columnEnd = new Float64Array(columns);
-  const right = new Float64Array(columns);
-  let x = 0;
-  let tallest = 0;
-  for (let c = 0; c < columns; c++) {
-    const from = c === 0 ? 0 : (wrap.cuts[c - 1] as number);
-    const to = c < wrap.cuts.length ? (wrap.cuts[c] as number) : depth;
-    let left = Infinity;
-    let rightmost = -Infinity;
-    for (let L = from; L < to; L++) {
-      columnOf[L] = c;
-      left = Math.min(left, lo[L] as number);
-      rightmost = Math.max(rightmost, hi[L] as number);
-    }
-    if (c > 0) x += COLUMN_GAP;
-    dx[c] = x - left;
-    dy[c] = gap / 2 - (p.bandTop[from] as number);
-    columnEnd[c] = gap / 2 + (p.bandTop[to - 1] as number) + (p.bandHeight[to - 1] as number) - (p.bandTop[from] as number);
-    x += rightmost - left;
-    right[c] = x;
-    tallest = Math.max(tallest, (columnEnd[c] as number) + gap / 2);
-  }
-  return { columnOf, dx, dy, lanes: lanesOf(p, wrap.cuts, columnOf, right, dx), columnEnd, width: x, height: tallest };
+  columns.forEach((c, k) => columnOf.fill(k, c.from, c.to));
+  const dx = Float64Array.from(columns, (c) => c.dx);
+  // Every column starts half a gap along the flow, leaving room for the lanes' turns.
+  const dy = Float64Array.from(columns, (c) => gap / 2 - (p.bandTop[c.from] as number));
+  const height = columns.reduce((h, c) => Math.max(h, c.height), 0) + gap;
+  return { columnOf, dx, dy, lanes: lanesOf(p, columns, columnOf, dx, gap), width: wrap.width, height };
 }
 
-/** Lanes in each gap, ordered as the carriers' items in the column's last layer, so that they do not cross on the way in. */
-function lanesOf(p: PlacedComponent, cuts: readonly number[], columnOf: Int32Array, right: Float64Array, dx: Float64Array): Map<number, number[]> {
-  const lanes = new Map<number, number[]>();
-  cuts.forEach((b, c) => {
+/**
+ * Lanes in each gap, nested so that they do not cross: the edge leaving nearest the gap takes the
+ * lane nearest its column and turns first on both ends; the others go round it, further out.
+ */
+function lanesOf(p: PlacedComponent, columns: readonly Column[], columnOf: Int32Array, dx: Float64Array, gap: number): Map<number, Lane[]> {
+  const lanes = new Map<number, Lane[]>();
+  for (let c = 0; c + 1 < columns.length; c++) {
+    const col = columns[c] as Column;
+    const b = (columns[c + 1] as Column).from;
     const through: { carrier: number; x: number }[] = [];
     for (const [carrier, chain] of p.chains) {
       const first = p.layerOf[chain[0] as number] as number;
       if (first < b && first + chain.length - 1 >= b) through.push({ carrier, x: (p.x[chain[b - 1 - first] as number] as number) + (dx[columnOf[b - 1] as number] as number) });
     }
-    through.sort((s, t) => s.x - t.x || s.carrier - t.carrier);
-    const step = Math.min(6, (COLUMN_GAP - 12) / Math.max(1, through.length));
-    through.forEach((t, i) => {
-      const lane = (right[c] as number) + COLUMN_GAP / 2 + (i - (through.length - 1) / 2) * step;
+    through.sort((s, t) => t.x - s.x || s.carrier - t.carrier);
+    const m = through.length;
+    const step = Math.min(6, (COLUMN_GAP - 12) / Math.max(1, m));
+    through.forEach((t, r) => {
+      const turn = ((gap / 2) * (r + 1)) / (m + 1);
+      const lane: Lane = { x: col.left + col.width + COLUMN_GAP / 2 + (r - (m - 1) / 2) * step, leave: gap / 2 + col.height + turn, enter: turn };
       const list = lanes.get(t.carrier) ?? [];
       list.push(lane);
       lanes.set(t.carrier, list);
     });
-  });
+  }
   return lanes;
 }

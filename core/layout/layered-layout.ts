@@ -2,17 +2,17 @@
 // algorithm remains the reference it is measured against: LayoutSettings.algorithm). Layers by
 // longest path; long edges as chains of dummies; crossing minimisation from several initial orders
 // (layered-order.ts); coordinates (layered-place.ts); components that do not reach the scope's
-// border packed in rows beside the one that does. The scope's own ports are items of a layer above
-// the first (entering) and below the last (leaving), ordered with the rest as ELK orders external
-// ports, so that their order along the border follows the edges they carry. Why not ELK:
-// docs/ARCHITECTURE.md, "Layout".
+// border packed in rows beside the one that does, a very deep one folded into columns
+// (layered-fold.ts). The scope's own ports are items of a layer above the first (entering) and
+// below the last (leaving), ordered with the rest as ELK orders external ports, so that their order
+// along the border follows the edges they carry. Why not ELK: docs/ARCHITECTURE.md, "Layout".
 import { groupByKey } from '../graph/csr';
 import { endPointOf, placeOwnPorts } from './border-ports';
 import { layers } from './fast-layout';
 import { orderWithPorts, type Segments } from './layered-order';
 import { ITEM_BEND, ITEM_BOX, ITEM_PORT, placeX } from './layered-place';
 import { crossings } from './crossings';
-import { foldComponent, type Fold, type PlacedComponent } from './layered-fold';
+import { foldComponent, type Fold, type Lane, type PlacedComponent } from './layered-fold';
 import { layoutResult } from './layout-result';
 import { PADDING } from './node-sizes';
 import type { EdgeEnd, ScopeInput, ScopeLayout } from './types';
@@ -338,11 +338,11 @@ function layeredOnce(input: ScopeInput, tighten: boolean): ScopeLayout {
     for (const v of chain) {
       const L = p.layerOf[v] as number;
       if (f && lanes) {
-        // On to the next column: over the top of this one, down its lane, in from below.
+        // On to the next column: past this one's last layer, along its lane in the gap, into the next one's first.
         const next = f.columnOf[L] as number;
         for (; column >= 0 && column < next; column++, lane++) {
-          const x = lanes[lane] as number;
-          pts.push(...pageAt(k, x, (f.columnEnd[column] as number) + LAYER_GAP / 4), ...pageAt(k, x, LAYER_GAP / 4));
+          const l = lanes[lane] as Lane;
+          pts.push(...pageAt(k, l.x, l.leave), ...pageAt(k, l.x, l.enter));
         }
         column = next;
       }

@@ -1,10 +1,10 @@
 // Assembles a ScopeLayout's typed arrays from placed boxes, ports and routed edges, and appends the
-// auxiliary column beside the main area; shared by the ELK and the fast layout.
+// auxiliary area beside the main area; shared by every layout (layered, fast, ELK).
 import { AUX_GAP, PADDING } from './node-sizes';
+import type { ScopeInput, ScopeLayout } from './types';
 
 /** Space between two auxiliary nodes of a column. */
 const AUX_SPACING = 8;
-import type { ScopeInput, ScopeLayout } from './types';
 
 export interface Placed {
   /** Main-area boxes (x, y, w, h) in input order, and the main area's size with padding. */

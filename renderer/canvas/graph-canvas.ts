@@ -9,8 +9,8 @@ import {
   anchorCamera, centreCamera, clampZoom, fitCamera, MAX_ZOOM, panCamera, screenRect, viewRect, type Camera, type Rect,
 } from './camera';
 import { edgeLayers } from './edge-layers';
-import { labelAtlas, labelLayers } from './label-layers';
-import { warmLayers } from './warm-layers';
+import { labelLayers } from './label-layers';
+import { WarmUp } from './warm-layers';
 import { nodeLayers, ringLayers, translation, type LayerFrame } from './node-layers';
 import { NO_HIGHLIGHT, type CanvasStyle, type Highlight } from './node-style';
 import { cssColour, THEMES, type ThemeName } from './palette';
@@ -63,9 +63,7 @@ export class GraphCanvas {
   private model: SceneModel | null = null;
   /** The previous scene while it fades out, translated to line up with the new one. */
   private fading: { model: SceneModel; matrix: Float32Array } | null = null;
-  /** warm-layers.ts: drawn once by warmUp(), then kept hidden so that their programs stay linked. */
-  private warm: Layer[] = [];
-  private warming = false;
+  private readonly warm = new WarmUp(() => this.redrawLayers());
   private fadeT = 1;
   private fadeRaf = 0;
   private labelRaf = 0;
@@ -197,19 +195,8 @@ export class GraphCanvas {
    * first frame of the graph it will send (warm-layers.ts). Once per canvas.
    */
   warmUp(): void {
-    if (this.warming) return;
-    this.warming = true;
     this.unfold();
-    // A frame later, once deck.gl has seen the new size: that frame links, resizes and draws.
-    requestAnimationFrame(() => {
-      this.warm = warmLayers(true, labelAtlas());
-      this.redrawLayers();
-      // The frame after this one has drawn them: from then on they are only kept.
-      requestAnimationFrame(() => requestAnimationFrame(() => {
-        this.warm = warmLayers(false, labelAtlas());
-        this.redrawLayers();
-      }));
-    });
+    this.warm.start();
   }
 
   /** Draws nothing until the next scene (a new file is opening: the old graph must not stay under its name). */
@@ -334,6 +321,7 @@ export class GraphCanvas {
     clearTimeout(this.idleTimer);
     cancelAnimationFrame(this.fadeRaf);
     cancelAnimationFrame(this.labelRaf);
+    this.warm.dispose();
     for (const [type, fn] of this.listeners) this.container.removeEventListener(type, fn, true);
     this.deck.finalize();
     this.host.remove();
@@ -436,7 +424,7 @@ export class GraphCanvas {
   }
 
   private buildLayers(): Layer[] {
-    const out: Layer[] = [...this.warm];
+    const out: Layer[] = [...this.warm.layers];
     const t = this.fading ? ease(this.fadeT) : 1;
     if (this.fading) out.push(...this.layersOf(this.fading.model, this.frame(this.fading.model, 1 - t, this.fading.matrix, false), false));
     // A preview scene (drawn before the scope engine finished) is shown but not interactive.

@@ -1,13 +1,12 @@
-// Layers that make the canvas's shader programs (boxes, segments, glyphs) and the label atlas's
-// texture before the first graph arrives. Linking a program blocks the page until the GPU process
-// has compiled it (half a second for the three on a software rasteriser), and a graph's first
-// frame would pay it after the worker's answer; drawn once while the worker is still laying out,
-// it is paid meanwhile. Each layer draws one fully transparent quad, then stays in the layer list
-// hidden: luma.gl shares programs between layers and destroys one when its last layer goes.
+// Layers that link the canvas's shader programs (boxes, segments, glyphs) and make the label
+// atlas's texture while the worker builds the first scene: on a software rasteriser that takes half
+// a second, which the graph's first frame would otherwise pay. One transparent quad each, drawn
+// once, then kept hidden: luma.gl destroys a program when its last layer goes.
 import type { Layer } from '@deck.gl/core';
 import { BoxLayer } from './box-layer';
 import type { GlyphAtlas } from './glyph-atlas';
 import { GlyphLayer } from './glyph-layer';
+import { labelAtlas } from './label-layers';
 import { FLAT } from './node-layers';
 import type { QuadData } from './quad-geometry';
 import { SegmentLayer } from './segment-layer';
@@ -42,4 +41,41 @@ export function warmLayers(visible: boolean, atlas: GlyphAtlas): Layer[] {
     new SegmentLayer({ ...common, id: 'warm-segment', quads: SEGMENT }),
     new GlyphLayer({ ...common, id: 'warm-glyph', quads: GLYPH, atlas, atlasVersion: 0 }),
   ];
+}
+
+/** A canvas's warm-up: once started, a frame later (the canvas has its size) the drawn layers, two frames after that the kept ones. */
+export class WarmUp {
+  /** What the canvas adds under its own layers. */
+  layers: Layer[] = [];
+  private started = false;
+  private readonly frames = new Set<number>();
+
+  constructor(private readonly redraw: () => void) {}
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.frame(() => {
+      this.layers = warmLayers(true, labelAtlas());
+      this.redraw();
+      this.frame(() => this.frame(() => {
+        this.layers = warmLayers(false, labelAtlas());
+        this.redraw();
+      }));
+    });
+  }
+
+  /** The canvas is going: nothing more is drawn. */
+  dispose(): void {
+    for (const id of this.frames) cancelAnimationFrame(id);
+    this.frames.clear();
+  }
+
+  private frame(fn: () => void): void {
+    const id = requestAnimationFrame(() => {
+      this.frames.delete(id);
+      fn();
+    });
+    this.frames.add(id);
+  }
 }
