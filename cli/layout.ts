@@ -20,8 +20,9 @@ export interface LaidOut {
   notices: string[];
 }
 
-export async function layoutGraph(graph: Graph, expand: string, algorithm: LayoutAlgorithm = 'layered'): Promise<LaidOut | { error: string }> {
-  const model = analyzeHierarchy(graph);
+/** `widths`: size edges by their tensors (the SVG draws them; the JSON and the text have none, and skip decoding every node's attributes). */
+export async function layoutGraph(graph: Graph, expand: string, algorithm: LayoutAlgorithm = 'layered', widths = true): Promise<LaidOut | { error: string }> {
+  const model = analyzeHierarchy(graph, { tensorSizes: widths });
   const expanded = expandedBySpec(model.hierarchy, expand);
   if ('error' in expanded) return expanded;
   const engine = new LayoutEngine(model, inlineExecutor(() => performance.now()), { ...DEFAULT_SETTINGS, algorithm }, undefined, () => performance.now());

@@ -78,21 +78,21 @@ withEndpointOption(program
   .option('--json', 'print machine-readable JSON')
   .action((file: string, names: string[], opts: ExplainOptions) => runExplain(file, names, opts));
 
-/** Loads, picks and lays out a graph; prints errors and sets the exit status itself. */
 /** `--algorithm`: which layout draws scopes with edges between their children. */
 const algorithmOption = (): Option => new Option('--algorithm <name>', "'layered' (the app's) or 'elk' (ELK's layered algorithm for scopes of under 100 children and 60 edges: the reference)")
   .choices(['layered', 'elk']).default('layered');
 
 interface LayoutOptions { graph?: string; expand?: string; endpoint?: string; algorithm?: LayoutAlgorithm }
 
-async function laidOut(file: string, { graph, expand, endpoint, algorithm }: LayoutOptions) {
+/** Loads, picks and lays out a graph (`widths`: as layoutGraph); prints errors and sets the exit status itself. */
+async function laidOut(file: string, { graph, expand, endpoint, algorithm }: LayoutOptions, widths: boolean) {
   const picked = await pickGraph(file, graph, remoteOptions({ endpoint }));
   if (picked.error !== null) {
     process.stderr.write(`scopeview: ${picked.error}\n`);
     process.exitCode = 1;
     return null;
   }
-  const laid = await layoutGraph(picked.graph.graph, expand ?? 'none', algorithm ?? 'layered');
+  const laid = await layoutGraph(picked.graph.graph, expand ?? 'none', algorithm ?? 'layered', widths);
   if ('error' in laid) {
     process.stderr.write(`scopeview: ${laid.error}\n`);
     process.exitCode = 2;
@@ -110,7 +110,7 @@ withEndpointOption(program
   .addOption(algorithmOption())
   .option('--json', 'print machine-readable JSON')
   .action(async (file: string, opts: LayoutOptions & { json?: boolean }) => {
-    const laid = await laidOut(file, opts);
+    const laid = await laidOut(file, opts, false);
     if (laid) process.stdout.write(`${opts.json ? JSON.stringify(layoutJson(laid)) : layoutText(laid)}\n`);
   });
 
@@ -123,7 +123,7 @@ withEndpointOption(program
   .option('--expand <which>', "scopes to open: 'all', 'none' or a regular expression over scope names", 'none')
   .addOption(algorithmOption())
   .action(async (file: string, opts: LayoutOptions & { svg: string }) => {
-    const laid = await laidOut(file, opts);
+    const laid = await laidOut(file, opts, true);
     if (laid) process.stdout.write(`${await writeSvg(opts.svg, laid)}\n`);
   });
 

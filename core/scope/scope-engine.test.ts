@@ -91,6 +91,22 @@ describe('tensor sizes and histograms', () => {
     expect(bridges).toEqual(['in:s/a:128', 'in:s/b:0', 'out:s/a:6', 'out:s/b:1']);
   });
 
+  it('weighs every data edge 1 without decoding shapes when tensor sizes are off (the layout command draws no widths)', async () => {
+    const { shapesAttr } = await import('../test-support/graphs');
+    const m = analyzeGraph(makeGraph([
+      ['x', 'Placeholder', [], shapesAttr([-1, 128])],
+      ['s/a', 'MatMul', ['x'], shapesAttr([2, 3], [4])],
+      ['s/b', 'Neg', ['s/a:1', '^x']],
+      ['y', 'Neg', ['s/a:0', 's/b']],
+    ]), { tensorSizes: false });
+    const h = m.hierarchy;
+    const me = h.metaedges;
+    const sizes = [...h.metaedgesOf(h.root)].map((e) => `${h.name(me.src[e]!)}->${h.name(me.dst[e]!)}:${m.view.sizes.metaedgeElements(e)}`).sort();
+    expect(sizes).toEqual(['s->y:2', 'x->s:1']);
+    const bridges = m.view.bridges(h.find('s')).map((b) => `${b.direction}:${h.name(b.inner)}:${b.elements}`).sort();
+    expect(bridges).toEqual(['in:s/a:1', 'in:s/b:0', 'out:s/a:1', 'out:s/b:1']);
+  });
+
   it('counts ops, devices and XLA clusters per scope', async () => {
     const { scopeHistograms } = await import('./histograms');
     const m = analyzeGraph(makeGraph([

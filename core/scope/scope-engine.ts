@@ -20,6 +20,8 @@ export interface ScopeEngineOptions extends HierarchyOptions {
   /** Run auxiliary extraction (default true). */
   readonly extraction?: boolean;
   readonly overrides?: ExtractionOverrides;
+  /** Size edges by their tensors from `_output_shapes` (default true); a reader that draws no widths saves decoding every node's attributes. */
+  readonly tensorSizes?: boolean;
 }
 
 export interface ScopedHierarchy {
@@ -43,7 +45,7 @@ export function analyzeHierarchy(graph: Graph, options: ScopeEngineOptions = {})
   const hierarchy = buildHierarchy(graph, options);
   const templates = computeTemplates(hierarchy);
   const auxiliary = options.extraction === false ? new Uint8Array(hierarchy.count) : computeAuxiliary(hierarchy, options.overrides);
-  return { hierarchy, templates, auxiliary, view: new ScopeView(hierarchy, auxiliary) };
+  return { hierarchy, templates, auxiliary, view: new ScopeView(hierarchy, auxiliary, options.tensorSizes !== false) };
 }
 
 export function analyzeGraph(graph: Graph, options: ScopeEngineOptions = {}): ScopeModel {

@@ -65,8 +65,9 @@ export class ScopeView {
   readonly sizes: TensorSizes;
   private incidence: Incidence | null = null;
 
-  constructor(readonly hier: Hierarchy, readonly auxiliary: Uint8Array) {
-    this.sizes = new TensorSizes(hier);
+  /** `tensorSizes` false: every edge weighs 1 (as without `_output_shapes`), nothing is decoded. */
+  constructor(readonly hier: Hierarchy, readonly auxiliary: Uint8Array, tensorSizes = true) {
+    this.sizes = new TensorSizes(hier, tensorSizes);
   }
 
   /** What the canvas needs to draw `scope` expanded; `onBridgeEdge` sees each routed edge merged into a bridge. */

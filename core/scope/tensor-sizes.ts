@@ -21,10 +21,12 @@ export class TensorSizes {
   private byMetaedge: Csr | null = null;
   private sizes = new Map<number, number>();
 
-  constructor(private readonly hier: Hierarchy) {}
+  /** `decode` false: every edge weighs 1, as one without `_output_shapes` does. */
+  constructor(private readonly hier: Hierarchy, private readonly decode = true) {}
 
   /** Elements carried by routed edge r (its graph edge's source output slot). */
   edgeElements(r: number): number {
+    if (!this.decode) return 1;
     const g = this.hier.graph;
     const e = this.hier.routed.base[r] as number;
     const src = g.edges.src[e] as number;
