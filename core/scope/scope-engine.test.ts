@@ -74,37 +74,34 @@ describe('function library', () => {
 });
 
 describe('tensor sizes and histograms', () => {
-  it('sums _output_shapes elements per metaedge and bridge, counting unknown dims as 1', async () => {
+  /** x feeds scope s (ops a and b), which feeds y; x and a declare their output shapes. */
+  const shaped = async (): Promise<ReturnType<typeof makeGraph>> => {
     const { shapesAttr } = await import('../test-support/graphs');
-    const m = analyzeGraph(makeGraph([
+    return makeGraph([
       ['x', 'Placeholder', [], shapesAttr([-1, 128])],
       ['s/a', 'MatMul', ['x'], shapesAttr([2, 3], [4])],
       ['s/b', 'Neg', ['s/a:1', '^x']],
       ['y', 'Neg', ['s/a:0', 's/b']],
-    ]));
+    ]);
+  };
+
+  /** The root's metaedges and scope s's bridges, each with its elements. */
+  const sized = (m: ReturnType<typeof analyzeGraph>): { metaedges: string[]; bridges: string[] } => {
     const h = m.hierarchy;
     const me = h.metaedges;
-    const sizes = [...h.metaedgesOf(h.root)].map((e) => `${h.name(me.src[e]!)}->${h.name(me.dst[e]!)}:${m.view.sizes.metaedgeElements(e)}`).sort();
+    return {
+      metaedges: [...h.metaedgesOf(h.root)].map((e) => `${h.name(me.src[e]!)}->${h.name(me.dst[e]!)}:${m.view.sizes.metaedgeElements(e)}`).sort(),
+      bridges: m.view.bridges(h.find('s')).map((b) => `${b.direction}:${h.name(b.inner)}:${b.elements}`).sort(),
+    };
+  };
+
+  it('sums _output_shapes elements per metaedge and bridge, counting unknown dims as 1', async () => {
     // x -> s carries one [?,128] tensor (the control edge carries none); s -> y carries a [2,3] and an unknown-shape tensor (1).
-    expect(sizes).toEqual(['s->y:7', 'x->s:128']);
-    const bridges = m.view.bridges(h.find('s')).map((b) => `${b.direction}:${h.name(b.inner)}:${b.elements}`).sort();
-    expect(bridges).toEqual(['in:s/a:128', 'in:s/b:0', 'out:s/a:6', 'out:s/b:1']);
+    expect(sized(analyzeGraph(await shaped()))).toEqual({ metaedges: ['s->y:7', 'x->s:128'], bridges: ['in:s/a:128', 'in:s/b:0', 'out:s/a:6', 'out:s/b:1'] });
   });
 
   it('weighs every data edge 1 without decoding shapes when tensor sizes are off (the layout command draws no widths)', async () => {
-    const { shapesAttr } = await import('../test-support/graphs');
-    const m = analyzeGraph(makeGraph([
-      ['x', 'Placeholder', [], shapesAttr([-1, 128])],
-      ['s/a', 'MatMul', ['x'], shapesAttr([2, 3], [4])],
-      ['s/b', 'Neg', ['s/a:1', '^x']],
-      ['y', 'Neg', ['s/a:0', 's/b']],
-    ]), { tensorSizes: false });
-    const h = m.hierarchy;
-    const me = h.metaedges;
-    const sizes = [...h.metaedgesOf(h.root)].map((e) => `${h.name(me.src[e]!)}->${h.name(me.dst[e]!)}:${m.view.sizes.metaedgeElements(e)}`).sort();
-    expect(sizes).toEqual(['s->y:2', 'x->s:1']);
-    const bridges = m.view.bridges(h.find('s')).map((b) => `${b.direction}:${h.name(b.inner)}:${b.elements}`).sort();
-    expect(bridges).toEqual(['in:s/a:1', 'in:s/b:0', 'out:s/a:1', 'out:s/b:1']);
+    expect(sized(analyzeGraph(await shaped(), { tensorSizes: false }))).toEqual({ metaedges: ['s->y:2', 'x->s:1'], bridges: ['in:s/a:1', 'in:s/b:0', 'out:s/a:1', 'out:s/b:1'] });
   });
 
   it('counts ops, devices and XLA clusters per scope', async () => {
