@@ -143,6 +143,8 @@ function commandSeconds(cli: string, path: string): number {
 type AppAction = 'all' | 'top';
 /** Top-level scopes laid out in the background so far, and to lay out (window.scopeview.layoutsPrepared). */
 type Prepared = { readonly done: number; readonly total: number };
+/** One app run: the command's time, the scene's counts, Shift+E's time, and the preparation at the command. */
+type AppRun = { readonly ms: number; readonly boxes: string; readonly collapseMs: number; readonly prepared: Prepared | null };
 const preparedNote = (p: Prepared | null): string => (p ? `; ${p.done} of ${p.total} top-level scopes prepared in the background at the command` : '');
 
 /**
@@ -151,10 +153,10 @@ const preparedNote = (p: Prepared | null): string => (p ? `; ${p.done} of ${p.to
  * both read by the page's own clock, best of `runs` fresh browser contexts (empty layout cache);
  * then, after "Expand all", Shift+E to the collapsed scene.
  */
-async function expandInApp(dist: string, file: string, action: AppAction, runs = 1): Promise<{ ms: number; boxes: string; collapseMs: number; prepared: Prepared | null }> {
+async function expandInApp(dist: string, file: string, action: AppAction, runs = 1): Promise<AppRun> {
   const server = await serveStatic(dist);
   const browser = await launchChromium();
-  let best: { ms: number; boxes: string; collapseMs: number; prepared: Prepared | null } | null = null;
+  let best: AppRun | null = null;
   // The first poll that finds the scene finished notes the page's time; the command's time is noted
   // by a listener that sees the key or click before the app does.
   const finished = (shown: string): boolean => {
@@ -206,7 +208,7 @@ async function expandInApp(dist: string, file: string, action: AppAction, runs =
       await context.close();
       if (!best || ms < best.ms) best = { ms, boxes, collapseMs, prepared };
     }
-    return best as { ms: number; boxes: string; collapseMs: number; prepared: Prepared | null };
+    return best as AppRun;
   } finally {
     await browser.close();
     await server.close();

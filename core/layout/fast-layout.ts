@@ -133,22 +133,20 @@ export function fastLayout(input: ScopeInput, now: () => number, withNotice = tr
   const wrap = chooseCuts(units);
   const up = input.settings.direction !== 'DOWN';
   const top = input.header + PADDING;
-  const contentHeight = wrap.height;
   for (const col of columnsOf(units, wrap.cuts)) {
     const colStart = (bands[col.from] as Band).start;
     for (let b = col.from; b < col.to; b++) {
       const band = bands[b] as Band;
       const start = band.start - colStart;
       for (const v of band.v) {
-        const yy = up ? contentHeight - start - (boxes[4 * v + 3] as number) : start;
+        const yy = up ? wrap.height - start - (boxes[4 * v + 3] as number) : start;
         boxes[4 * v] = (boxes[4 * v] as number) + PADDING + col.dx;
         boxes[4 * v + 1] = yy + top;
       }
     }
   }
-  const width = wrap.width;
-  const W = width + 2 * PADDING;
-  const H = top + contentHeight + PADDING;
+  const W = wrap.width + 2 * PADDING;
+  const H = top + wrap.height + PADDING;
   const at = { boxes, index };
   const portXY = placeOwnPorts(input, at, W, H, up);
   const endPoint = endPointOf(input, at, portXY, up);

@@ -21,6 +21,8 @@ export interface PlacedComponent {
   readonly itemOf: Map<number, number>;
   /** Own port index to its item (ports that carry an edge of the component). */
   readonly portItem: Map<number, number>;
+  /** Where its layers went when it was folded (`width` and `height` are then the folded size). */
+  readonly fold?: Fold;
 }
 
 /** An edge's way from one column to the next: down (or up) the gap at `x`, turning at `leave` after its column's last layer and at `enter` before the next one's first (positions along the flow, folded). */

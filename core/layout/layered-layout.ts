@@ -12,7 +12,7 @@ import { layers } from './fast-layout';
 import { orderWithPorts, type Segments } from './layered-order';
 import { ITEM_BEND, ITEM_BOX, ITEM_PORT, placeX } from './layered-place';
 import { crossings } from './crossings';
-import { foldComponent, type Fold, type Lane, type PlacedComponent } from './layered-fold';
+import { foldComponent, type Lane, type PlacedComponent } from './layered-fold';
 import { layoutResult } from './layout-result';
 import { PADDING } from './node-sizes';
 import type { EdgeEnd, ScopeInput, ScopeLayout } from './types';
@@ -264,13 +264,12 @@ function layeredOnce(input: ScopeInput, tighten: boolean): ScopeLayout {
   const { list, ofEdge } = carriers(input, index);
   const layer = layering(n, list, tighten);
   const comps = components(n, list);
-  const unfolded = comps.members.map((m, k) => placeComponent(input, m, comps.carriers[k] as number[], list, layer));
-  // A very deep component away from the border folds into columns; the border's stays whole, its
-  // ports face the parent's peers along one side.
-  const folds: (Fold | null)[] = unfolded.map((p, k) => (comps.border && k === 0 ? null : foldComponent(p, LAYER_GAP)));
-  const placed = unfolded.map((p, k) => {
-    const f = folds[k];
-    return f ? { ...p, width: f.width, height: f.height } : p;
+  // A very deep component away from the border folds into columns, taking the folded size; the
+  // border's stays whole, its ports face the parent's peers along one side.
+  const placed = comps.members.map((m, k): PlacedComponent => {
+    const p = placeComponent(input, m, comps.carriers[k] as number[], list, layer);
+    const fold = comps.border && k === 0 ? null : foldComponent(p, LAYER_GAP);
+    return fold ? { ...p, width: fold.width, height: fold.height, fold } : p;
   });
   // The border's component on the left, as tall as it is; the rest in rows beside it, largest first.
   const origin = placed.map(() => [0, 0] as [number, number]);
@@ -307,7 +306,7 @@ function layeredOnce(input: ScopeInput, tighten: boolean): ScopeLayout {
   };
   // ... and of a point of layer L, where its layout put it.
   const page = (k: number, x: number, y: number, L: number): [number, number] => {
-    const f = folds[k];
+    const f = (placed[k] as PlacedComponent).fold;
     if (!f) return pageAt(k, x, y);
     const c = f.columnOf[L] as number;
     return pageAt(k, x + (f.dx[c] as number), y + (f.dy[c] as number));
@@ -331,7 +330,7 @@ function layeredOnce(input: ScopeInput, tighten: boolean): ScopeLayout {
     const chain = p.chains.get(c);
     if (!chain) return [];
     const pts: number[] = [];
-    const f = folds[k];
+    const f = p.fold;
     const lanes = f?.lanes.get(c);
     let column = -1;
     let lane = 0;

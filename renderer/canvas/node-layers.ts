@@ -65,7 +65,7 @@ export function nodeLayers(model: SceneModel, f: LayerFrame): Layer[] {
 }
 
 /** One box's instance data (rings and other single shapes). */
-function singleBox(r: Rect, fill: readonly number[], line: readonly number[], lineWidth: number): QuadData {
+export function singleBox(r: Rect, fill: readonly number[], line: readonly number[], lineWidth: number): QuadData {
   return {
     length: 1,
     attributes: {

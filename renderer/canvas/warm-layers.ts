@@ -7,20 +7,15 @@ import { BoxLayer } from './box-layer';
 import type { GlyphAtlas } from './glyph-atlas';
 import { GlyphLayer } from './glyph-layer';
 import { labelAtlas } from './label-layers';
-import { FLAT } from './node-layers';
+import { FLAT, singleBox } from './node-layers';
 import type { QuadData } from './quad-geometry';
 import { SegmentLayer } from './segment-layer';
 
 const row = (size: number): Float32Array => Float32Array.from({ length: size }, (_, k) => (k < 2 ? 0 : 1));
 const clear = (): Uint8Array => new Uint8Array(4);
+const CLEAR = [0, 0, 0, 0];
 
-const BOX: QuadData = {
-  length: 1,
-  attributes: {
-    getPosition: { value: row(2), size: 2 }, getBoundingRect: { value: row(4), size: 4 },
-    getFillColor: { value: clear(), size: 4 }, getLineColor: { value: clear(), size: 4 }, getLineWidth: { value: Float32Array.of(1), size: 1 },
-  },
-};
+const BOX = singleBox({ x: 0, y: 0, width: 1, height: 1 }, CLEAR, CLEAR, 1);
 const SEGMENT: QuadData = {
   length: 1,
   attributes: {
