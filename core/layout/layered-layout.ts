@@ -243,26 +243,29 @@ const triesFor = (segments: number): number => Math.max(1, Math.min(MOST_TRIES, 
 /**
  * Lays out `input` with two layerings and keeps the drawing with fewer crossings (the first on
  * ties): each node next to its nearest reader (short edges), and, as ELK layers, every node by its
- * longest path to a sink (long edges, which can pass around what they would cross).
+ * longest path to a sink (long edges, which can pass around what they would cross). When both give
+ * the same layers (three small scopes in four), so would the drawings: it is laid out once.
  */
 export function layeredLayout(input: ScopeInput, now: () => number): ScopeLayout {
   const t0 = now();
-  let best = layeredOnce(input, true);
-  if (input.nodes.length + input.edges.length <= SECOND_LAYERING_MAX) {
+  const n = input.nodes.length;
+  const index = new Map(input.nodes.map((node, i) => [node.id, i]));
+  const edges = carriers(input, index);
+  const tight = layering(n, edges.list, true);
+  let best = layeredOnce(input, index, edges, tight);
+  if (n + input.edges.length <= SECOND_LAYERING_MAX) {
     const c = crossings(best);
-    if (c > 0) {
-      const other = layeredOnce(input, false);
+    const long = c > 0 ? layering(n, edges.list, false) : tight;
+    if (long.some((l, i) => l !== tight[i])) {
+      const other = layeredOnce(input, index, edges, long);
       if (crossings(other) < c) best = other;
     }
   }
   return { ...best, ms: now() - t0 };
 }
 
-function layeredOnce(input: ScopeInput, tighten: boolean): ScopeLayout {
+function layeredOnce(input: ScopeInput, index: ReadonlyMap<number, number>, { list, ofEdge }: ReturnType<typeof carriers>, layer: Int32Array): ScopeLayout {
   const n = input.nodes.length;
-  const index = new Map(input.nodes.map((node, i) => [node.id, i]));
-  const { list, ofEdge } = carriers(input, index);
-  const layer = layering(n, list, tighten);
   const comps = components(n, list);
   // A very deep component away from the border folds into columns, taking the folded size; the
   // border's stays whole, its ports face the parent's peers along one side.

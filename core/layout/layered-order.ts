@@ -40,12 +40,22 @@ const MAX_PASSES = 4;
 /** Sweeps without a better order before giving up. */
 const PATIENCE = 2;
 
+/** Orders the rows of one layered graph (layerOrderer). */
+export interface LayerOrderer {
+  /** Orders `rows` (item ids per layer) in place to lower the crossings; returns the crossings of the order kept. */
+  order(rows: number[][]): number;
+  /**
+   * Whether the last `order` stopped by itself (no crossings, a fixed point, or no better order
+   * within the patience) rather than at the sweep limit: ordering its result again keeps it as it is.
+   */
+  settled: boolean;
+}
+
 /**
- * An ordering of layered items that keep their layers (`layerOf`, `layers` in all): called with
- * `rows` (item ids per layer), it orders them in place to lower the crossings of `seg` and returns
- * the crossings of the order kept. Set up once, so that several initial orders share the work.
+ * An ordering of layered items that keep their layers (`layerOf`, `layers` in all), lowering the
+ * crossings of `seg`. Set up once, so that several initial orders share the work.
  */
-export function layerOrderer(seg: Segments, items: number, layerOf: Int32Array, layers: number): (rows: number[][]) => number {
+export function layerOrderer(seg: Segments, items: number, layerOf: Int32Array, layers: number): LayerOrderer {
   const below = groupByKey(seg.up, items); // segments leaving each item towards layer L + 1
   const above = groupByKey(seg.down, items); // segments reaching each item from layer L - 1
   const pos = new Float64Array(items);
@@ -191,32 +201,59 @@ export function layerOrderer(seg: Segments, items: number, layerOf: Int32Array, 
     }
   };
 
-  return (rows) => {
-  rows.forEach((row) => row.forEach((v, k) => (pos[v] = k)));
-  let best = rows.map((r) => r.slice());
-  let bestC = total();
-  let stale = 0;
-  for (let sweep = 0; sweep < MAX_SWEEPS && bestC > 0 && stale < PATIENCE; sweep++) {
-    for (let L = 1; L < rows.length; L++) {
-      sortBy(rows[L] as number[], above, seg.up, seg.offUp, seg.offDown);
-      transpose(rows[L] as number[]);
+  // The order before a sweep, item by item: a sweep that changes nothing has reached a fixed point
+  // (a sweep's result depends only on the order it starts from), so the sweeps left would repeat it.
+  const before = new Int32Array(items);
+  const unchanged = (rows: readonly number[][]): boolean => {
+    let same = true;
+    for (const row of rows) {
+      for (let k = 0; k < row.length; k++) {
+        const v = row[k] as number;
+        if (before[v] !== k) same = false;
+        before[v] = k;
+      }
     }
-    for (let L = rows.length - 2; L >= 0; L--) {
-      sortBy(rows[L] as number[], below, seg.down, seg.offDown, seg.offUp);
-      transpose(rows[L] as number[]);
-    }
-    const c = total();
-    if (c < bestC) {
-      best = rows.map((r) => r.slice());
-      bestC = c;
-      stale = 0;
-    } else stale++;
-  }
-  best.forEach((r, L) => {
-    rows[L] = r;
-  });
-  return bestC;
+    return same;
   };
+
+  const orderer: LayerOrderer = {
+    settled: true,
+    order(rows) {
+      rows.forEach((row) => row.forEach((v, k) => (pos[v] = k)));
+      let best = rows.map((r) => r.slice());
+      let bestC = total();
+      let stale = 0;
+      let fixed = false;
+      unchanged(rows);
+      let sweep = 0;
+      for (; sweep < MAX_SWEEPS && bestC > 0 && stale < PATIENCE; sweep++) {
+        for (let L = 1; L < rows.length; L++) {
+          sortBy(rows[L] as number[], above, seg.up, seg.offUp, seg.offDown);
+          transpose(rows[L] as number[]);
+        }
+        for (let L = rows.length - 2; L >= 0; L--) {
+          sortBy(rows[L] as number[], below, seg.down, seg.offDown, seg.offUp);
+          transpose(rows[L] as number[]);
+        }
+        if (unchanged(rows)) {
+          fixed = true;
+          break;
+        }
+        const c = total();
+        if (c < bestC) {
+          best = rows.map((r) => r.slice());
+          bestC = c;
+          stale = 0;
+        } else stale++;
+      }
+      best.forEach((r, L) => {
+        rows[L] = r;
+      });
+      orderer.settled = fixed || bestC === 0 || stale >= PATIENCE;
+      return bestC;
+    },
+  };
+  return orderer;
 }
 
 /**
@@ -261,30 +298,52 @@ export function orderWithPorts(rows: number[][], seg: Segments, items: number, i
   rows.forEach((row, L) => row.forEach((v) => (layerOf[v] = L)));
   for (const v of inPorts) layerOf[v] = 0;
   for (const v of outPorts) layerOf[v] = last;
-  const orderLayersAlone = layerOrderer(layersOnly, items, layerOf, rows.length);
-  const orderAll = layerOrderer(seg, items, layerOf, rows.length);
+  const layersAlone = layerOrderer(layersOnly, items, layerOf, rows.length);
+  // Without ports both order the same segments: ordering the layers' settled order again would keep it.
+  const noPorts = inPorts.length + outPorts.length === 0;
+  const all = noPorts ? layersAlone : layerOrderer(seg, items, layerOf, rows.length);
   const at = new Float64Array(items);
   const cnt = new Float64Array(items);
   const want = new Float64Array(items);
+  const starts: Int32Array[] = [];
+  /** Whether this start order was tried before (it is noted if not). */
+  const seenStart = (start: readonly number[][]): boolean => {
+    const flat = Int32Array.from(start.flat());
+    if (starts.some((s) => s.every((v, k) => v === flat[k]))) return true;
+    starts.push(flat);
+    return false;
+  };
   let best: number[][] = rows;
   let bestC = Infinity;
   for (let t = 0; t < tries && bestC > 0; t++) {
     const mine = rows.map((r) => r.slice());
     startOrder(mine, t);
-    orderLayersAlone(mine);
+    // A start met before (layers of one or two items shuffle into few orders) ends as that one did.
+    if (seenStart(mine)) continue;
+    const alone = layersAlone.order(mine);
+    if (noPorts && layersAlone.settled) {
+      if (alone < bestC) [best, bestC] = [mine, alone];
+      continue;
+    }
     mine.forEach((row) => row.forEach((v, k) => (at[v] = k)));
     want.fill(0);
     cnt.fill(0);
     for (let s = 0; s < seg.up.length; s++) {
       const a = seg.up[s] as number;
       const b = seg.down[s] as number;
-      if (isPort[a]) [want[a], cnt[a]] = [(want[a] as number) + (at[b] as number) + (seg.offDown[s] as number), (cnt[a] as number) + 1];
-      if (isPort[b]) [want[b], cnt[b]] = [(want[b] as number) + (at[a] as number) + (seg.offUp[s] as number), (cnt[b] as number) + 1];
+      if (isPort[a]) {
+        want[a] = (want[a] as number) + (at[b] as number) + (seg.offDown[s] as number);
+        cnt[a] = (cnt[a] as number) + 1;
+      }
+      if (isPort[b]) {
+        want[b] = (want[b] as number) + (at[a] as number) + (seg.offUp[s] as number);
+        cnt[b] = (cnt[b] as number) + 1;
+      }
     }
     const byWant = (a: number, b: number): number => (want[a] as number) / (cnt[a] as number) - (want[b] as number) / (cnt[b] as number) || (portRank[b] as number) - (portRank[a] as number);
     mine[0] = [...inPorts].sort(byWant);
     mine[last] = [...outPorts].sort(byWant);
-    const c = orderAll(mine);
+    const c = all.order(mine);
     if (c < bestC) [best, bestC] = [mine, c];
   }
   best.forEach((r, L) => (rows[L] = r));
