@@ -90,12 +90,28 @@ function layering(n: number, list: readonly Carrier[], tighten: boolean): Int32A
   return layer;
 }
 
-/** Offset of a child's port from its box's centre, in px, or 0 for an edge that ends on the box. */
-function portOffset(input: ScopeInput, i: number, port: number): number {
-  if (port < 0 || i < 0) return 0;
-  const node = input.nodes[i] as ScopeInput['nodes'][number];
-  const p = node.ports.find((q) => q.key === port);
-  return p ? p.x - node.width / 2 : 0;
+/**
+ * Offset of a child's port from its box's centre, in px, or 0 for an edge that ends on the box
+ * (`i` < 0 or `port` < 0). Per child, its ports by key are looked up once: an open child can have
+ * hundreds of ports, each met by edges.
+ */
+function portOffsets(input: ScopeInput): (i: number, port: number) => number {
+  const byChild = new Map<number, Map<number, number>>();
+  return (i, port) => {
+    if (port < 0 || i < 0) return 0;
+    let offsets = byChild.get(i);
+    if (!offsets) {
+      const node = input.nodes[i] as ScopeInput['nodes'][number];
+      offsets = new Map();
+      // The first port of a key wins, as a search from the front would find it.
+      for (let k = node.ports.length - 1; k >= 0; k--) {
+        const q = node.ports[k] as ScopeInput['nodes'][number]['ports'][number];
+        offsets.set(q.key, q.x - node.width / 2);
+      }
+      byChild.set(i, offsets);
+    }
+    return offsets.get(port) ?? 0;
+  };
 }
 
 /** Lays out one component (`members`: child indices; `cs`: its carriers) with the flow downwards. */
@@ -138,28 +154,35 @@ function placeComponent(input: ScopeInput, members: readonly number[], cs: reado
     }
     return v;
   };
+  const portOffset = portOffsets(input);
   for (const c of cs) {
     const { a, aPort, b, bPort } = list[c] as Carrier;
     // The chain runs from the upper end's layer to the lower one's: a back edge runs reversed.
     const la = a < 0 ? -1 : (layerOf[itemOf.get(a) as number] as number);
     const lb = b < 0 ? depth : (layerOf[itemOf.get(b) as number] as number);
     if (la === lb) continue;
-    const [top, topPort, bottom, bottomPort, lt, lbm] = la < lb ? [a, aPort, b, bPort, la, lb] : [b, bPort, a, aPort, lb, la];
+    const down1 = la < lb;
+    const top = down1 ? a : b;
+    const topPort = down1 ? aPort : bPort;
+    const bottom = down1 ? b : a;
+    const bottomPort = down1 ? bPort : aPort;
     const chain: number[] = [];
     if (top >= 0) chain.push(itemOf.get(top) as number);
-    for (let L = Math.max(lt + 1, 0); L < Math.min(lbm, depth); L++) {
+    for (let L = Math.max(Math.min(la, lb) + 1, 0); L < Math.min(Math.max(la, lb), depth); L++) {
       chain.push(layerOf.length);
       layerOf.push(L);
       width.push(0);
       kind.push(ITEM_BEND);
     }
     if (bottom >= 0) chain.push(itemOf.get(bottom) as number);
-    const ends = [...(top < 0 ? [portItemOf(ownIndex(top), -1)] : []), ...chain, ...(bottom < 0 ? [portItemOf(ownIndex(bottom), depth)] : [])];
+    // Port items after the chain's bends, the upper one first (item numbers decide ties later on).
+    const ends = top < 0 ? [portItemOf(ownIndex(top), -1), ...chain] : chain.slice();
+    if (bottom < 0) ends.push(portItemOf(ownIndex(bottom), depth));
     for (let k = 0; k + 1 < ends.length; k++) {
       up.push(ends[k] as number);
       down.push(ends[k + 1] as number);
-      pxUp.push(k === 0 && top >= 0 ? portOffset(input, top, topPort) : 0);
-      pxDown.push(k + 2 === ends.length && bottom >= 0 ? portOffset(input, bottom, bottomPort) : 0);
+      pxUp.push(k === 0 && top >= 0 ? portOffset(top, topPort) : 0);
+      pxDown.push(k + 2 === ends.length && bottom >= 0 ? portOffset(bottom, bottomPort) : 0);
     }
     chains.set(c, chain);
   }

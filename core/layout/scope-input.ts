@@ -42,13 +42,19 @@ export function edgeKey(fromNode: number, fromPort: number, toNode: number, toPo
 
 export interface ScopeEdges {
   readonly contents: ScopeContents;
-  readonly edges: Map<string, EdgeAcc>;
+  /** Merged edges, in the order their first part was met. */
+  readonly edges: Map<number, EdgeAcc>;
   readonly ownPorts: Set<PortKey>;
 }
 
+/** Room for a port key (+1) in an end's number, and for an end's number in an edge's: both stay below 2^53. */
+const PORT_ROOM = 2 ** 23;
+const END_ROOM = 2 ** 26;
+
 /**
  * The edges of `scope`'s layout, merged per endpoint pair (node or port). `onPart` sees what each
- * merged edge is made of and `onBridgeEdge` the routed edges of each bridge (edge-labels.ts).
+ * merged edge is made of, under its edgeKey, and `onBridgeEdge` the routed edges of each bridge
+ * (edge-labels.ts).
  */
 export function scopeEdges(model: ScopedHierarchy, scope: number, expanded: ReadonlySet<number>, layouts: ReadonlyMap<number, ScopeLayout>,
   onPart?: (key: string, part: EdgePart) => void, onBridgeEdge?: BridgeEdgeHook): ScopeEdges {
@@ -57,28 +63,40 @@ export function scopeEdges(model: ScopedHierarchy, scope: number, expanded: Read
   const aux = new Set(contents.auxiliary);
   const open = (x: number): boolean => isOpen(model, x, expanded);
   const portSets = new Map<number, Set<number>>();
+  // One end object and number per (node, port): edges are merged under their ends' numbers, as a
+  // text key per edge was most of this function's time on a graph of 15K nodes.
+  const ends = new Map<number, { readonly end: EdgeEnd; readonly id: number }>();
+  const endOf = (node: number, port: number): { readonly end: EdgeEnd; readonly id: number } => {
+    const k = (node + 1) * PORT_ROOM + port + 1;
+    let e = ends.get(k);
+    if (!e) {
+      e = { end: { node, port }, id: ends.size };
+      ends.set(k, e);
+    }
+    return e;
+  };
   /** An open child's port, when its layout has one (a port toward an auxiliary node inside it is
    *  not drawn there, as in TensorBoard); otherwise the edge ends on the child's box. */
-  const end = (x: number, key: PortKey): EdgeEnd => {
-    if (!open(x)) return { node: x, port: -1 };
+  const end = (x: number, key: PortKey): { readonly end: EdgeEnd; readonly id: number } => {
+    if (!open(x)) return endOf(x, -1);
     let ports = portSets.get(x);
     if (!ports) {
       ports = new Set(layouts.get(x)?.portKeys ?? []);
       portSets.set(x, ports);
     }
-    return { node: x, port: ports.has(key) ? key : -1 };
+    return endOf(x, ports.has(key) ? key : -1);
   };
-  const edges = new Map<string, EdgeAcc>();
-  const add = (from: EdgeEnd, to: EdgeEnd, data: number, control: number, ref: number, elements: number, part: EdgePart): void => {
-    const key = edgeKey(from.node, from.port, to.node, to.port);
-    onPart?.(key, part);
+  const edges = new Map<number, EdgeAcc>();
+  const add = (from: { readonly end: EdgeEnd; readonly id: number }, to: { readonly end: EdgeEnd; readonly id: number }, data: number, control: number, ref: number, elements: number, part: EdgePart): void => {
+    const key = from.id * END_ROOM + to.id;
+    if (onPart) onPart(edgeKey(from.end.node, from.end.port, to.end.node, to.end.port), part);
     const e = edges.get(key);
     if (e) {
       e.data += data;
       e.control += control;
       e.ref += ref;
       e.elements += elements;
-    } else edges.set(key, { from, to, data, control, ref, elements });
+    } else edges.set(key, { from: from.end, to: to.end, data, control, ref, elements });
   };
   const m = h.metaedges;
   for (const id of contents.metaedges) {
@@ -95,7 +113,7 @@ export function scopeEdges(model: ScopedHierarchy, scope: number, expanded: Read
     const key = portKey(peerOf(model, scope, br.outer), out);
     ownPorts.add(key);
     const inner = end(br.inner, key);
-    const own: EdgeEnd = { node: -1, port: key };
+    const own = endOf(-1, key);
     if (out) add(inner, own, br.data, br.control, br.ref, br.elements, { bridge: br });
     else add(own, inner, br.data, br.control, br.ref, br.elements, { bridge: br });
   }

@@ -4,37 +4,75 @@
 // shapes its geometry (header, sizes, children's port positions, own ports' sides, edges by
 // position); a scope whose key was laid out before takes that geometry under its own ids.
 import { LayoutCancelled } from './worker-pool';
-import { hashString } from './layout-cache';
 import { inputIds } from './layout-result';
 import { portIsOut, type EdgeEnd, type ScopeInput, type ScopeLayout } from './types';
 
-/** Everything of `input` that its geometry depends on, with ids replaced by positions. */
+/**
+ * Two-lane FNV-style hash of a sequence of numbers, fed their float64 bits: the structure key of
+ * every scope of a graph is hashed, and building its text first was most of that time.
+ */
+class NumberHash {
+  private static readonly bits = new Float64Array(1);
+  private static readonly words = new Uint32Array(NumberHash.bits.buffer);
+  private lo = 0x811c9dc5;
+  private hi = 0x050c5d1f;
+
+  add(v: number): void {
+    NumberHash.bits[0] = v;
+    this.word(NumberHash.words[0] as number);
+    this.word(NumberHash.words[1] as number);
+  }
+
+  private word(w: number): void {
+    this.lo = Math.imul(this.lo ^ w, 0x01000193);
+    this.hi = Math.imul(this.hi ^ w ^ (this.lo >>> 7), 0x01000193);
+  }
+
+  /** 52 bits, as a base-36 string. */
+  digest(): string {
+    return ((this.hi >>> 0) * 2 ** 20 + ((this.lo >>> 0) & 0xfffff)).toString(36);
+  }
+}
+
+/** A hash of everything of `input` that its geometry depends on, with ids replaced by positions. */
 export function structureKey(input: ScopeInput): string {
-  const parts: (number | string)[] = [input.header, input.nodes.length, input.aux.length, input.ownPorts.length, input.edges.length, '|'];
+  const h = new NumberHash();
+  // Counts first, so that the sections below cannot run into each other.
+  for (const v of [input.header, input.nodes.length, input.aux.length, input.ownPorts.length, input.edges.length]) h.add(v);
   const index = new Map<number, number>();
   const portIndex = new Map<number, Map<number, number>>();
   input.nodes.forEach((n, i) => {
     index.set(n.id, i);
-    parts.push(n.width, n.height, n.ports.length);
+    h.add(n.width);
+    h.add(n.height);
+    h.add(n.ports.length);
     if (n.ports.length === 0) return;
     portIndex.set(n.id, new Map(n.ports.map((p, k) => [p.key, k])));
-    for (const p of n.ports) parts.push(p.x, p.y);
+    for (const p of n.ports) {
+      h.add(p.x);
+      h.add(p.y);
+    }
   });
-  parts.push('|');
-  for (const a of input.aux) parts.push(a.width, a.height);
-  parts.push('|');
-  for (const key of input.ownPorts) parts.push(portIsOut(key) ? 1 : 0);
-  parts.push('|');
+  for (const a of input.aux) {
+    h.add(a.width);
+    h.add(a.height);
+  }
+  for (const key of input.ownPorts) h.add(portIsOut(key) ? 1 : 0);
   const own = new Map(input.ownPorts.map((key, k) => [key, k]));
   const end = (e: EdgeEnd): void => {
-    if (e.node < 0) parts.push(-1, own.get(e.port) ?? -2);
-    else parts.push(index.get(e.node) ?? -2, e.port < 0 ? -1 : (portIndex.get(e.node)?.get(e.port) ?? -2));
+    if (e.node < 0) {
+      h.add(-1);
+      h.add(own.get(e.port) ?? -2);
+    } else {
+      h.add(index.get(e.node) ?? -2);
+      h.add(e.port < 0 ? -1 : (portIndex.get(e.node)?.get(e.port) ?? -2));
+    }
   };
   for (const e of input.edges) {
     end(e.from);
     end(e.to);
   }
-  return parts.join(',');
+  return h.digest();
 }
 
 /** `layout` (of a scope with the same structure key) under the ids of `input`. */
@@ -49,20 +87,19 @@ export function relabel(layout: ScopeLayout, input: ScopeInput): ScopeLayout {
  * would need the same node, aux, port and edge counts as well before a layout is reused.
  */
 export class SharedLayouts {
-  private readonly byKey = new Map<string, { readonly input: ScopeInput; readonly layout: Promise<ScopeLayout> }>();
+  /** The counts of the input laid out first, not the input: thousands of inputs kept to the end made every young-generation collection copy them. */
+  private readonly byKey = new Map<string, { readonly counts: string; readonly layout: Promise<ScopeLayout> }>();
   /** Scopes that took another scope's layout. */
   reused = 0;
 
   /** The layout of `input`: shared when its structure was laid out (or is being laid out), else from `run`. */
   async get(input: ScopeInput, stale: () => boolean, run: () => Promise<ScopeLayout>): Promise<ScopeLayout> {
-    const key = hashString(structureKey(input));
+    const key = structureKey(input);
+    const counts = `${input.nodes.length},${input.aux.length},${input.ownPorts.length},${input.edges.length}`;
     for (;;) {
       const known = this.byKey.get(key);
       if (!known) break;
-      const a = known.input;
-      if (a.nodes.length !== input.nodes.length || a.aux.length !== input.aux.length || a.ownPorts.length !== input.ownPorts.length || a.edges.length !== input.edges.length) {
-        return run();
-      }
+      if (known.counts !== counts) return run();
       try {
         const layout = await known.layout;
         this.reused++;
@@ -74,7 +111,7 @@ export class SharedLayouts {
       }
     }
     const layout = run();
-    const entry = { input, layout };
+    const entry = { counts, layout };
     this.byKey.set(key, entry);
     layout.catch(() => {
       if (this.byKey.get(key) === entry) this.byKey.delete(key);
