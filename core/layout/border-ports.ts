@@ -2,7 +2,7 @@
 // by, in the order of where their edges head (the layered layout's port items, a bundled ELK
 // route's first bend, or the children they reach), spaced apart; and where an edge meets its ends.
 // Shared by the layered, the fast and the bundled ELK layouts.
-import { portIsOut, type EdgeEnd, type ScopeInput } from './types';
+import { portIsOut, type EdgeEnd, type InputNode, type ScopeInput } from './types';
 
 /** Where the main area's children sit: boxes (x, y, w, h) in input order, indexed by node id. */
 export interface PlacedChildren {
@@ -10,9 +10,27 @@ export interface PlacedChildren {
   readonly index: ReadonlyMap<number, number>;
 }
 
-/** A child's port (relative to its box) or null when the edge ends on its box. */
-function childPort(input: ScopeInput, i: number, port: number): { readonly x: number; readonly y: number } | null {
-  return port >= 0 ? (input.nodes[i]?.ports.find((q) => q.key === port) ?? null) : null;
+type Port = InputNode['ports'][number];
+
+/**
+ * A child's port by key (relative to its box), or null when the edge ends on its box (`port` < 0).
+ * Each child's ports are put in a map the first time one is asked for: an open child can have
+ * hundreds of ports, each met by edges, and a search per edge end grew with their product.
+ */
+export function childPorts(input: ScopeInput): (i: number, port: number) => Port | null {
+  const byChild = new Map<number, Map<number, Port>>();
+  return (i, port) => {
+    if (port < 0) return null;
+    let ports = byChild.get(i);
+    if (!ports) {
+      ports = new Map();
+      const list = input.nodes[i]?.ports ?? [];
+      // The first port of a key wins, as a search from the front would find it.
+      for (let k = list.length - 1; k >= 0; k--) ports.set((list[k] as Port).key, list[k] as Port);
+      byChild.set(i, ports);
+    }
+    return ports.get(port) ?? null;
+  };
 }
 
 /**
@@ -28,11 +46,12 @@ export function placeOwnPorts(input: ScopeInput, at: PlacedChildren, W: number, 
   const own = new Map(input.ownPorts.map((key, k) => [key, k]));
   const sum = new Float64Array(n);
   const cnt = new Int32Array(n);
+  const childPort = childPorts(input);
   input.edges.forEach((e, j) => {
     const [port, inner] = e.from.node < 0 ? [e.from, e.to] : [e.to, e.from];
     if (port.node >= 0 || inner.node < 0) return;
     const i = index.get(inner.node) as number;
-    const p = childPort(input, i, inner.port);
+    const p = childPort(i, inner.port);
     const k = own.get(port.port) as number;
     sum[k] = (sum[k] as number) + (headX?.(j) ?? (boxes[4 * i] as number) + (p ? p.x : (boxes[4 * i + 2] as number) / 2));
     cnt[k] = (cnt[k] as number) + 1;
@@ -63,6 +82,7 @@ export function placeOwnPorts(input: ScopeInput, at: PlacedChildren, W: number, 
 export function endPointOf(input: ScopeInput, at: PlacedChildren, portXY: Float64Array, up: boolean): (end: EdgeEnd, leaving: boolean) => [number, number] {
   const portIndex = new Map(input.ownPorts.map((key, k) => [key, k]));
   const { boxes, index } = at;
+  const childPort = childPorts(input);
   return (end, leaving) => {
     if (end.node < 0) {
       const k = portIndex.get(end.port) as number;
@@ -70,7 +90,7 @@ export function endPointOf(input: ScopeInput, at: PlacedChildren, portXY: Float6
     }
     const i = index.get(end.node) as number;
     const [bx, by, bw, bh] = [boxes[4 * i], boxes[4 * i + 1], boxes[4 * i + 2], boxes[4 * i + 3]] as number[] as [number, number, number, number];
-    const p = childPort(input, i, end.port);
+    const p = childPort(i, end.port);
     if (p) return [bx + p.x, by + p.y];
     // Data flows up: leave through the top side, arrive through the bottom side.
     const atTop = leaving === up;

@@ -7,7 +7,7 @@
 // below the last (leaving), ordered with the rest as ELK orders external ports, so that their order
 // along the border follows the edges they carry. Why not ELK: docs/ARCHITECTURE.md, "Layout".
 import { groupByKey } from '../graph/csr';
-import { endPointOf, placeOwnPorts } from './border-ports';
+import { childPorts, endPointOf, placeOwnPorts } from './border-ports';
 import { layers } from './fast-layout';
 import { orderWithPorts, type Segments } from './layered-order';
 import { ITEM_BEND, ITEM_BOX, ITEM_PORT, placeX } from './layered-place';
@@ -90,27 +90,12 @@ function layering(n: number, list: readonly Carrier[], tighten: boolean): Int32A
   return layer;
 }
 
-/**
- * Offset of a child's port from its box's centre, in px, or 0 for an edge that ends on the box
- * (`i` < 0 or `port` < 0). Per child, its ports by key are looked up once: an open child can have
- * hundreds of ports, each met by edges.
- */
+/** Offset of a child's port from its box's centre, in px, or 0 for an edge that ends on the box (`i` < 0 or `port` < 0). */
 function portOffsets(input: ScopeInput): (i: number, port: number) => number {
-  const byChild = new Map<number, Map<number, number>>();
+  const childPort = childPorts(input);
   return (i, port) => {
-    if (port < 0 || i < 0) return 0;
-    let offsets = byChild.get(i);
-    if (!offsets) {
-      const node = input.nodes[i] as ScopeInput['nodes'][number];
-      offsets = new Map();
-      // The first port of a key wins, as a search from the front would find it.
-      for (let k = node.ports.length - 1; k >= 0; k--) {
-        const q = node.ports[k] as ScopeInput['nodes'][number]['ports'][number];
-        offsets.set(q.key, q.x - node.width / 2);
-      }
-      byChild.set(i, offsets);
-    }
-    return offsets.get(port) ?? 0;
+    const p = i < 0 ? null : childPort(i, port);
+    return p ? p.x - (input.nodes[i] as ScopeInput['nodes'][number]).width / 2 : 0;
   };
 }
 

@@ -325,10 +325,18 @@ export function orderWithPorts(rows: number[][], seg: Segments, items: number, i
   const cnt = new Float64Array(items);
   const want = new Float64Array(items);
   const starts: Int32Array[] = [];
-  /** Whether this start order was tried before (it is noted if not). */
+  const placed = rows.reduce((m, row) => m + row.length, 0);
+  /** Whether this start order was tried before (it is noted if not; a single try notes nothing). */
   const seenStart = (start: readonly number[][]): boolean => {
-    const flat = Int32Array.from(start.flat());
-    if (starts.some((s) => s.every((v, k) => v === flat[k]))) return true;
+    if (tries === 1) return false;
+    const flat = new Int32Array(placed);
+    let k = 0;
+    for (const row of start) for (let j = 0; j < row.length; j++) flat[k++] = row[j] as number;
+    for (const s of starts) {
+      let same = true;
+      for (let j = 0; j < placed && same; j++) same = s[j] === flat[j];
+      if (same) return true;
+    }
     starts.push(flat);
     return false;
   };
