@@ -15,7 +15,7 @@ import { crossings } from './crossings';
 import { foldComponent, type Lane, type PlacedComponent } from './layered-fold';
 import { layoutResult } from './layout-result';
 import { PADDING } from './node-sizes';
-import type { EdgeEnd, ScopeInput, ScopeLayout } from './types';
+import type { ScopeInput, ScopeLayout } from './types';
 
 const LAYER_GAP = 26;
 const COMPONENT_GAP = 20;
@@ -39,18 +39,34 @@ function find(parent: Int32Array, v: number): number {
   return v;
 }
 
+/** Room for a port key (+1) in a carrier end's number, and for an end's number in a carrier's: both stay below 2^53. */
+const PORT_ROOM = 2 ** 23;
+const END_ROOM = 2 ** 26;
+
 /** Carriers of the input's edges (null: an edge drawn straight, between two own ports or a child and itself). */
 function carriers(input: ScopeInput, index: ReadonlyMap<number, number>): { list: Carrier[]; ofEdge: Int32Array } {
   const list: Carrier[] = [];
-  const byKey = new Map<string, number>();
   const ofEdge = new Int32Array(input.edges.length).fill(-1);
   const own = new Map(input.ownPorts.map((key, k) => [key, k]));
-  const end = (e: EdgeEnd): [number, number] => (e.node < 0 ? [ownItem(own.get(e.port) as number), -1] : [index.get(e.node) as number, e.port]);
+  // Carriers by their ends' numbers (a text key per edge was a tenth of a small scope's layout).
+  const ends = new Map<number, number>();
+  const endNumber = (item: number, port: number): number => {
+    const k = (item + input.ownPorts.length) * PORT_ROOM + port + 1;
+    let id = ends.get(k);
+    if (id === undefined) {
+      id = ends.size;
+      ends.set(k, id);
+    }
+    return id;
+  };
+  const byKey = new Map<number, number>();
   input.edges.forEach((e, j) => {
-    const [a, aPort] = end(e.from);
-    const [b, bPort] = end(e.to);
+    const a = e.from.node < 0 ? ownItem(own.get(e.from.port) as number) : (index.get(e.from.node) as number);
+    const aPort = e.from.node < 0 ? -1 : e.from.port;
+    const b = e.to.node < 0 ? ownItem(own.get(e.to.port) as number) : (index.get(e.to.node) as number);
+    const bPort = e.to.node < 0 ? -1 : e.to.port;
     if ((a < 0 && b < 0) || a === b) return;
-    const key = `${a}:${aPort}>${b}:${bPort}`;
+    const key = endNumber(a, aPort) * END_ROOM + endNumber(b, bPort);
     let c = byKey.get(key);
     if (c === undefined) {
       c = list.length;

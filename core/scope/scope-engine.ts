@@ -43,9 +43,16 @@ export interface ScopeModel extends ScopedHierarchy {
 
 export function analyzeHierarchy(graph: Graph, options: ScopeEngineOptions = {}): ScopedHierarchy {
   const hierarchy = buildHierarchy(graph, options);
-  const templates = computeTemplates(hierarchy);
   const auxiliary = options.extraction === false ? new Uint8Array(hierarchy.count) : computeAuxiliary(hierarchy, options.overrides);
-  return { hierarchy, templates, auxiliary, view: new ScopeView(hierarchy, auxiliary, options.tensorSizes !== false) };
+  let templates: Templates | null = null;
+  // Found when first asked for: laying out (`scopeview layout`) never asks.
+  return {
+    hierarchy, auxiliary, view: new ScopeView(hierarchy, auxiliary, options.tensorSizes !== false),
+    get templates(): Templates {
+      templates ??= computeTemplates(hierarchy);
+      return templates;
+    },
+  };
 }
 
 export function analyzeGraph(graph: Graph, options: ScopeEngineOptions = {}): ScopeModel {
