@@ -39,12 +39,6 @@ const MAX_SWEEPS = 8;
 const MAX_PASSES = 4;
 /** Sweeps without a better order before giving up. */
 const PATIENCE = 2;
-/**
- * Initial orders after the best one so far that bring nothing better before giving up: of the union
- * of ten corpus graphs' 1,244 components, 47 found their best order in the fifth try or later, and
- * a component whose order keeps a crossing ran all eight (a third of all tries).
- */
-const TRY_PATIENCE = 3;
 
 /** Orders the rows of one layered graph (layerOrderer). */
 export interface LayerOrderer {
@@ -301,9 +295,8 @@ function withoutPorts(seg: Segments, isPort: Uint8Array): Segments {
 
 /**
  * Orders `rows` (its first and last rows empty: they receive `inPorts` and `outPorts`, the scope's
- * own ports, whose order along the border is free) from up to `tries` initial orders (fewer once
- * TRY_PATIENCE of them in a row bring nothing better), keeping the one with the fewest crossings
- * (the first on ties). Each try orders the layers alone first (free ports
+ * own ports, whose order along the border is free) from `tries` initial orders, keeping the one
+ * with the fewest crossings (the first on ties). Each try orders the layers alone first (free ports
  * must not hold them back), then puts the ports in the order of what they feed (ties: the higher
  * `portRank` first, as ELK breaks them), then orders everything together from there.
  */
@@ -342,15 +335,14 @@ export function orderWithPorts(rows: number[][], seg: Segments, items: number, i
   };
   let best: number[][] = rows;
   let bestC = Infinity;
-  let bestT = 0;
-  for (let t = 0; t < tries && bestC > 0 && t - bestT <= TRY_PATIENCE; t++) {
+  for (let t = 0; t < tries && bestC > 0; t++) {
     const mine = rows.map((r) => r.slice());
     startOrder(mine, t);
     // A start met before (layers of one or two items shuffle into few orders) ends as that one did.
     if (seenStart(mine)) continue;
     const alone = layersAlone.order(mine);
     if (noPorts && layersAlone.settled) {
-      if (alone < bestC) [best, bestC, bestT] = [mine, alone, t];
+      if (alone < bestC) [best, bestC] = [mine, alone];
       continue;
     }
     mine.forEach((row) => row.forEach((v, k) => (at[v] = k)));
@@ -372,7 +364,7 @@ export function orderWithPorts(rows: number[][], seg: Segments, items: number, i
     mine[0] = [...inPorts].sort(byWant);
     mine[last] = [...outPorts].sort(byWant);
     const c = all.order(mine);
-    if (c < bestC) [best, bestC, bestT] = [mine, c, t];
+    if (c < bestC) [best, bestC] = [mine, c];
   }
   best.forEach((r, L) => (rows[L] = r));
   return bestC;
