@@ -8,6 +8,7 @@
 // along the border follows the edges they carry. Why not ELK: docs/ARCHITECTURE.md, "Layout".
 import { groupByKey } from '../graph/csr';
 import { childPorts, endPointOf, placeOwnPorts } from './border-ports';
+import { EndNumbers, endPair } from './end-numbers';
 import { layers } from './fast-layout';
 import { orderWithPorts, type Segments } from './layered-order';
 import { ITEM_BEND, ITEM_BOX, ITEM_PORT, placeX } from './layered-place';
@@ -39,26 +40,13 @@ function find(parent: Int32Array, v: number): number {
   return v;
 }
 
-/** Room for a port key (+1) in a carrier end's number, and for an end's number in a carrier's: both stay below 2^53. */
-const PORT_ROOM = 2 ** 23;
-const END_ROOM = 2 ** 26;
-
 /** Carriers of the input's edges (null: an edge drawn straight, between two own ports or a child and itself). */
 function carriers(input: ScopeInput, index: ReadonlyMap<number, number>): { list: Carrier[]; ofEdge: Int32Array } {
   const list: Carrier[] = [];
   const ofEdge = new Int32Array(input.edges.length).fill(-1);
   const own = new Map(input.ownPorts.map((key, k) => [key, k]));
   // Carriers by their ends' numbers (a text key per edge was a tenth of a small scope's layout).
-  const ends = new Map<number, number>();
-  const endNumber = (item: number, port: number): number => {
-    const k = (item + input.ownPorts.length) * PORT_ROOM + port + 1;
-    let id = ends.get(k);
-    if (id === undefined) {
-      id = ends.size;
-      ends.set(k, id);
-    }
-    return id;
-  };
+  const ends = new EndNumbers(ownItem(input.ownPorts.length - 1));
   const byKey = new Map<number, number>();
   input.edges.forEach((e, j) => {
     const a = e.from.node < 0 ? ownItem(own.get(e.from.port) as number) : (index.get(e.from.node) as number);
@@ -66,7 +54,7 @@ function carriers(input: ScopeInput, index: ReadonlyMap<number, number>): { list
     const b = e.to.node < 0 ? ownItem(own.get(e.to.port) as number) : (index.get(e.to.node) as number);
     const bPort = e.to.node < 0 ? -1 : e.to.port;
     if ((a < 0 && b < 0) || a === b) return;
-    const key = endNumber(a, aPort) * END_ROOM + endNumber(b, bPort);
+    const key = endPair(ends.of(a, aPort), ends.of(b, bPort));
     let c = byKey.get(key);
     if (c === undefined) {
       c = list.length;

@@ -225,8 +225,7 @@ export function layerOrderer(seg: Segments, items: number, layerOf: Int32Array, 
       let stale = 0;
       let fixed = false;
       unchanged(rows);
-      let sweep = 0;
-      for (; sweep < MAX_SWEEPS && bestC > 0 && stale < PATIENCE; sweep++) {
+      for (let sweep = 0; sweep < MAX_SWEEPS && bestC > 0 && stale < PATIENCE; sweep++) {
         for (let L = 1; L < rows.length; L++) {
           sortBy(rows[L] as number[], above, seg.up, seg.offUp, seg.offDown);
           transpose(rows[L] as number[]);

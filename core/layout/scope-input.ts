@@ -5,6 +5,7 @@ import type { ScopedHierarchy } from '../scope/scope-engine';
 import { H_SCOPE } from '../scope/hierarchy';
 import type { Bridge, BridgeEdgeHook, ScopeContents } from '../scope/scope-view';
 import { collapsedSize, HEADER } from './node-sizes';
+import { EndNumbers, endPair } from './end-numbers';
 import { portKey, type EdgeEnd, type InputEdge, type InputNode, type LayoutSettings, type PortKey, type ScopeInput, type ScopeLayout } from './types';
 
 /** A scope is drawn open when it is expanded and is a scope (ops and series never open). */
@@ -47,10 +48,6 @@ export interface ScopeEdges {
   readonly ownPorts: Set<PortKey>;
 }
 
-/** Room for a port key (+1) in an end's number, and for an end's number in an edge's: both stay below 2^53. */
-const PORT_ROOM = 2 ** 23;
-const END_ROOM = 2 ** 26;
-
 /**
  * The edges of `scope`'s layout, merged per endpoint pair (node or port). `onPart` sees what each
  * merged edge is made of, under its edgeKey, and `onBridgeEdge` the routed edges of each bridge
@@ -63,21 +60,17 @@ export function scopeEdges(model: ScopedHierarchy, scope: number, expanded: Read
   const aux = new Set(contents.auxiliary);
   const open = (x: number): boolean => isOpen(model, x, expanded);
   const portSets = new Map<number, Set<number>>();
-  // One end object and number per (node, port): edges are merged under their ends' numbers, as a
-  // text key per edge was most of this function's time on a graph of 15K nodes.
-  const ends = new Map<number, { readonly end: EdgeEnd; readonly id: number }>();
-  const endOf = (node: number, port: number): { readonly end: EdgeEnd; readonly id: number } => {
-    const k = (node + 1) * PORT_ROOM + port + 1;
-    let e = ends.get(k);
-    if (!e) {
-      e = { end: { node, port }, id: ends.size };
-      ends.set(k, e);
-    }
-    return e;
+  // One end object per numbered end (node, port), shared by the edges that meet it.
+  const numbers = new EndNumbers(-1);
+  const endObjects: EdgeEnd[] = [];
+  const endOf = (node: number, port: number): number => {
+    const id = numbers.of(node, port);
+    if (id === endObjects.length) endObjects.push({ node, port });
+    return id;
   };
   /** An open child's port, when its layout has one (a port toward an auxiliary node inside it is
    *  not drawn there, as in TensorBoard); otherwise the edge ends on the child's box. */
-  const end = (x: number, key: PortKey): { readonly end: EdgeEnd; readonly id: number } => {
+  const end = (x: number, key: PortKey): number => {
     if (!open(x)) return endOf(x, -1);
     let ports = portSets.get(x);
     if (!ports) {
@@ -87,16 +80,18 @@ export function scopeEdges(model: ScopedHierarchy, scope: number, expanded: Read
     return endOf(x, ports.has(key) ? key : -1);
   };
   const edges = new Map<number, EdgeAcc>();
-  const add = (from: { readonly end: EdgeEnd; readonly id: number }, to: { readonly end: EdgeEnd; readonly id: number }, data: number, control: number, ref: number, elements: number, part: EdgePart): void => {
-    const key = from.id * END_ROOM + to.id;
-    if (onPart) onPart(edgeKey(from.end.node, from.end.port, to.end.node, to.end.port), part);
+  const add = (fromId: number, toId: number, data: number, control: number, ref: number, elements: number, part: EdgePart): void => {
+    const key = endPair(fromId, toId);
+    const from = endObjects[fromId] as EdgeEnd;
+    const to = endObjects[toId] as EdgeEnd;
+    if (onPart) onPart(edgeKey(from.node, from.port, to.node, to.port), part);
     const e = edges.get(key);
     if (e) {
       e.data += data;
       e.control += control;
       e.ref += ref;
       e.elements += elements;
-    } else edges.set(key, { from: from.end, to: to.end, data, control, ref, elements });
+    } else edges.set(key, { from, to, data, control, ref, elements });
   };
   const m = h.metaedges;
   for (const id of contents.metaedges) {
