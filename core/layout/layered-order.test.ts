@@ -3,7 +3,7 @@
 // (what lets orderWithPorts skip ordering a settled order again).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { layerOrderer, orderWithPorts, type Segments } from './layered-order';
+import { layerOrderer, orderWithPorts, startOrder, type Segments } from './layered-order';
 
 /** A random proper layered graph: items per layer, and segments between consecutive layers. */
 const layered = fc.record({
@@ -58,6 +58,7 @@ describe('layerOrderer', () => {
       expect(c).toBe(crossingsOf(rows, seg));
       expect(c).toBeLessThanOrEqual(given);
       rows.forEach((row, L) => expect(row.every((v) => layerOf[v] === L)).toBe(true));
+      expect(rows.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: items }, (_, v) => v));
     }), { numRuns: 200 });
   });
 
@@ -72,12 +73,76 @@ describe('layerOrderer', () => {
       const again = rows.map((r) => r.slice());
       expect(orderer.order(again)).toBe(c);
       expect(again).toEqual(rows);
-    }), { numRuns: 200 });
+    }), { numRuns: 200, seed: 23 });
     expect(settled).toBeGreaterThan(100);
   });
 });
 
+/**
+ * orderWithPorts as it was before its shortcuts: every try from its start order, the layers ordered
+ * alone and then everything again, tried starts not remembered.
+ */
+function orderWithPortsPlain(rows: number[][], seg: Segments, items: number, inPorts: number[], outPorts: number[], portRank: Float64Array, tries: number): number {
+  const isPort = new Uint8Array(items);
+  for (const v of [...inPorts, ...outPorts]) isPort[v] = 1;
+  const keep = Array.from(seg.up, (_, s) => s).filter((s) => !isPort[seg.up[s] as number] && !isPort[seg.down[s] as number]);
+  const layersOnly: Segments = { up: Int32Array.from(keep, (s) => seg.up[s] as number), down: Int32Array.from(keep, (s) => seg.down[s] as number),
+    offUp: Float64Array.from(keep, (s) => seg.offUp[s] as number), offDown: Float64Array.from(keep, (s) => seg.offDown[s] as number) };
+  const last = rows.length - 1;
+  const layerOf = new Int32Array(items);
+  rows.forEach((row, L) => row.forEach((v) => (layerOf[v] = L)));
+  for (const v of inPorts) layerOf[v] = 0;
+  for (const v of outPorts) layerOf[v] = last;
+  const alone = layerOrderer(layersOnly, items, layerOf, rows.length);
+  const all = layerOrderer(seg, items, layerOf, rows.length);
+  let best = rows;
+  let bestC = Infinity;
+  for (let t = 0; t < tries && bestC > 0; t++) {
+    const mine = rows.map((r) => r.slice());
+    startOrder(mine, t);
+    alone.order(mine);
+    const at = new Float64Array(items);
+    mine.forEach((row) => row.forEach((v, k) => (at[v] = k)));
+    const want = new Float64Array(items);
+    const cnt = new Float64Array(items);
+    for (let s = 0; s < seg.up.length; s++) {
+      const [a, b] = [seg.up[s] as number, seg.down[s] as number];
+      if (isPort[a]) [want[a], cnt[a]] = [(want[a] as number) + (at[b] as number) + (seg.offDown[s] as number), (cnt[a] as number) + 1];
+      if (isPort[b]) [want[b], cnt[b]] = [(want[b] as number) + (at[a] as number) + (seg.offUp[s] as number), (cnt[b] as number) + 1];
+    }
+    const byWant = (a: number, b: number): number => (want[a] as number) / (cnt[a] as number) - (want[b] as number) / (cnt[b] as number) || (portRank[b] as number) - (portRank[a] as number);
+    mine[0] = [...inPorts].sort(byWant);
+    mine[last] = [...outPorts].sort(byWant);
+    const c = all.order(mine);
+    if (c < bestC) [best, bestC] = [mine, c];
+  }
+  best.forEach((r, L) => (rows[L] = r));
+  return bestC;
+}
+
 describe('orderWithPorts', () => {
+  it('orders as it did before its shortcuts (tried starts skipped, no second pass without ports): random graphs with and without ports', () => {
+    const ports = fc.record({ into: fc.array(fc.tuple(fc.nat(3), fc.nat(9)), { maxLength: 6 }), out: fc.array(fc.tuple(fc.nat(3), fc.nat(9)), { maxLength: 6 }) });
+    fc.assert(fc.property(layered, ports, fc.integer({ min: 1, max: 8 }), (g, p, tries) => {
+      const { rows, seg, items } = build(g);
+      // Ports are items after the layers' own, entering above the first layer and leaving below the last.
+      const first = rows[0] as number[];
+      const lastRow = rows[rows.length - 1] as number[];
+      const inPorts = [...new Set(p.into.map(([k]) => items + k))];
+      const outPorts = [...new Set(p.out.map(([k]) => items + 4 + k))];
+      const up = [...seg.up, ...p.into.map(([k]) => items + k), ...p.out.map(([, j]) => lastRow[j % lastRow.length] as number)];
+      const down = [...seg.down, ...p.into.map(([, j]) => first[j % first.length] as number), ...p.out.map(([k]) => items + 4 + k)];
+      const extra = p.into.length + p.out.length;
+      const withPorts: Segments = { up: Int32Array.from(up), down: Int32Array.from(down), offUp: Float64Array.from([...seg.offUp, ...new Array<number>(extra).fill(0)]), offDown: new Float64Array(up.length) };
+      const total = items + 8;
+      const rank = Float64Array.from({ length: total }, (_, v) => v % 5);
+      const a = [[], ...rows.map((r) => r.slice()), []];
+      const b = [[], ...rows.map((r) => r.slice()), []];
+      expect(orderWithPorts(a, withPorts, total, inPorts, outPorts, rank, tries)).toBe(orderWithPortsPlain(b, withPorts, total, inPorts, outPorts, rank, tries));
+      expect(a).toEqual(b);
+    }), { numRuns: 300, seed: 7 });
+  });
+
   it('removes the crossing of two swapped pairs, and puts each port above what it feeds', () => {
     // Layer 0: items 0, 1; layer 1: items 2, 3 with 0→3 and 1→2 (one crossing); ports 4 (into 0) and 5 (into 1).
     const seg: Segments = { up: Int32Array.of(4, 5, 0, 1), down: Int32Array.of(0, 1, 3, 2), offUp: new Float64Array(4), offDown: new Float64Array(4) };

@@ -259,7 +259,7 @@ export function layerOrderer(seg: Segments, items: number, layerOf: Int32Array, 
  * The initial order of each layer for try `t`: 0 as given, 1 reversed, then shuffles from a fixed
  * seed (the same input always gets the same layout).
  */
-function startOrder(rows: number[][], t: number): void {
+export function startOrder(rows: number[][], t: number): void {
   if (t === 0) return;
   if (t === 1) {
     for (const row of rows) row.reverse();

@@ -3,6 +3,7 @@
 // scope waits for their layout.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { memorySource } from '../io/byte-source';
 import { loadSource } from '../io/load';
@@ -13,7 +14,7 @@ import { assemble } from './assemble';
 import { expandedBySpec } from './expand-spec';
 import { DEFAULT_SETTINGS, LayoutEngine } from './layout-engine';
 import { inlineExecutor } from './local-layout';
-import { relabel, structureKey } from './shared-layouts';
+import { NumberHash, relabel, structureKey } from './shared-layouts';
 import type { ScopeInput } from './types';
 import { LayoutCancelled, type LayoutExecutor } from './worker-pool';
 
@@ -45,6 +46,38 @@ describe('structure keys', () => {
     expect(structureKey(wider)).not.toBe(structureKey(a));
     const otherHeader = { ...b, header: b.header + 1 };
     expect(structureKey(otherHeader)).not.toBe(structureKey(a));
+  });
+
+  it('tell apart ends whose numbers differ only in sign or a power of two', () => {
+    const ports = [{ key: 10, x: 0, y: 0 }, { key: 12, x: 30, y: 0 }];
+    const node = (id: number): ScopeInput['nodes'][number] => ({ id, width: 60, height: 20, ports });
+    const edge = (from: [number, number], to: [number, number]): ScopeInput['edges'][number] =>
+      ({ from: { node: from[0], port: from[1] }, to: { node: to[0], port: to[1] }, data: 1, control: 0, ref: 0, elements: 1 });
+    const scope = (edges: ScopeInput['edges']): ScopeInput =>
+      ({ scope: 1, settings: DEFAULT_SETTINGS, header: 20, nodes: [node(100), node(101), node(102)], aux: [], ownPorts: [4, 6], edges });
+    const keys = [
+      scope([edge([100, -1], [101, -1])]), // child 0's box ...
+      scope([edge([100, 12], [101, -1])]), // ... or its second port (position 1)
+      scope([edge([-1, 6], [100, -1])]), // own port 1 ...
+      scope([edge([101, -1], [100, -1])]), // ... or child 1's box
+      scope([edge([102, -1], [100, -1])]), // child 2
+      scope([edge([100, -1], [102, -1])]),
+    ].map(structureKey);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('hash number sequences apart unless they are equal (small integers, signs, powers of two, fractions)', () => {
+    const value = fc.oneof(fc.integer({ min: -4, max: 8 }), fc.constantFrom(0.5, 1024, 2048, -0, 13.25));
+    const key = (vs: number[]): string => {
+      const h = new NumberHash();
+      for (const v of vs) h.add(v);
+      return h.digest();
+    };
+    // The other sequence is the first with one value changed: near misses are where a weak mix collides.
+    fc.assert(fc.property(fc.array(value, { minLength: 1, maxLength: 8 }), fc.nat(), value, (a, i, v) => {
+      const b = a.map((x, k) => (k === i % a.length ? v : x));
+      expect(key(a) === key(b)).toBe(Object.is(a[i % a.length], v));
+    }), { numRuns: 3000, seed: 23 });
   });
 
   it('relabel puts a layout under the other scope\u2019s ids and keeps its geometry', async () => {

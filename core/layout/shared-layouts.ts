@@ -8,14 +8,17 @@ import { inputIds } from './layout-result';
 import { portIsOut, type EdgeEnd, type ScopeInput, type ScopeLayout } from './types';
 
 /**
- * Two-lane FNV-style hash of a sequence of numbers, fed their float64 bits: the structure key of
- * every scope of a graph is hashed, and building its text first was most of that time.
+ * A 52-bit hash of a sequence of numbers, fed their float64 bits: the structure key of every scope
+ * of a graph is hashed, and building its text first was most of that time. Each 32-bit word is
+ * scrambled before it enters two lanes (MurmurHash3's steps), and both lanes are mixed at the end:
+ * the words of small integers differ only in a few high bits (-1 and 1 in the sign, 2 and 4 in the
+ * exponent), and a plain multiply would carry such differences only upwards, out of the kept bits.
  */
-class NumberHash {
+export class NumberHash {
   private static readonly bits = new Float64Array(1);
   private static readonly words = new Uint32Array(NumberHash.bits.buffer);
-  private lo = 0x811c9dc5;
-  private hi = 0x050c5d1f;
+  private a = 0x9747b28c;
+  private b = 0x3c6ef372;
 
   add(v: number): void {
     NumberHash.bits[0] = v;
@@ -24,14 +27,27 @@ class NumberHash {
   }
 
   private word(w: number): void {
-    this.lo = Math.imul(this.lo ^ w, 0x01000193);
-    this.hi = Math.imul(this.hi ^ w ^ (this.lo >>> 7), 0x01000193);
+    let k = Math.imul(w, 0xcc9e2d51);
+    k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+    this.a ^= k;
+    this.a = Math.imul((this.a << 13) | (this.a >>> 19), 5) + 0xe6546b64;
+    this.b ^= Math.imul(k ^ (k >>> 16), 0x85ebca6b);
+    this.b = Math.imul((this.b << 17) | (this.b >>> 15), 9) + 0x7f4a7c15;
   }
 
   /** 52 bits, as a base-36 string. */
   digest(): string {
-    return ((this.hi >>> 0) * 2 ** 20 + ((this.lo >>> 0) & 0xfffff)).toString(36);
+    const a = fmix(this.a ^ this.b);
+    const b = fmix(this.b + Math.imul(a, 0x27d4eb2f));
+    return ((a >>> 0) * 2 ** 20 + ((b >>> 0) & 0xfffff)).toString(36);
   }
+}
+
+/** MurmurHash3's final mix of a 32-bit lane: every input bit reaches every output bit. */
+function fmix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 /** A hash of everything of `input` that its geometry depends on, with ids replaced by positions. */

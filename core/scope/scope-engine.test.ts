@@ -33,6 +33,8 @@ describe('templates', () => {
     expect(t('l4')).toBe('l4');
     expect(m.templates.sizes.get('l1')).toBe(3);
     expect(t('l1/mm')).toBeNull();
+    // Found once, when first asked for, and kept.
+    expect(m.templates).toBe(m.templates);
   });
 });
 

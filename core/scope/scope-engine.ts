@@ -57,6 +57,7 @@ export function analyzeHierarchy(graph: Graph, options: ScopeEngineOptions = {})
 
 export function analyzeGraph(graph: Graph, options: ScopeEngineOptions = {}): ScopeModel {
   const sites = findCallSites(graph);
-  const library = graph.functions.map((f) => ({ name: f.name, callSites: sites.get(f.name) ?? [], ...analyzeHierarchy(f.graph, options) }));
-  return { ...analyzeHierarchy(graph, options), library };
+  // Assigned onto, not spread: a spread would read `templates` and find them at once.
+  const library = graph.functions.map((f) => Object.assign(analyzeHierarchy(f.graph, options), { name: f.name, callSites: sites.get(f.name) ?? [] }));
+  return Object.assign(analyzeHierarchy(graph, options), { library });
 }
