@@ -16,7 +16,7 @@ import { crossings } from './crossings';
 import { foldComponent, type Lane, type PlacedComponent } from './layered-fold';
 import { layoutResult } from './layout-result';
 import { PADDING } from './node-sizes';
-import type { ScopeInput, ScopeLayout } from './types';
+import type { EdgeEnd, ScopeInput, ScopeLayout } from './types';
 
 const LAYER_GAP = 26;
 const COMPONENT_GAP = 20;
@@ -48,11 +48,14 @@ function carriers(input: ScopeInput, index: ReadonlyMap<number, number>): { list
   // Carriers by their ends' numbers (a text key per edge was a tenth of a small scope's layout).
   const ends = new EndNumbers(ownItem(input.ownPorts.length - 1));
   const byKey = new Map<number, number>();
+  /** An end's item (a child's index, or an own port's ownItem) and the child's port it meets (-1: none). */
+  const itemOf = (e: EdgeEnd): number => (e.node < 0 ? ownItem(own.get(e.port) as number) : (index.get(e.node) as number));
+  const portOf = (e: EdgeEnd): number => (e.node < 0 ? -1 : e.port);
   input.edges.forEach((e, j) => {
-    const a = e.from.node < 0 ? ownItem(own.get(e.from.port) as number) : (index.get(e.from.node) as number);
-    const aPort = e.from.node < 0 ? -1 : e.from.port;
-    const b = e.to.node < 0 ? ownItem(own.get(e.to.port) as number) : (index.get(e.to.node) as number);
-    const bPort = e.to.node < 0 ? -1 : e.to.port;
+    const a = itemOf(e.from);
+    const aPort = portOf(e.from);
+    const b = itemOf(e.to);
+    const bPort = portOf(e.to);
     if ((a < 0 && b < 0) || a === b) return;
     const key = endPair(ends.of(a, aPort), ends.of(b, bPort));
     let c = byKey.get(key);
@@ -150,11 +153,11 @@ function placeComponent(input: ScopeInput, members: readonly number[], cs: reado
     const la = a < 0 ? -1 : (layerOf[itemOf.get(a) as number] as number);
     const lb = b < 0 ? depth : (layerOf[itemOf.get(b) as number] as number);
     if (la === lb) continue;
-    const down1 = la < lb;
-    const top = down1 ? a : b;
-    const topPort = down1 ? aPort : bPort;
-    const bottom = down1 ? b : a;
-    const bottomPort = down1 ? bPort : aPort;
+    const aAbove = la < lb;
+    const top = aAbove ? a : b;
+    const topPort = aAbove ? aPort : bPort;
+    const bottom = aAbove ? b : a;
+    const bottomPort = aAbove ? bPort : aPort;
     const chain: number[] = [];
     if (top >= 0) chain.push(itemOf.get(top) as number);
     for (let L = Math.max(Math.min(la, lb) + 1, 0); L < Math.min(Math.max(la, lb), depth); L++) {

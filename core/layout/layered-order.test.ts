@@ -3,7 +3,7 @@
 // (what lets orderWithPorts skip ordering a settled order again).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { layerOrderer, orderWithPorts, startOrder, type Segments } from './layered-order';
+import { layerOrderer, orderWithPorts, portPlacer, startOrder, withoutPorts, type Segments } from './layered-order';
 
 /** A random proper layered graph: items per layer, and segments between consecutive layers. */
 const layered = fc.record({
@@ -80,39 +80,26 @@ describe('layerOrderer', () => {
 
 /**
  * orderWithPorts as it was before its shortcuts: every try from its start order, the layers ordered
- * alone and then everything again, tried starts not remembered.
+ * alone and then everything again, tried starts not remembered (the port placement between is
+ * shared: the shortcuts do not touch it).
  */
 function orderWithPortsPlain(rows: number[][], seg: Segments, items: number, inPorts: number[], outPorts: number[], portRank: Float64Array, tries: number): number {
   const isPort = new Uint8Array(items);
   for (const v of [...inPorts, ...outPorts]) isPort[v] = 1;
-  const keep = Array.from(seg.up, (_, s) => s).filter((s) => !isPort[seg.up[s] as number] && !isPort[seg.down[s] as number]);
-  const layersOnly: Segments = { up: Int32Array.from(keep, (s) => seg.up[s] as number), down: Int32Array.from(keep, (s) => seg.down[s] as number),
-    offUp: Float64Array.from(keep, (s) => seg.offUp[s] as number), offDown: Float64Array.from(keep, (s) => seg.offDown[s] as number) };
-  const last = rows.length - 1;
   const layerOf = new Int32Array(items);
   rows.forEach((row, L) => row.forEach((v) => (layerOf[v] = L)));
   for (const v of inPorts) layerOf[v] = 0;
-  for (const v of outPorts) layerOf[v] = last;
-  const alone = layerOrderer(layersOnly, items, layerOf, rows.length);
+  for (const v of outPorts) layerOf[v] = rows.length - 1;
+  const alone = layerOrderer(withoutPorts(seg, isPort), items, layerOf, rows.length);
   const all = layerOrderer(seg, items, layerOf, rows.length);
+  const placePorts = portPlacer(seg, isPort, items, portRank);
   let best = rows;
   let bestC = Infinity;
   for (let t = 0; t < tries && bestC > 0; t++) {
     const mine = rows.map((r) => r.slice());
     startOrder(mine, t);
     alone.order(mine);
-    const at = new Float64Array(items);
-    mine.forEach((row) => row.forEach((v, k) => (at[v] = k)));
-    const want = new Float64Array(items);
-    const cnt = new Float64Array(items);
-    for (let s = 0; s < seg.up.length; s++) {
-      const [a, b] = [seg.up[s] as number, seg.down[s] as number];
-      if (isPort[a]) [want[a], cnt[a]] = [(want[a] as number) + (at[b] as number) + (seg.offDown[s] as number), (cnt[a] as number) + 1];
-      if (isPort[b]) [want[b], cnt[b]] = [(want[b] as number) + (at[a] as number) + (seg.offUp[s] as number), (cnt[b] as number) + 1];
-    }
-    const byWant = (a: number, b: number): number => (want[a] as number) / (cnt[a] as number) - (want[b] as number) / (cnt[b] as number) || (portRank[b] as number) - (portRank[a] as number);
-    mine[0] = [...inPorts].sort(byWant);
-    mine[last] = [...outPorts].sort(byWant);
+    placePorts(mine, inPorts, outPorts);
     const c = all.order(mine);
     if (c < bestC) [best, bestC] = [mine, c];
   }

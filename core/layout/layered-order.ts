@@ -281,7 +281,7 @@ export function startOrder(rows: number[][], t: number): void {
 }
 
 /** The segments of `seg` between items that are not ports. */
-function withoutPorts(seg: Segments, isPort: Uint8Array): Segments {
+export function withoutPorts(seg: Segments, isPort: Uint8Array): Segments {
   const keep: number[] = [];
   for (let s = 0; s < seg.up.length; s++) if (!isPort[seg.up[s] as number] && !isPort[seg.down[s] as number]) keep.push(s);
   const pick = <T extends Int32Array | Float64Array>(a: T, out: T): T => {
@@ -293,11 +293,42 @@ function withoutPorts(seg: Segments, isPort: Uint8Array): Segments {
 }
 
 /**
+ * Puts a scope's own ports into the first and last rows of `rows`, in the order of the mean
+ * position of what they feed in the layers' order (ties: the higher `portRank` first, as ELK breaks
+ * them). Set up once per component: its work space serves every try.
+ */
+export function portPlacer(seg: Segments, isPort: Uint8Array, items: number, portRank: Float64Array): (rows: number[][], inPorts: readonly number[], outPorts: readonly number[]) => void {
+  const at = new Float64Array(items);
+  const cnt = new Float64Array(items);
+  const want = new Float64Array(items);
+  const byWant = (a: number, b: number): number => (want[a] as number) / (cnt[a] as number) - (want[b] as number) / (cnt[b] as number) || (portRank[b] as number) - (portRank[a] as number);
+  return (rows, inPorts, outPorts) => {
+    rows.forEach((row) => row.forEach((v, k) => (at[v] = k)));
+    want.fill(0);
+    cnt.fill(0);
+    for (let s = 0; s < seg.up.length; s++) {
+      const a = seg.up[s] as number;
+      const b = seg.down[s] as number;
+      if (isPort[a]) {
+        want[a] = (want[a] as number) + (at[b] as number) + (seg.offDown[s] as number);
+        cnt[a] = (cnt[a] as number) + 1;
+      }
+      if (isPort[b]) {
+        want[b] = (want[b] as number) + (at[a] as number) + (seg.offUp[s] as number);
+        cnt[b] = (cnt[b] as number) + 1;
+      }
+    }
+    rows[0] = [...inPorts].sort(byWant);
+    rows[rows.length - 1] = [...outPorts].sort(byWant);
+  };
+}
+
+/**
  * Orders `rows` (its first and last rows empty: they receive `inPorts` and `outPorts`, the scope's
  * own ports, whose order along the border is free) from `tries` initial orders, keeping the one
  * with the fewest crossings (the first on ties). Each try orders the layers alone first (free ports
- * must not hold them back), then puts the ports in the order of what they feed (ties: the higher
- * `portRank` first, as ELK breaks them), then orders everything together from there.
+ * must not hold them back), then puts the ports in the order of what they feed (portPlacer), then
+ * orders everything together from there.
  */
 export function orderWithPorts(rows: number[][], seg: Segments, items: number, inPorts: readonly number[], outPorts: readonly number[], portRank: Float64Array, tries: number): number {
   const isPort = new Uint8Array(items);
@@ -313,9 +344,7 @@ export function orderWithPorts(rows: number[][], seg: Segments, items: number, i
   const layersAlone = layerOrderer(layersOnly, items, layerOf, rows.length);
   // Without ports both order the same segments: ordering the layers' settled order again would keep it.
   const all = noPorts ? layersAlone : layerOrderer(seg, items, layerOf, rows.length);
-  const at = new Float64Array(items);
-  const cnt = new Float64Array(items);
-  const want = new Float64Array(items);
+  const placePorts = portPlacer(seg, isPort, items, portRank);
   const starts: Int32Array[] = [];
   const placed = rows.reduce((m, row) => m + row.length, 0);
   /** Whether this start order was tried before (it is noted if not; a single try notes nothing). */
@@ -344,24 +373,7 @@ export function orderWithPorts(rows: number[][], seg: Segments, items: number, i
       if (alone < bestC) [best, bestC] = [mine, alone];
       continue;
     }
-    mine.forEach((row) => row.forEach((v, k) => (at[v] = k)));
-    want.fill(0);
-    cnt.fill(0);
-    for (let s = 0; s < seg.up.length; s++) {
-      const a = seg.up[s] as number;
-      const b = seg.down[s] as number;
-      if (isPort[a]) {
-        want[a] = (want[a] as number) + (at[b] as number) + (seg.offDown[s] as number);
-        cnt[a] = (cnt[a] as number) + 1;
-      }
-      if (isPort[b]) {
-        want[b] = (want[b] as number) + (at[a] as number) + (seg.offUp[s] as number);
-        cnt[b] = (cnt[b] as number) + 1;
-      }
-    }
-    const byWant = (a: number, b: number): number => (want[a] as number) / (cnt[a] as number) - (want[b] as number) / (cnt[b] as number) || (portRank[b] as number) - (portRank[a] as number);
-    mine[0] = [...inPorts].sort(byWant);
-    mine[last] = [...outPorts].sort(byWant);
+    placePorts(mine, inPorts, outPorts);
     const c = all.order(mine);
     if (c < bestC) [best, bestC] = [mine, c];
   }

@@ -6,7 +6,7 @@ import { H_SCOPE } from '../scope/hierarchy';
 import type { Bridge, BridgeEdgeHook, ScopeContents } from '../scope/scope-view';
 import { collapsedSize, HEADER } from './node-sizes';
 import { EndNumbers, endPair } from './end-numbers';
-import { portKey, type EdgeEnd, type InputEdge, type InputNode, type LayoutSettings, type PortKey, type ScopeInput, type ScopeLayout } from './types';
+import { portKey, type EdgeEnd, type InputNode, type LayoutSettings, type PortKey, type ScopeInput, type ScopeLayout } from './types';
 
 /** A scope is drawn open when it is expanded and is a scope (ops and series never open). */
 export function isOpen(model: ScopedHierarchy, x: number, expanded: ReadonlySet<number>): boolean {
@@ -44,7 +44,7 @@ export function edgeKey(fromNode: number, fromPort: number, toNode: number, toPo
 export interface ScopeEdges {
   readonly contents: ScopeContents;
   /** Merged edges, in the order their first part was met. */
-  readonly edges: Map<number, EdgeAcc>;
+  readonly edges: EdgeAcc[];
   readonly ownPorts: Set<PortKey>;
 }
 
@@ -112,13 +112,12 @@ export function scopeEdges(model: ScopedHierarchy, scope: number, expanded: Read
     if (out) add(inner, own, br.data, br.control, br.ref, br.elements, { bridge: br });
     else add(own, inner, br.data, br.control, br.ref, br.elements, { bridge: br });
   }
-  return { contents, edges, ownPorts };
+  return { contents, edges: [...edges.values()], ownPorts };
 }
 
 export function scopeInput(model: ScopedHierarchy, scope: number, expanded: ReadonlySet<number>, settings: LayoutSettings, layouts: ReadonlyMap<number, ScopeLayout>): ScopeInput {
   const h = model.hierarchy;
   const { contents, edges, ownPorts } = scopeEdges(model, scope, expanded, layouts);
-  const inputEdges: InputEdge[] = [...edges.values()];
   return {
     scope,
     settings,
@@ -126,6 +125,6 @@ export function scopeInput(model: ScopedHierarchy, scope: number, expanded: Read
     nodes: contents.children.map((c) => inputNode(model, c, expanded, settings, layouts)),
     aux: contents.auxiliary.map((c) => inputNode(model, c, expanded, settings, layouts)),
     ownPorts: [...ownPorts].sort((a, b) => a - b),
-    edges: inputEdges,
+    edges,
   };
 }
